@@ -1,0 +1,52 @@
+// Loads the plugins of a directory with Poco::ClassLoader, checks their API version,
+// configures each from its section of the configuration, and answers which rules a key
+// names. Thread-safe for lookups once constructed.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crossgrant/core/BundleCodec.h"
+#include "crossgrant/core/ProgrammeRules.h"
+
+namespace Poco::Util {
+class AbstractConfiguration;
+}
+
+namespace crossgrant::plugin {
+
+/// A plugin that cannot be loaded: wrong API version (the message names both versions),
+/// missing symbols, duplicate key, bad configuration. The message names the library file.
+class PluginLoadError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class PluginRegistry {
+ public:
+  /// Loads every shared library (*.so) in directory, configuring each plugin from the keys
+  /// "plugins.<key>.*" of config. Throws PluginLoadError for the first library that fails.
+  PluginRegistry(const std::string& directory, const Poco::Util::AbstractConfiguration& config);
+  /// Loads one library file (tests use this for deliberately broken plugins).
+  void loadLibrary(const std::string& path, const Poco::Util::AbstractConfiguration& config);
+  PluginRegistry();
+  ~PluginRegistry();
+  PluginRegistry(const PluginRegistry&) = delete;
+  PluginRegistry& operator=(const PluginRegistry&) = delete;
+
+  /// The rules of a key, or nullptr when no plugin provides it.
+  const core::ProgrammeRules* rules(std::string_view key) const;
+  /// The keys of every loaded plugin, sorted.
+  std::vector<std::string> keys() const;
+  /// rules() as a RulesLookup for the bundle codec; valid while the registry lives.
+  core::RulesLookup lookup() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace crossgrant::plugin

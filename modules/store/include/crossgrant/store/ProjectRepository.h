@@ -1,0 +1,53 @@
+// Programmes, projects, partners, budget lines and co-financing in the store. Every function
+// works on the connection it is given, inside the caller's transaction (Database::transaction),
+// so that a request's changes commit or roll back together. Order of partners, budget lines,
+// co-financing entries and periods is kept as given.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crossgrant/core/Project.h"
+#include "crossgrant/store/Database.h"
+
+namespace crossgrant::store {
+
+std::vector<core::Programme> listProgrammes(Connection& db);
+std::optional<core::Programme> findProgramme(Connection& db, std::string_view code);
+/// Conflict if the code exists.
+void insertProgramme(Connection& db, const core::Programme& programme);
+/// NotFound if the code does not exist.
+void updateProgramme(Connection& db, const core::Programme& programme);
+/// NotFound if missing; Conflict while projects belong to it.
+void deleteProgramme(Connection& db, std::string_view code);
+
+/// Projects without partners, ordered by code; only those of one programme if given.
+std::vector<core::Project> listProjects(Connection& db, std::string_view programmeCode = {});
+std::optional<core::Project> findProject(Connection& db, std::string_view code);
+/// Conflict if the code exists; NotFound if its programme does not.
+void insertProject(Connection& db, const core::Project& project);
+/// Replaces the project's fields, titles and periods; NotFound if missing.
+void updateProject(Connection& db, const core::Project& project);
+/// Deletes the project with its partners and everything under them; NotFound if missing.
+void deleteProject(Connection& db, std::string_view code);
+
+/// Partners with their budget and co-financing, in order. NotFound if the project is missing.
+std::vector<core::Partner> listPartners(Connection& db, std::string_view projectCode);
+std::optional<core::Partner> findPartner(Connection& db, std::string_view projectCode,
+                                         std::string_view partnerCode);
+/// Appends a partner; Conflict if its code exists in the project, NotFound for the project.
+void insertPartner(Connection& db, std::string_view projectCode, const core::Partner& partner);
+/// Replaces the partner (fields, budget, co-financing); NotFound if missing.
+void updatePartner(Connection& db, std::string_view projectCode, const core::Partner& partner);
+void deletePartner(Connection& db, std::string_view projectCode, std::string_view partnerCode);
+
+/// The whole project as a bundle, or nullopt.
+std::optional<core::Bundle> loadBundle(Connection& db, std::string_view projectCode);
+/// Stores a whole bundle. A missing programme is created; an existing one must be equal
+/// (Conflict naming the differing field otherwise). An existing project is a Conflict unless
+/// replace, which deletes it and stores the bundle in its place.
+void saveBundle(Connection& db, const core::Bundle& bundle, bool replace);
+
+}  // namespace crossgrant::store
