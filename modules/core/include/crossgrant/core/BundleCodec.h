@@ -23,6 +23,10 @@ using RulesLookup = std::function<const ProgrammeRules*(std::string_view key)>;
 /// Data that is well-formed but does not reconcile is not an error: see Findings.
 Bundle readBundle(std::string_view text, const RulesLookup& rules);
 Bundle readBundle(const Json& document, const RulesLookup& rules);
+/// Text overloads that make calls with a std::string or a literal unambiguous (Json converts
+/// from both too); the same as the std::string_view one.
+Bundle readBundle(const std::string& text, const RulesLookup& rules);
+Bundle readBundle(const char* text, const RulesLookup& rules);
 
 /// The canonical document: fixed key order, amounts as strings with two fraction digits,
 /// titles sorted by language code, UTF-8 unescaped, two-space indent, final newline.
