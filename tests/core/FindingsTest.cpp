@@ -204,6 +204,11 @@ BOOST_AUTO_TEST_CASE(zero_amounts) {
   lead.cofinancing = {};
   lead.budget = {};
   BOOST_TEST(findings(bundle).empty(), codes(findings(bundle)));
+
+  // A fund that pays anything towards a zero total is above every cap.
+  lead.cofinancing = {{"ERDF", ContributionType::kFund, amount("0.01")}};
+  bundle.project.approvedFund = amount("0.01");
+  BOOST_TEST(codes(findings(bundle)) == "LP:contributions_mismatch LP:fund_rate_exceeded");
 }
 
 BOOST_AUTO_TEST_CASE(lvl_projects_reconcile_in_their_own_currency) {

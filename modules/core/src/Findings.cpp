@@ -49,7 +49,7 @@ void addPartnerFindings(const Partner& partner, const ProgrammeRules& rules,
             ", not to the approved total " + partner.total.toString() + ".");
   }
   const Amount fund = partner.fundAmount();
-  if (partner.total.minor() > 0 && exceedsRate(fund, partner.total, rules.fundRateCap)) {
+  if (exceedsRate(fund, partner.total, rules.fundRateCap)) {
     add("fund_rate_exceeded", capAt(partner.total, rules.fundRateCap), fund,
         who + ": fund share " + fund.toString() + " is above the " + rules.fundRateCap.toPercent() +
             " cap of the total " + partner.total.toString() + ".");

@@ -95,7 +95,7 @@ Amount applyRate(Amount amount, Rate rate, Rounding rounding);
 /// most a fund may pay under a rate cap.
 Amount capAt(Amount amount, Rate rate);
 
-/// Whether part / whole exceeds rate, compared exactly (whole > 0).
+/// Whether part exceeds whole × rate, compared exactly (any positive part exceeds a zero whole).
 bool exceedsRate(Amount part, Amount whole, Rate rate);
 
 /// A currency a project may be kept in: the euro, or a legacy currency with the fixed
