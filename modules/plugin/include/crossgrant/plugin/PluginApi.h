@@ -33,10 +33,12 @@ struct ConfigKey {
   std::string description;
 };
 
-/// Thrown by configure() for an unknown key or a bad value; the message names the key.
+/// Thrown by configure() for an unknown key or a bad value. what() is "KEY: PROBLEM", KEY
+/// being the key within the plugin's section; the loader prefixes it with "plugins.<key>.".
 class PluginConfigError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  PluginConfigError(const std::string& key, const std::string& problem)
+      : std::runtime_error(key + ": " + problem) {}
 };
 
 /// A programme-rules plugin: cost categories, fund-rate cap, flat rates, reporting period

@@ -1,6 +1,6 @@
 // Loads the plugins of a directory with Poco::ClassLoader, checks their API version,
 // configures each from its section of the configuration, and answers which rules a key
-// names. Thread-safe for lookups once constructed.
+// names. Lookups are thread-safe once loading is done; loading is not.
 #pragma once
 
 #include <memory>
@@ -27,12 +27,18 @@ class PluginLoadError : public std::runtime_error {
 
 class PluginRegistry {
  public:
-  /// Loads every shared library (*.so) in directory, configuring each plugin from the keys
-  /// "plugins.<key>.*" of config. Throws PluginLoadError for the first library that fails.
+  /// Loads every shared library (*.so) in directory, in name order, configuring each plugin
+  /// from the keys "plugins.<key>.*" of config. Throws PluginLoadError for a missing or empty
+  /// directory, for the first library that fails, and for a section "plugins.<name>.*" that
+  /// names no loaded plugin ("plugins.directory" is the loader's own key).
   PluginRegistry(const std::string& directory, const Poco::Util::AbstractConfiguration& config);
-  /// Loads one library file (tests use this for deliberately broken plugins).
+  /// Loads one library file and every plugin class its manifest exports. The library must
+  /// export CROSSGRANT_PLUGIN_API_SYMBOL returning plugin::kApiVersion; its plugins' keys must
+  /// be new to this registry. On failure nothing of the library stays loaded.
   void loadLibrary(const std::string& path, const Poco::Util::AbstractConfiguration& config);
+  /// An empty registry, to be filled with loadLibrary().
   PluginRegistry();
+  /// Destroys every plugin object, then unloads the libraries.
   ~PluginRegistry();
   PluginRegistry(const PluginRegistry&) = delete;
   PluginRegistry& operator=(const PluginRegistry&) = delete;
