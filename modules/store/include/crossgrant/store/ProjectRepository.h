@@ -2,6 +2,12 @@
 // works on the connection it is given, inside the caller's transaction (Database::transaction),
 // so that a request's changes commit or roll back together. Order of partners, budget lines,
 // co-financing entries and periods is kept as given.
+//
+// Writers throw core::InvalidInput (each field at its JSON Pointer) for text longer than the
+// schema holds, the same on every backend: codes 100 characters, rules keys and budget
+// categories 100, fund names 200, language codes 20, countries 10, currencies 3, free text
+// (names, titles, acronyms, sources) 65,535 bytes. Programmes, projects and partners carry a
+// version that starts at 1 and grows by one with every update.
 #pragma once
 
 #include <optional>
@@ -23,7 +29,8 @@ void updateProgramme(Connection& db, const core::Programme& programme);
 /// NotFound if missing; Conflict while projects belong to it.
 void deleteProgramme(Connection& db, std::string_view code);
 
-/// Projects without partners, ordered by code; only those of one programme if given.
+/// Projects without partners, ordered by code; only those of one programme if given (none
+/// for an unknown programme).
 std::vector<core::Project> listProjects(Connection& db, std::string_view programmeCode = {});
 std::optional<core::Project> findProject(Connection& db, std::string_view code);
 /// Conflict if the code exists; NotFound if its programme does not.
@@ -41,13 +48,16 @@ std::optional<core::Partner> findPartner(Connection& db, std::string_view projec
 void insertPartner(Connection& db, std::string_view projectCode, const core::Partner& partner);
 /// Replaces the partner (fields, budget, co-financing); NotFound if missing.
 void updatePartner(Connection& db, std::string_view projectCode, const core::Partner& partner);
+/// NotFound if the project or the partner is missing.
 void deletePartner(Connection& db, std::string_view projectCode, std::string_view partnerCode);
 
-/// The whole project as a bundle, or nullopt.
+/// The whole project as a bundle (project.programmeCode set), or nullopt.
 std::optional<core::Bundle> loadBundle(Connection& db, std::string_view projectCode);
 /// Stores a whole bundle. A missing programme is created; an existing one must be equal
 /// (Conflict naming the differing field otherwise). An existing project is a Conflict unless
-/// replace, which deletes it and stores the bundle in its place.
+/// replace, which deletes it and stores the bundle in its place, one version later. A project
+/// naming a programme other than the bundle's is InvalidInput (an empty name means the
+/// bundle's).
 void saveBundle(Connection& db, const core::Bundle& bundle, bool replace);
 
 }  // namespace crossgrant::store

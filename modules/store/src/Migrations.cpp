@@ -1,0 +1,255 @@
+#include "Migrations.h"
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+namespace crossgrant::store {
+namespace {
+
+constexpr int kLockTimeoutSeconds = 60;
+
+struct Dialect {
+  bool mysql;
+  std::string id;       ///< an auto-increment BIGINT primary key
+  std::string options;  ///< appended to CREATE TABLE
+};
+
+Dialect dialectOf(const Connection& connection) {
+  if (connection.backend() == "mysql")
+    return {true, "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY",
+            " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"};
+  return {false, "INTEGER PRIMARY KEY AUTOINCREMENT", ""};
+}
+
+std::string migrationsTable(const Dialect& d) {
+  return "CREATE TABLE IF NOT EXISTS schema_migrations ("
+         "version INTEGER NOT NULL PRIMARY KEY, "
+         "applied_at CHAR(20) NOT NULL)" +
+         d.options;
+}
+
+// Money is BIGINT cents, dates CHAR(10) 'YYYY-MM-DD', booleans SMALLINT 0/1, enumerations
+// their names as the core spells them. Order is kept in position columns.
+std::vector<std::string> schemaVersion1(const Dialect& d) {
+  std::vector<std::string> s;
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS programmes ("
+      "id " +
+      d.id +
+      ", "
+      "code VARCHAR(100) NOT NULL, "
+      "name TEXT NOT NULL, "
+      "rules VARCHAR(100) NOT NULL, "
+      "fund VARCHAR(200) NOT NULL, "
+      "version BIGINT NOT NULL DEFAULT 1, "
+      "CONSTRAINT uq_programmes_code UNIQUE (code))" +
+      d.options);
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS projects ("
+      "id " +
+      d.id +
+      ", "
+      "programme_id BIGINT NOT NULL, "
+      "code VARCHAR(100) NOT NULL, "
+      "acronym TEXT NOT NULL, "
+      "start_date CHAR(10) NOT NULL, "
+      "end_date CHAR(10) NOT NULL, "
+      "currency CHAR(3) NOT NULL, "
+      "approved_total BIGINT NULL, "
+      "approved_fund BIGINT NULL, "
+      "version BIGINT NOT NULL DEFAULT 1, "
+      "CONSTRAINT uq_projects_code UNIQUE (code), "
+      "CONSTRAINT fk_projects_programme FOREIGN KEY (programme_id) "
+      "REFERENCES programmes (id))" +
+      d.options);
+  // InnoDB indexes a foreign key by itself; SQLite needs the index spelt out.
+  if (!d.mysql)
+    s.push_back("CREATE INDEX IF NOT EXISTS ix_projects_programme ON projects (programme_id)");
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS project_titles ("
+      "project_id BIGINT NOT NULL, "
+      "position INTEGER NOT NULL, "
+      "lang VARCHAR(20) NOT NULL, "
+      "title TEXT NOT NULL, "
+      "PRIMARY KEY (project_id, position), "
+      "CONSTRAINT uq_project_titles_lang UNIQUE (project_id, lang), "
+      "CONSTRAINT fk_project_titles_project FOREIGN KEY (project_id) "
+      "REFERENCES projects (id) ON DELETE CASCADE)" +
+      d.options);
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS periods ("
+      "project_id BIGINT NOT NULL, "
+      "position INTEGER NOT NULL, "
+      "number INTEGER NOT NULL, "
+      "start_date CHAR(10) NOT NULL, "
+      "end_date CHAR(10) NOT NULL, "
+      "PRIMARY KEY (project_id, position), "
+      "CONSTRAINT uq_periods_number UNIQUE (project_id, number), "
+      "CONSTRAINT fk_periods_project FOREIGN KEY (project_id) "
+      "REFERENCES projects (id) ON DELETE CASCADE)" +
+      d.options);
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS partners ("
+      "id " +
+      d.id +
+      ", "
+      "project_id BIGINT NOT NULL, "
+      "position BIGINT NOT NULL, "
+      "code VARCHAR(100) NOT NULL, "
+      "role VARCHAR(20) NOT NULL, "
+      "name TEXT NOT NULL, "
+      "country VARCHAR(10) NOT NULL, "
+      "legal_status VARCHAR(30) NOT NULL, "
+      "vat_recoverable SMALLINT NOT NULL, "
+      "total BIGINT NOT NULL, "
+      "version BIGINT NOT NULL DEFAULT 1, "
+      "CONSTRAINT uq_partners_code UNIQUE (project_id, code), "
+      "CONSTRAINT ck_partners_role CHECK (role IN ('lead', 'partner')), "
+      "CONSTRAINT ck_partners_legal_status CHECK (legal_status IN "
+      "('public', 'public_equivalent', 'private', 'ngo')), "
+      "CONSTRAINT ck_partners_vat CHECK (vat_recoverable IN (0, 1)), "
+      "CONSTRAINT fk_partners_project FOREIGN KEY (project_id) "
+      "REFERENCES projects (id) ON DELETE CASCADE)" +
+      d.options);
+  // Not unique: two partners appended at once may share a position; id breaks the tie.
+  s.push_back("CREATE INDEX IF NOT EXISTS ix_partners_order ON partners (project_id, position)");
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS budget_lines ("
+      "partner_id BIGINT NOT NULL, "
+      "position INTEGER NOT NULL, "
+      "category VARCHAR(100) NOT NULL, "
+      "amount BIGINT NOT NULL, "
+      "PRIMARY KEY (partner_id, position), "
+      "CONSTRAINT fk_budget_lines_partner FOREIGN KEY (partner_id) "
+      "REFERENCES partners (id) ON DELETE CASCADE)" +
+      d.options);
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS cofinancing ("
+      "partner_id BIGINT NOT NULL, "
+      "position INTEGER NOT NULL, "
+      "source TEXT NOT NULL, "
+      "contribution_type VARCHAR(20) NOT NULL, "
+      "amount BIGINT NOT NULL, "
+      "PRIMARY KEY (partner_id, position), "
+      "CONSTRAINT ck_cofinancing_type CHECK (contribution_type IN "
+      "('fund', 'public', 'automatic_public', 'private')), "
+      "CONSTRAINT fk_cofinancing_partner FOREIGN KEY (partner_id) "
+      "REFERENCES partners (id) ON DELETE CASCADE)" +
+      d.options);
+  return s;
+}
+
+struct Migration {
+  int version;
+  std::vector<std::string> (*statements)(const Dialect&);
+};
+
+const Migration kMigrations[] = {
+    {1, schemaVersion1},
+};
+
+std::string nowUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+bool isApplied(Connection& c, int version) {
+  return !c.query("SELECT version FROM schema_migrations WHERE version = ?",
+                  {std::int64_t{version}})
+              .empty();
+}
+
+void run(Connection& c, const Dialect& d, const Migration& migration) {
+  for (const std::string& statement : migration.statements(d)) c.execute(statement);
+  c.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+            {std::int64_t{migration.version}, nowUtc()});
+}
+
+void rollbackQuietly(Connection& c) {
+  try {
+    c.rollback();
+  } catch (...) {
+    // The original failure is the one worth reporting.
+  }
+}
+
+int applySqlite(Connection& c, const Dialect& d) {
+  int applied = 0;
+  for (const Migration& migration : kMigrations) {
+    c.begin();
+    try {
+      c.execute(migrationsTable(d));
+      if (!isApplied(c, migration.version)) {
+        run(c, d, migration);
+        ++applied;
+      }
+      c.commit();
+    } catch (...) {
+      rollbackQuietly(c);
+      throw;
+    }
+  }
+  return applied;
+}
+
+int applyMysql(Connection& c, const Dialect& d) {
+  c.begin();
+  const std::string lock = "crossgrant.migrate." + asText(c.query("SELECT DATABASE()").at(0).at(0));
+  const Value got =
+      c.query("SELECT GET_LOCK(?, ?)", {lock, std::int64_t{kLockTimeoutSeconds}}).at(0).at(0);
+  c.commit();
+  if (isNull(got) || asInt(got) != 1)
+    throw StoreError("could not take the migration lock '" + lock + "' within " +
+                     std::to_string(kLockTimeoutSeconds) + " s: another migration still runs");
+  int applied = 0;
+  try {
+    c.execute(migrationsTable(d));
+    c.commit();
+    for (const Migration& migration : kMigrations) {
+      if (!isApplied(c, migration.version)) {
+        run(c, d, migration);
+        ++applied;
+      }
+      c.commit();
+    }
+  } catch (...) {
+    rollbackQuietly(c);
+    try {
+      c.query("SELECT RELEASE_LOCK(?)", {lock});
+      c.commit();
+    } catch (...) {
+      // Losing the connection releases the lock too.
+    }
+    throw;
+  }
+  c.query("SELECT RELEASE_LOCK(?)", {lock});
+  c.commit();
+  return applied;
+}
+
+}  // namespace
+
+int Migrations::latestVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+int Migrations::currentVersion(Connection& c) {
+  const char* exists = c.backend() == "mysql"
+                           ? "SELECT COUNT(*) FROM information_schema.tables "
+                             "WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'"
+                           : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                             "'schema_migrations'";
+  if (asInt(c.query(exists).at(0).at(0)) == 0) return 0;
+  return static_cast<int>(
+      asInt(c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").at(0).at(0)));
+}
+
+int Migrations::apply(Connection& c) {
+  const Dialect d = dialectOf(c);
+  return d.mysql ? applyMysql(c, d) : applySqlite(c, d);
+}
+
+}  // namespace crossgrant::store

@@ -1,0 +1,250 @@
+#include "MysqlDatabase.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/datatype.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <mysql_driver.h>
+
+#include <charconv>
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "crossgrant/core/Errors.h"
+
+namespace crossgrant::store {
+namespace {
+
+constexpr std::size_t kStatementCacheSize = 128;
+constexpr int kConnectTimeoutSeconds = 10;
+
+// The server error numbers that mean a duplicate key or a broken foreign key.
+constexpr int kDuplicateKey = 1062;
+constexpr int kRowIsReferenced = 1451;
+constexpr int kNoReferencedRow = 1452;
+constexpr int kRowIsReferencedOld = 1217;
+constexpr int kNoReferencedRowOld = 1216;
+
+constexpr std::string_view kSqlMode =
+    "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,"
+    "NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'";
+constexpr std::string_view kNames = "SET NAMES utf8mb4 COLLATE utf8mb4_bin";
+
+// get_mysql_driver_instance() is not thread-safe: every caller goes through here.
+sql::mysql::MySQL_Driver* driver() {
+  static std::once_flag once;
+  static sql::mysql::MySQL_Driver* instance = nullptr;
+  std::call_once(once, [] { instance = sql::mysql::get_mysql_driver_instance(); });
+  return instance;
+}
+
+[[noreturn]] void fail(const sql::SQLException& error, std::string_view sql) {
+  const int code = error.getErrorCode();
+  const std::string message = error.what();
+  switch (code) {
+    case kDuplicateKey:
+      throw core::Conflict("duplicate key: " + message);
+    case kRowIsReferenced:
+    case kRowIsReferencedOld:
+      throw core::Conflict("records still refer to it: " + message);
+    case kNoReferencedRow:
+    case kNoReferencedRowOld:
+      throw core::Conflict("a record it refers to is missing: " + message);
+    default:
+      throw StoreError("MySQL error " + std::to_string(code) + " (SQLSTATE " +
+                       std::string(error.getSQLState()) + "): " + message +
+                       (sql.empty() ? std::string() : "; statement: " + std::string(sql)));
+  }
+}
+
+enum class CellKind { kInteger, kExactNumber, kFloat, kText };
+
+CellKind cellKind(int type) {
+  switch (type) {
+    case sql::DataType::BIT:
+    case sql::DataType::TINYINT:
+    case sql::DataType::SMALLINT:
+    case sql::DataType::MEDIUMINT:
+    case sql::DataType::INTEGER:
+    case sql::DataType::BIGINT:
+    case sql::DataType::YEAR:
+      return CellKind::kInteger;
+    case sql::DataType::DECIMAL:
+    case sql::DataType::NUMERIC:
+      return CellKind::kExactNumber;
+    case sql::DataType::REAL:
+    case sql::DataType::DOUBLE:
+      return CellKind::kFloat;
+    default:
+      return CellKind::kText;
+  }
+}
+
+class MysqlConnection final : public Connection {
+ public:
+  explicit MysqlConnection(const DatabaseUrl& url) : url_(url) { open(); }
+
+  std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
+    try {
+      sql::PreparedStatement& statement = prepare(sql, params);
+      return statement.executeUpdate();
+    } catch (const sql::SQLException& error) {
+      fail(error, sql);
+    }
+  }
+
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+    try {
+      sql::PreparedStatement& statement = prepare(sql, params);
+      std::unique_ptr<sql::ResultSet> result(statement.executeQuery());
+      sql::ResultSetMetaData* meta = result->getMetaData();
+      const unsigned columns = meta->getColumnCount();
+      std::vector<CellKind> kinds;
+      for (unsigned i = 1; i <= columns; ++i) kinds.push_back(cellKind(meta->getColumnType(i)));
+      std::vector<Row> rows;
+      while (result->next()) {
+        Row row;
+        row.reserve(columns);
+        for (unsigned i = 1; i <= columns; ++i)
+          row.push_back(cell(*result, *meta, i, kinds[i - 1], sql));
+        rows.push_back(std::move(row));
+      }
+      return rows;
+    } catch (const sql::SQLException& error) {
+      fail(error, sql);
+    }
+  }
+
+  std::int64_t lastInsertId() override {
+    return asInt(query("SELECT LAST_INSERT_ID()", {}).at(0).at(0));
+  }
+
+  // Autocommit is off, so a transaction begins with the first statement after the previous
+  // commit or rollback. A connection the server dropped while it sat in the pool (idle
+  // timeout, server restart) is replaced here, before any work depends on it.
+  void begin() override {
+    bool valid = false;
+    try {
+      valid = connection_->isValid();
+    } catch (const sql::SQLException&) {
+      valid = false;
+    }
+    if (!valid) open();
+  }
+
+  void commit() override {
+    try {
+      connection_->commit();
+    } catch (const sql::SQLException& error) {
+      fail(error, "COMMIT");
+    }
+  }
+
+  void rollback() override {
+    try {
+      connection_->rollback();
+    } catch (const sql::SQLException& error) {
+      fail(error, "ROLLBACK");
+    }
+  }
+
+  std::string_view backend() const override { return "mysql"; }
+
+ private:
+  void open() {
+    cache_.clear();
+    connection_.reset();
+    sql::ConnectOptionsMap options;
+    if (url_.socket.empty()) {
+      options["hostName"] = sql::SQLString("tcp://" + url_.host + ":" + std::to_string(url_.port));
+    } else {
+      options["hostName"] = sql::SQLString("unix://" + url_.socket);
+    }
+    options["userName"] = sql::SQLString(url_.user);
+    options["password"] = sql::SQLString(url_.password);
+    options["schema"] = sql::SQLString(url_.database);
+    options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+    options["CLIENT_FOUND_ROWS"] = true;
+    options["OPT_CONNECT_TIMEOUT"] = kConnectTimeoutSeconds;
+    try {
+      connection_.reset(driver()->connect(options));
+      connection_->setAutoCommit(false);
+      connection_->setTransactionIsolation(sql::TRANSACTION_REPEATABLE_READ);
+    } catch (const sql::SQLException& error) {
+      connection_.reset();
+      throw StoreError("cannot connect to " + url_.display() + ": " + error.what() +
+                       " (MySQL error " + std::to_string(error.getErrorCode()) + ")");
+    }
+    execute(kNames, {});
+    execute(kSqlMode, {});
+    connection_->commit();
+  }
+
+  sql::PreparedStatement& prepare(std::string_view sql, const std::vector<Value>& params) {
+    if (!connection_) throw StoreError("the MySQL connection is closed");
+    const std::string key(sql);
+    auto found = cache_.find(key);
+    if (found == cache_.end()) {
+      if (cache_.size() >= kStatementCacheSize) cache_.clear();
+      std::unique_ptr<sql::PreparedStatement> statement(connection_->prepareStatement(key));
+      found = cache_.emplace(key, std::move(statement)).first;
+    }
+    sql::PreparedStatement& statement = *found->second;
+    statement.clearParameters();
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const auto index = static_cast<unsigned>(i + 1);
+      if (const auto* number = std::get_if<std::int64_t>(&params[i])) {
+        statement.setInt64(index, *number);
+      } else if (const auto* text = std::get_if<std::string>(&params[i])) {
+        statement.setString(index, sql::SQLString(*text));
+      } else {
+        statement.setNull(index, sql::DataType::VARCHAR);
+      }
+    }
+    return statement;
+  }
+
+  Value cell(sql::ResultSet& result, sql::ResultSetMetaData& meta, unsigned index, CellKind kind,
+             std::string_view sql) {
+    if (result.isNull(index)) return nullptr;
+    switch (kind) {
+      case CellKind::kInteger:
+        return static_cast<std::int64_t>(result.getInt64(index));
+      case CellKind::kExactNumber: {
+        // SUM() of integers comes back as DECIMAL: whole values are integers all the same.
+        const std::string text = result.getString(index);
+        std::int64_t value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error == std::errc() && end == text.data() + text.size()) return value;
+        return text;
+      }
+      case CellKind::kFloat:
+        throw StoreError("column " + std::string(meta.getColumnLabel(index)) +
+                         " holds a floating-point value, which the store never reads; "
+                         "statement: " +
+                         std::string(sql));
+      case CellKind::kText:
+        break;
+    }
+    return std::string(result.getString(index));
+  }
+
+  DatabaseUrl url_;
+  std::unique_ptr<sql::Connection> connection_;
+  std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> cache_;
+};
+
+}  // namespace
+
+MysqlDatabase::MysqlDatabase(DatabaseUrl url)
+    : Database("mysql", url.display()), url_(std::move(url)) {}
+
+std::unique_ptr<Connection> MysqlDatabase::connect() {
+  return std::make_unique<MysqlConnection>(url_);
+}
+
+}  // namespace crossgrant::store

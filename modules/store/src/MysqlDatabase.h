@@ -1,0 +1,25 @@
+// The MySQL/MariaDB backend (MySQL Connector/C++ 1.1). Every connection talks utf8mb4 with
+// the utf8mb4_bin collation, runs in strict SQL mode at REPEATABLE READ with autocommit off,
+// reports matched rather than changed rows, and sends every statement as a prepared
+// statement. Private to the store: reached only through Database::open("mysql://...").
+#pragma once
+
+#include <memory>
+
+#include "DatabaseUrl.h"
+#include "crossgrant/store/Database.h"
+
+namespace crossgrant::store {
+
+class MysqlDatabase final : public Database {
+ public:
+  explicit MysqlDatabase(DatabaseUrl url);
+
+ protected:
+  std::unique_ptr<Connection> connect() override;
+
+ private:
+  DatabaseUrl url_;
+};
+
+}  // namespace crossgrant::store

@@ -1,0 +1,549 @@
+#include "crossgrant/store/ProjectRepository.h"
+
+#include <map>
+#include <utility>
+
+#include "crossgrant/core/Errors.h"
+
+namespace crossgrant::store {
+namespace {
+
+using core::Amount;
+using core::Date;
+
+std::string text(std::string_view value) { return std::string(value); }
+Value optionalAmount(const std::optional<Amount>& amount) {
+  if (!amount) return nullptr;
+  return amount->minor();
+}
+
+Date dateOf(const Value& value, std::string_view column) {
+  const std::optional<Date> date = Date::parse(asText(value));
+  if (!date)
+    throw StoreError("column " + text(column) + " holds '" + asText(value) +
+                     "', which is not a date YYYY-MM-DD");
+  return *date;
+}
+
+template <typename Enum>
+Enum enumOf(std::optional<Enum> parsed, const Value& value, std::string_view column) {
+  if (!parsed)
+    throw StoreError("column " + text(column) + " holds the unknown value '" + asText(value) + "'");
+  return *parsed;
+}
+
+// ---- column limits: what the schema holds on both backends, checked before writing so that
+// SQLite (which ignores VARCHAR lengths) and MySQL (which rejects longer text) agree.
+
+constexpr std::size_t kCodeLength = 100;
+constexpr std::size_t kRulesLength = 100;
+constexpr std::size_t kFundLength = 200;
+constexpr std::size_t kCurrencyLength = 3;
+constexpr std::size_t kLanguageLength = 20;
+constexpr std::size_t kCountryLength = 10;
+constexpr std::size_t kCategoryLength = 100;
+constexpr std::size_t kTextBytes = 65'535;  // TEXT on MySQL holds this many bytes
+
+// A JSON Pointer reference token: '~' as "~0", '/' as "~1".
+std::string token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::size_t characters(std::string_view utf8) {
+  std::size_t count = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+// Collects every over-long field of what is about to be written, each at its JSON Pointer.
+class Limits {
+ public:
+  void programme(const core::Programme& p, const std::string& at) {
+    code(at + "/code", p.code);
+    bytes(at + "/name", p.name);
+    chars(at + "/rules", p.rules, kRulesLength);
+    chars(at + "/fund", p.fund, kFundLength);
+  }
+  void project(const core::Project& p, const std::string& at) {
+    code(at + "/code", p.code);
+    bytes(at + "/acronym", p.acronym);
+    chars(at + "/currency", p.currency, kCurrencyLength);
+    for (const auto& [lang, title] : p.titles) {
+      chars(at + "/title/" + token(lang), lang, kLanguageLength);
+      bytes(at + "/title/" + token(lang), title);
+    }
+  }
+  void partner(const core::Partner& p, const std::string& at) {
+    code(at + "/code", p.code);
+    bytes(at + "/name", p.name);
+    chars(at + "/country", p.country, kCountryLength);
+    for (std::size_t i = 0; i < p.budget.size(); ++i)
+      chars(at + "/budget/" + std::to_string(i) + "/category", p.budget[i].category,
+            kCategoryLength);
+    for (std::size_t i = 0; i < p.cofinancing.size(); ++i)
+      bytes(at + "/cofinancing/" + std::to_string(i) + "/source", p.cofinancing[i].source);
+  }
+  void throwIfAny() {
+    if (!errors_.empty()) throw core::InvalidInput(std::move(errors_));
+  }
+
+ private:
+  // Keys also may not end in a space: MariaDB's collation pads, so "LP " would equal "LP".
+  void code(std::string pointer, std::string_view value) {
+    if (!value.empty() && value.back() == ' ')
+      errors_.push_back({pointer, "must not end with a space"});
+    chars(std::move(pointer), value, kCodeLength);
+  }
+  void chars(std::string pointer, std::string_view value, std::size_t most) {
+    const std::size_t count = characters(value);
+    if (count > most)
+      errors_.push_back({std::move(pointer), "at most " + std::to_string(most) +
+                                                 " characters, not " + std::to_string(count)});
+  }
+  void bytes(std::string pointer, std::string_view value) {
+    if (value.size() > kTextBytes)
+      errors_.push_back({std::move(pointer), "at most " + std::to_string(kTextBytes) +
+                                                 " bytes of UTF-8, not " +
+                                                 std::to_string(value.size())});
+  }
+
+  std::vector<core::ValidationError> errors_;
+};
+
+template <typename T>
+void checkLimits(void (Limits::*check)(const T&, const std::string&), const T& value) {
+  Limits limits;
+  (limits.*check)(value, "");
+  limits.throwIfAny();
+}
+
+// ---- programmes
+
+const char* const kProgrammeColumns = "SELECT code, name, rules, fund FROM programmes";
+
+core::Programme programmeOf(const Row& row) {
+  return {asText(row[0]), asText(row[1]), asText(row[2]), asText(row[3])};
+}
+
+std::optional<std::int64_t> programmeId(Connection& db, std::string_view code) {
+  const auto rows = db.query("SELECT id FROM programmes WHERE code = ?", {text(code)});
+  if (rows.empty()) return std::nullopt;
+  return asInt(rows[0][0]);
+}
+
+std::int64_t requireProgrammeId(Connection& db, std::string_view code) {
+  const auto id = programmeId(db, code);
+  if (!id) throw core::NotFound("programme " + text(code) + " not found");
+  return *id;
+}
+
+// ---- projects
+
+struct ProjectKey {
+  std::int64_t id;
+  std::int64_t version;
+};
+
+std::optional<ProjectKey> projectKey(Connection& db, std::string_view code) {
+  const auto rows = db.query("SELECT id, version FROM projects WHERE code = ?", {text(code)});
+  if (rows.empty()) return std::nullopt;
+  return ProjectKey{asInt(rows[0][0]), asInt(rows[0][1])};
+}
+
+std::int64_t requireProjectId(Connection& db, std::string_view code) {
+  const auto key = projectKey(db, code);
+  if (!key) throw core::NotFound("project " + text(code) + " not found");
+  return key->id;
+}
+
+// Which projects a load reads; each filter is a fixed piece of SQL with one parameter.
+enum class ProjectFilter { kAll, kProgramme, kCode };
+
+std::string whereClause(ProjectFilter filter) {
+  switch (filter) {
+    case ProjectFilter::kAll:
+      return "";
+    case ProjectFilter::kProgramme:
+      return " WHERE g.code = ?";
+    case ProjectFilter::kCode:
+      return " WHERE p.code = ?";
+  }
+  return "";
+}
+
+// Projects with their titles and periods: one query per table, however many projects.
+std::vector<core::Project> loadProjects(Connection& db, ProjectFilter filter,
+                                        std::string_view key) {
+  const std::string where = whereClause(filter);
+  const std::vector<Value> params =
+      filter == ProjectFilter::kAll ? std::vector<Value>{} : std::vector<Value>{text(key)};
+  const std::string from = " FROM projects p JOIN programmes g ON g.id = p.programme_id" + where;
+
+  std::vector<core::Project> projects;
+  std::map<std::int64_t, std::size_t> indexById;
+  for (const Row& row : db.query("SELECT p.id, p.code, g.code, p.acronym, p.start_date, "
+                                 "p.end_date, p.currency, p.approved_total, p.approved_fund" +
+                                     from + " ORDER BY p.code",
+                                 params)) {
+    core::Project project;
+    project.code = asText(row[1]);
+    project.programmeCode = asText(row[2]);
+    project.acronym = asText(row[3]);
+    project.start = dateOf(row[4], "projects.start_date");
+    project.end = dateOf(row[5], "projects.end_date");
+    project.currency = asText(row[6]);
+    if (!isNull(row[7])) project.approvedTotal = Amount::fromMinor(asInt(row[7]));
+    if (!isNull(row[8])) project.approvedFund = Amount::fromMinor(asInt(row[8]));
+    indexById.emplace(asInt(row[0]), projects.size());
+    projects.push_back(std::move(project));
+  }
+  if (projects.empty()) return projects;
+
+  for (const Row& row : db.query("SELECT t.project_id, t.lang, t.title FROM project_titles t "
+                                 "JOIN projects p ON p.id = t.project_id "
+                                 "JOIN programmes g ON g.id = p.programme_id" +
+                                     where + " ORDER BY t.project_id, t.position",
+                                 params)) {
+    projects.at(indexById.at(asInt(row[0]))).titles.emplace_back(asText(row[1]), asText(row[2]));
+  }
+  for (const Row& row :
+       db.query("SELECT r.project_id, r.number, r.start_date, r.end_date FROM periods r "
+                "JOIN projects p ON p.id = r.project_id "
+                "JOIN programmes g ON g.id = p.programme_id" +
+                    where + " ORDER BY r.project_id, r.position",
+                params)) {
+    projects.at(indexById.at(asInt(row[0])))
+        .periods.push_back({static_cast<int>(asInt(row[1])), dateOf(row[2], "periods.start_date"),
+                            dateOf(row[3], "periods.end_date")});
+  }
+  return projects;
+}
+
+void insertProjectChildren(Connection& db, std::int64_t projectId, const core::Project& project) {
+  std::int64_t position = 0;
+  for (const auto& [lang, title] : project.titles) {
+    db.execute("INSERT INTO project_titles (project_id, position, lang, title) VALUES (?, ?, ?, ?)",
+               {projectId, position++, lang, title});
+  }
+  position = 0;
+  for (const core::Period& period : project.periods) {
+    db.execute(
+        "INSERT INTO periods (project_id, position, number, start_date, end_date) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {projectId, position++, std::int64_t{period.number}, period.start.toString(),
+         period.end.toString()});
+  }
+}
+
+std::int64_t insertProjectRow(Connection& db, std::int64_t programmeId,
+                              const core::Project& project, std::int64_t version) {
+  db.execute(
+      "INSERT INTO projects (programme_id, code, acronym, start_date, end_date, currency, "
+      "approved_total, approved_fund, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {programmeId, project.code, project.acronym, project.start.toString(), project.end.toString(),
+       project.currency, optionalAmount(project.approvedTotal),
+       optionalAmount(project.approvedFund), version});
+  const std::int64_t id = db.lastInsertId();
+  insertProjectChildren(db, id, project);
+  return id;
+}
+
+// ---- partners
+
+// Partners of one project (one partner if partnerCode is given) with budget and co-financing:
+// three queries in all.
+std::vector<core::Partner> loadPartners(Connection& db, std::int64_t projectId,
+                                        std::optional<std::string_view> partnerCode) {
+  const std::string only = partnerCode ? " AND p.code = ?" : "";
+  std::vector<Value> params{projectId};
+  if (partnerCode) params.push_back(text(*partnerCode));
+
+  std::vector<core::Partner> partners;
+  std::map<std::int64_t, std::size_t> indexById;
+  for (const Row& row :
+       db.query("SELECT p.id, p.code, p.role, p.name, p.country, p.legal_status, "
+                "p.vat_recoverable, p.total FROM partners p WHERE p.project_id = ?" +
+                    only + " ORDER BY p.position, p.id",
+                params)) {
+    core::Partner partner;
+    partner.code = asText(row[1]);
+    partner.role = enumOf(core::parsePartnerRole(asText(row[2])), row[2], "partners.role");
+    partner.name = asText(row[3]);
+    partner.country = asText(row[4]);
+    partner.legalStatus =
+        enumOf(core::parseLegalStatus(asText(row[5])), row[5], "partners.legal_status");
+    partner.vatRecoverable = asInt(row[6]) != 0;
+    partner.total = Amount::fromMinor(asInt(row[7]));
+    indexById.emplace(asInt(row[0]), partners.size());
+    partners.push_back(std::move(partner));
+  }
+  if (partners.empty()) return partners;
+
+  for (const Row& row : db.query("SELECT b.partner_id, b.category, b.amount FROM budget_lines b "
+                                 "JOIN partners p ON p.id = b.partner_id WHERE p.project_id = ?" +
+                                     only + " ORDER BY b.partner_id, b.position",
+                                 params)) {
+    partners.at(indexById.at(asInt(row[0])))
+        .budget.push_back({asText(row[1]), Amount::fromMinor(asInt(row[2]))});
+  }
+  for (const Row& row :
+       db.query("SELECT c.partner_id, c.source, c.contribution_type, c.amount FROM cofinancing c "
+                "JOIN partners p ON p.id = c.partner_id WHERE p.project_id = ?" +
+                    only + " ORDER BY c.partner_id, c.position",
+                params)) {
+    partners.at(indexById.at(asInt(row[0])))
+        .cofinancing.push_back({asText(row[1]),
+                                enumOf(core::parseContributionType(asText(row[2])), row[2],
+                                       "cofinancing.contribution_type"),
+                                Amount::fromMinor(asInt(row[3]))});
+  }
+  return partners;
+}
+
+std::optional<std::int64_t> partnerId(Connection& db, std::int64_t projectId,
+                                      std::string_view code) {
+  const auto rows = db.query("SELECT id FROM partners WHERE project_id = ? AND code = ?",
+                             {projectId, text(code)});
+  if (rows.empty()) return std::nullopt;
+  return asInt(rows[0][0]);
+}
+
+std::int64_t requirePartnerId(Connection& db, std::string_view projectCode,
+                              std::string_view partnerCode) {
+  const std::int64_t projectId = requireProjectId(db, projectCode);
+  const auto id = partnerId(db, projectId, partnerCode);
+  if (!id)
+    throw core::NotFound("partner " + text(partnerCode) + " not found in project " +
+                         text(projectCode));
+  return *id;
+}
+
+void insertPartnerChildren(Connection& db, std::int64_t partnerId, const core::Partner& partner) {
+  std::int64_t position = 0;
+  for (const core::BudgetLine& line : partner.budget) {
+    db.execute(
+        "INSERT INTO budget_lines (partner_id, position, category, amount) VALUES (?, ?, ?, ?)",
+        {partnerId, position++, line.category, line.amount.minor()});
+  }
+  position = 0;
+  for (const core::Contribution& contribution : partner.cofinancing) {
+    db.execute(
+        "INSERT INTO cofinancing (partner_id, position, source, contribution_type, amount) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {partnerId, position++, contribution.source, text(core::toString(contribution.type)),
+         contribution.amount.minor()});
+  }
+}
+
+void insertPartnerRow(Connection& db, std::int64_t projectId, std::int64_t position,
+                      const core::Partner& partner) {
+  db.execute(
+      "INSERT INTO partners (project_id, position, code, role, name, country, legal_status, "
+      "vat_recoverable, total, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+      {projectId, position, partner.code, text(core::toString(partner.role)), partner.name,
+       partner.country, text(core::toString(partner.legalStatus)),
+       std::int64_t{partner.vatRecoverable ? 1 : 0}, partner.total.minor()});
+  insertPartnerChildren(db, db.lastInsertId(), partner);
+}
+
+void requireProgrammeEqual(const core::Programme& stored, const core::Programme& given) {
+  const std::pair<std::string_view, std::pair<const std::string*, const std::string*>> fields[] = {
+      {"name", {&stored.name, &given.name}},
+      {"rules", {&stored.rules, &given.rules}},
+      {"fund", {&stored.fund, &given.fund}}};
+  for (const auto& [field, values] : fields) {
+    if (*values.first != *values.second)
+      throw core::Conflict("programme " + stored.code + " exists with " + text(field) + " " +
+                           *values.first + ", the bundle says " + *values.second);
+  }
+}
+
+}  // namespace
+
+std::vector<core::Programme> listProgrammes(Connection& db) {
+  std::vector<core::Programme> programmes;
+  for (const Row& row : db.query(std::string(kProgrammeColumns) + " ORDER BY code"))
+    programmes.push_back(programmeOf(row));
+  return programmes;
+}
+
+std::optional<core::Programme> findProgramme(Connection& db, std::string_view code) {
+  const auto rows = db.query(std::string(kProgrammeColumns) + " WHERE code = ?", {text(code)});
+  if (rows.empty()) return std::nullopt;
+  return programmeOf(rows[0]);
+}
+
+void insertProgramme(Connection& db, const core::Programme& programme) {
+  checkLimits(&Limits::programme, programme);
+  if (programmeId(db, programme.code))
+    throw core::Conflict("programme " + programme.code + " already exists");
+  db.execute("INSERT INTO programmes (code, name, rules, fund, version) VALUES (?, ?, ?, ?, 1)",
+             {programme.code, programme.name, programme.rules, programme.fund});
+}
+
+void updateProgramme(Connection& db, const core::Programme& programme) {
+  checkLimits(&Limits::programme, programme);
+  const std::int64_t changed = db.execute(
+      "UPDATE programmes SET name = ?, rules = ?, fund = ?, version = version + 1 WHERE code = ?",
+      {programme.name, programme.rules, programme.fund, programme.code});
+  if (changed == 0) throw core::NotFound("programme " + programme.code + " not found");
+}
+
+void deleteProgramme(Connection& db, std::string_view code) {
+  const std::int64_t id = requireProgrammeId(db, code);
+  const std::int64_t projects =
+      asInt(db.query("SELECT COUNT(*) FROM projects WHERE programme_id = ?", {id}).at(0).at(0));
+  if (projects > 0)
+    throw core::Conflict("programme " + text(code) + " still has " + std::to_string(projects) +
+                         (projects == 1 ? " project" : " projects") + "; delete them first");
+  db.execute("DELETE FROM programmes WHERE id = ?", {id});
+}
+
+std::vector<core::Project> listProjects(Connection& db, std::string_view programmeCode) {
+  if (programmeCode.empty()) return loadProjects(db, ProjectFilter::kAll, {});
+  return loadProjects(db, ProjectFilter::kProgramme, programmeCode);
+}
+
+std::optional<core::Project> findProject(Connection& db, std::string_view code) {
+  std::vector<core::Project> projects = loadProjects(db, ProjectFilter::kCode, code);
+  if (projects.empty()) return std::nullopt;
+  return std::move(projects.front());
+}
+
+void insertProject(Connection& db, const core::Project& project) {
+  checkLimits(&Limits::project, project);
+  if (projectKey(db, project.code))
+    throw core::Conflict("project " + project.code + " already exists");
+  insertProjectRow(db, requireProgrammeId(db, project.programmeCode), project, 1);
+}
+
+void updateProject(Connection& db, const core::Project& project) {
+  checkLimits(&Limits::project, project);
+  const std::int64_t id = requireProjectId(db, project.code);
+  const std::int64_t programme = requireProgrammeId(db, project.programmeCode);
+  db.execute(
+      "UPDATE projects SET programme_id = ?, acronym = ?, start_date = ?, end_date = ?, "
+      "currency = ?, approved_total = ?, approved_fund = ?, version = version + 1 WHERE id = ?",
+      {programme, project.acronym, project.start.toString(), project.end.toString(),
+       project.currency, optionalAmount(project.approvedTotal),
+       optionalAmount(project.approvedFund), id});
+  db.execute("DELETE FROM project_titles WHERE project_id = ?", {id});
+  db.execute("DELETE FROM periods WHERE project_id = ?", {id});
+  insertProjectChildren(db, id, project);
+}
+
+void deleteProject(Connection& db, std::string_view code) {
+  db.execute("DELETE FROM projects WHERE id = ?", {requireProjectId(db, code)});
+}
+
+std::vector<core::Partner> listPartners(Connection& db, std::string_view projectCode) {
+  return loadPartners(db, requireProjectId(db, projectCode), std::nullopt);
+}
+
+std::optional<core::Partner> findPartner(Connection& db, std::string_view projectCode,
+                                         std::string_view partnerCode) {
+  const auto project = projectKey(db, projectCode);
+  if (!project) return std::nullopt;
+  std::vector<core::Partner> partners = loadPartners(db, project->id, partnerCode);
+  if (partners.empty()) return std::nullopt;
+  return std::move(partners.front());
+}
+
+void insertPartner(Connection& db, std::string_view projectCode, const core::Partner& partner) {
+  checkLimits(&Limits::partner, partner);
+  const std::int64_t projectId = requireProjectId(db, projectCode);
+  if (partnerId(db, projectId, partner.code))
+    throw core::Conflict("partner " + partner.code + " already exists in project " +
+                         text(projectCode));
+  const std::int64_t position =
+      asInt(db.query("SELECT COALESCE(MAX(position) + 1, 0) FROM partners WHERE project_id = ?",
+                     {projectId})
+                .at(0)
+                .at(0));
+  insertPartnerRow(db, projectId, position, partner);
+}
+
+void updatePartner(Connection& db, std::string_view projectCode, const core::Partner& partner) {
+  checkLimits(&Limits::partner, partner);
+  const std::int64_t id = requirePartnerId(db, projectCode, partner.code);
+  db.execute(
+      "UPDATE partners SET role = ?, name = ?, country = ?, legal_status = ?, "
+      "vat_recoverable = ?, total = ?, version = version + 1 WHERE id = ?",
+      {text(core::toString(partner.role)), partner.name, partner.country,
+       text(core::toString(partner.legalStatus)), std::int64_t{partner.vatRecoverable ? 1 : 0},
+       partner.total.minor(), id});
+  db.execute("DELETE FROM budget_lines WHERE partner_id = ?", {id});
+  db.execute("DELETE FROM cofinancing WHERE partner_id = ?", {id});
+  insertPartnerChildren(db, id, partner);
+}
+
+void deletePartner(Connection& db, std::string_view projectCode, std::string_view partnerCode) {
+  db.execute("DELETE FROM partners WHERE id = ?", {requirePartnerId(db, projectCode, partnerCode)});
+}
+
+std::optional<core::Bundle> loadBundle(Connection& db, std::string_view projectCode) {
+  const auto key = projectKey(db, projectCode);
+  if (!key) return std::nullopt;
+  std::vector<core::Project> projects = loadProjects(db, ProjectFilter::kCode, projectCode);
+  if (projects.empty()) return std::nullopt;
+  core::Bundle bundle;
+  bundle.project = std::move(projects.front());
+  const auto programme = findProgramme(db, bundle.project.programmeCode);
+  if (!programme)
+    throw StoreError("project " + text(projectCode) + " refers to the missing programme " +
+                     bundle.project.programmeCode);
+  bundle.programme = *programme;
+  bundle.partners = loadPartners(db, key->id, std::nullopt);
+  return bundle;
+}
+
+void saveBundle(Connection& db, const core::Bundle& bundle, bool replace) {
+  core::Project project = bundle.project;
+  if (project.programmeCode.empty()) project.programmeCode = bundle.programme.code;
+  if (project.programmeCode != bundle.programme.code)
+    throw core::InvalidInput("/programme/code",
+                             "the project belongs to programme " + project.programmeCode +
+                                 ", the bundle's programme is " + bundle.programme.code);
+  Limits limits;
+  limits.programme(bundle.programme, "/programme");
+  limits.project(project, "/project");
+  for (std::size_t i = 0; i < bundle.partners.size(); ++i)
+    limits.partner(bundle.partners[i], "/partners/" + std::to_string(i));
+  limits.throwIfAny();
+
+  const auto stored = findProgramme(db, bundle.programme.code);
+  if (stored)
+    requireProgrammeEqual(*stored, bundle.programme);
+  else
+    insertProgramme(db, bundle.programme);
+
+  // A replaced project keeps counting versions, so a copy read before the replace is stale.
+  std::int64_t version = 1;
+  if (const auto existing = projectKey(db, project.code)) {
+    if (!replace)
+      throw core::Conflict("project " + project.code +
+                           " already exists; save the bundle with replace to overwrite it");
+    version = existing->version + 1;
+    db.execute("DELETE FROM projects WHERE id = ?", {existing->id});
+  }
+  const std::int64_t projectId =
+      insertProjectRow(db, requireProgrammeId(db, project.programmeCode), project, version);
+  std::int64_t position = 0;
+  for (const core::Partner& partner : bundle.partners) {
+    if (partnerId(db, projectId, partner.code))
+      throw core::Conflict("partner " + partner.code + " appears twice in project " + project.code);
+    insertPartnerRow(db, projectId, position++, partner);
+  }
+}
+
+}  // namespace crossgrant::store

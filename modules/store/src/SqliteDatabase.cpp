@@ -1,0 +1,208 @@
+#include "SqliteDatabase.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "crossgrant/core/Errors.h"
+
+namespace crossgrant::store {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10'000;
+constexpr std::size_t kStatementCacheSize = 128;
+
+bool isBlank(std::string_view text) {
+  for (char c : text)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ';') return false;
+  return true;
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      sqlite3_close_v2(db_);
+      db_ = nullptr;
+      throw StoreError("cannot open SQLite database " + path + ": " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    try {
+      const std::vector<Row> mode = query("PRAGMA journal_mode=WAL", {});
+      if (mode.empty() || asText(mode.front().front()) != "wal")
+        throw StoreError("cannot switch SQLite database " + path + " to WAL mode");
+      execute("PRAGMA synchronous=FULL", {});
+      execute("PRAGMA foreign_keys=ON", {});
+    } catch (...) {
+      close();
+      throw;
+    }
+  }
+
+  ~SqliteConnection() override { close(); }
+
+  std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
+    run(sql, params, nullptr);
+    return sqlite3_changes(db_);
+  }
+
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+    std::vector<Row> rows;
+    run(sql, params, &rows);
+    return rows;
+  }
+
+  std::int64_t lastInsertId() override { return sqlite3_last_insert_rowid(db_); }
+
+  void begin() override { run("BEGIN IMMEDIATE", {}, nullptr); }
+  void commit() override { run("COMMIT", {}, nullptr); }
+  void rollback() override {
+    if (sqlite3_get_autocommit(db_) == 0) run("ROLLBACK", {}, nullptr);
+  }
+  std::string_view backend() const override { return "sqlite"; }
+
+ private:
+  // Resets a cached statement when a run ends, however it ends.
+  class Reset {
+   public:
+    explicit Reset(sqlite3_stmt* statement) : statement_(statement) {}
+    ~Reset() {
+      sqlite3_reset(statement_);
+      sqlite3_clear_bindings(statement_);
+    }
+    Reset(const Reset&) = delete;
+    Reset& operator=(const Reset&) = delete;
+
+   private:
+    sqlite3_stmt* statement_;
+  };
+
+  void close() {
+    for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
+    cache_.clear();
+    if (db_ != nullptr) sqlite3_close_v2(db_);
+    db_ = nullptr;
+  }
+
+  [[noreturn]] void fail(int code, std::string_view sql) {
+    const std::string message = sqlite3_errmsg(db_);
+    switch (code) {
+      case SQLITE_CONSTRAINT_UNIQUE:
+      case SQLITE_CONSTRAINT_PRIMARYKEY:
+        throw core::Conflict("duplicate key: " + message);
+      case SQLITE_CONSTRAINT_FOREIGNKEY:
+        throw core::Conflict("a record it refers to is missing, or records still refer to it: " +
+                             message);
+      default:
+        throw StoreError("SQLite error " + std::to_string(code) + " (" + sqlite3_errstr(code) +
+                         "): " + message + "; statement: " + std::string(sql));
+    }
+  }
+
+  sqlite3_stmt* prepare(std::string_view sql) {
+    const std::string key(sql);
+    if (auto found = cache_.find(key); found != cache_.end()) return found->second;
+    sqlite3_stmt* statement = nullptr;
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &statement, &tail);
+    if (rc != SQLITE_OK) fail(sqlite3_extended_errcode(db_), sql);
+    if (statement == nullptr) throw StoreError("empty SQL statement");
+    if (tail != nullptr && !isBlank(std::string_view(tail))) {
+      sqlite3_finalize(statement);
+      throw StoreError("one statement at a time, not: " + key);
+    }
+    if (cache_.size() >= kStatementCacheSize) {
+      for (auto& [text, cached] : cache_) sqlite3_finalize(cached);
+      cache_.clear();
+    }
+    cache_.emplace(key, statement);
+    return statement;
+  }
+
+  void bind(sqlite3_stmt* statement, const std::vector<Value>& params, std::string_view sql) {
+    const int expected = sqlite3_bind_parameter_count(statement);
+    if (expected != static_cast<int>(params.size()))
+      throw StoreError("statement takes " + std::to_string(expected) + " parameters, given " +
+                       std::to_string(params.size()) + ": " + std::string(sql));
+    for (int i = 0; i < expected; ++i) {
+      const Value& value = params[i];
+      int rc = SQLITE_OK;
+      if (const auto* number = std::get_if<std::int64_t>(&value)) {
+        rc = sqlite3_bind_int64(statement, i + 1, *number);
+      } else if (const auto* text = std::get_if<std::string>(&value)) {
+        rc = sqlite3_bind_text64(statement, i + 1, text->data(), text->size(), SQLITE_TRANSIENT,
+                                 SQLITE_UTF8);
+      } else {
+        rc = sqlite3_bind_null(statement, i + 1);
+      }
+      if (rc != SQLITE_OK) fail(rc, sql);
+    }
+  }
+
+  Value column(sqlite3_stmt* statement, int index, std::string_view sql) {
+    switch (sqlite3_column_type(statement, index)) {
+      case SQLITE_NULL:
+        return nullptr;
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(statement, index));
+      case SQLITE_FLOAT:
+        throw StoreError("column " + std::string(sqlite3_column_name(statement, index)) +
+                         " holds a floating-point value, which the store never reads; "
+                         "statement: " +
+                         std::string(sql));
+      default: {
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, index));
+        const int size = sqlite3_column_bytes(statement, index);
+        return bytes == nullptr ? std::string() : std::string(bytes, static_cast<size_t>(size));
+      }
+    }
+  }
+
+  void run(std::string_view sql, const std::vector<Value>& params, std::vector<Row>* rows) {
+    if (db_ == nullptr) throw StoreError("the SQLite connection is closed");
+    sqlite3_stmt* statement = prepare(sql);
+    Reset reset(statement);
+    bind(statement, params, sql);
+    const int columns = sqlite3_column_count(statement);
+    for (;;) {
+      const int rc = sqlite3_step(statement);
+      if (rc == SQLITE_DONE) return;
+      if (rc != SQLITE_ROW) fail(rc, sql);
+      if (rows == nullptr) continue;
+      Row row;
+      row.reserve(static_cast<size_t>(columns));
+      for (int i = 0; i < columns; ++i) row.push_back(column(statement, i, sql));
+      rows->push_back(std::move(row));
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::string path, std::string displayUrl)
+    : Database("sqlite", std::move(displayUrl)), path_(std::move(path)) {
+  const std::filesystem::path parent = std::filesystem::path(path_).parent_path();
+  if (!parent.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(parent, error);
+    if (error)
+      throw StoreError("cannot create directory " + parent.string() + ": " + error.message());
+  }
+}
+
+std::unique_ptr<Connection> SqliteDatabase::connect() {
+  return std::make_unique<SqliteConnection>(path_);
+}
+
+}  // namespace crossgrant::store

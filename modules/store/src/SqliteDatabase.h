@@ -1,0 +1,25 @@
+// The SQLite backend (C API). Every connection runs in WAL mode with synchronous=FULL,
+// foreign keys enforced and a 10 s busy timeout; transactions begin IMMEDIATE. Private to
+// the store: reached only through Database::open("sqlite:PATH").
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "crossgrant/store/Database.h"
+
+namespace crossgrant::store {
+
+class SqliteDatabase final : public Database {
+ public:
+  /// Creates the file's directory if missing; connects lazily (Database::open connects once).
+  SqliteDatabase(std::string path, std::string displayUrl);
+
+ protected:
+  std::unique_ptr<Connection> connect() override;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace crossgrant::store
