@@ -1,0 +1,215 @@
+// Every kind of rejected request over real HTTP: the right status, the error JSON (with a
+// pointer where there is one), and the stored data exactly as before.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "HttpApiFixture.h"
+
+using crossgrant::core::Json;
+using crossgrant::test::HttpApiFixture;
+using crossgrant::test::HttpResult;
+using crossgrant::test::withMember;
+
+namespace {
+
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+/// Checks status, JSON error body and code; returns the "error" object.
+Json expectError(const HttpResult& result, int status, const std::string& code) {
+  BOOST_TEST(result.status == status, "body: " << result.body);
+  BOOST_TEST(result.contentType == kJsonType);
+  const Json body = result.json();
+  const Json* error = body.find("error");
+  BOOST_REQUIRE_MESSAGE(error != nullptr && error->isObject(), "no error object: " << result.body);
+  const Json* actual = error->find("code");
+  BOOST_REQUIRE(actual != nullptr && actual->isString());
+  BOOST_TEST(actual->asString() == code);
+  const Json* message = error->find("message");
+  BOOST_TEST((message != nullptr && message->isString() && !message->asString().empty()));
+  return *error;
+}
+
+std::string pointerOf(const Json& error) {
+  const Json* pointer = error.find("pointer");
+  return pointer != nullptr && pointer->isString() ? pointer->asString() : "<none>";
+}
+
+/// The pointers of the "errors" list.
+std::vector<std::string> pointersOf(const Json& error) {
+  std::vector<std::string> pointers;
+  if (const Json* errors = error.find("errors")) {
+    for (const Json& item : errors->items()) pointers.push_back(pointerOf(item));
+  }
+  return pointers;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+const char* kLeadPartner = "/api/v1/projects/LLI-317/partners/LP";
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(http_errors, HttpApiFixture)
+
+BOOST_AUTO_TEST_CASE(malformed_json_is_400_invalid_json) {
+  importDemo();
+  const std::string before = snapshot();
+  expectError(client->post("/api/v1/programmes", "{\"code\": \"X\","), 400, "invalid_json");
+  expectError(client->put(kLeadPartner, "{\"code\": \"LP\" \"role\": 1}"), 400, "invalid_json");
+  expectError(client->post("/api/v1/bundles?replace=true", "not json"), 400, "invalid_json");
+  expectError(client->post("/api/v1/bundles?replace=true", "\xC4\x81\xFF"), 400, "invalid_json");
+  expectError(client->post("/api/v1/programmes", ""), 400, "invalid_json");
+  BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_types_are_400_with_pointers) {
+  importDemo();
+  const std::string before = snapshot();
+  const Json lead = client->get(kLeadPartner).json();
+  const Json error = expectError(
+      client->put(kLeadPartner, withMember(lead, "vat_recoverable", "no").dump()), 400, "invalid");
+  BOOST_TEST(pointerOf(error) == "/vat_recoverable");
+
+  const Json numeric = expectError(
+      client->put(kLeadPartner, withMember(lead, "total", 120000).dump()), 400, "invalid");
+  BOOST_TEST(pointerOf(numeric) == "/total");
+
+  expectError(client->put(kLeadPartner, "[]"), 400, "invalid");
+  BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_fields_are_400_with_pointers) {
+  importDemo();
+  const std::string before = snapshot();
+  const Json programme = Json::object()
+                             .set("code", "EE-LV-2021-2027")
+                             .set("name", "Igaunijas–Latvijas programma")
+                             .set("rules", "interreg-2021-2027")
+                             .set("fund", "ERDF")
+                             .set("colour", "zaļš");
+  const Json error =
+      expectError(client->post("/api/v1/programmes", programme.dump()), 400, "invalid");
+  BOOST_TEST(pointerOf(error) == "/colour");
+
+  const Json lead = client->get(kLeadPartner).json();
+  const Json partnerError =
+      expectError(client->put(kLeadPartner, withMember(lead, "vat", false).dump()), 400, "invalid");
+  BOOST_TEST(pointerOf(partnerError) == "/vat");
+  BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_amounts_are_400_and_a_failed_replace_keeps_the_project) {
+  importDemo();
+  const std::string before = snapshot();
+  const Json budget =
+      Json::array().push(Json::object().set("category", "staff").set("amount", "12,50"));
+  const Json error = expectError(client->put(std::string(kLeadPartner) + "/budget", budget.dump()),
+                                 400, "invalid");
+  BOOST_TEST(pointerOf(error) == "/0/amount");
+
+  // A whole bundle with two bad amounts: nothing of it is stored, the old project survives,
+  // and both errors are reported with their pointers.
+  const Json demo = client->get("/api/v1/projects/LLI-317/bundle").json();
+  const Json firstPartner = demo.find("partners")->items()[0];
+  Json partners = Json::array();
+  partners.push(withMember(withMember(firstPartner, "total", "12,50"), "name", "Jauns nosaukums"));
+  for (std::size_t i = 1; i < demo.find("partners")->items().size(); ++i) {
+    const Json& partner = demo.find("partners")->items()[i];
+    partners.push(i == 2 ? withMember(partner, "total", "1e3") : partner);
+  }
+  const Json broken = withMember(demo, "partners", partners);
+  const Json bundleError =
+      expectError(client->post("/api/v1/bundles?replace=true", broken.dump()), 400, "invalid");
+  const std::vector<std::string> pointers = pointersOf(bundleError);
+  BOOST_TEST(contains(pointers, "/partners/0/total"));
+  BOOST_TEST(contains(pointers, "/partners/2/total"));
+  BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(oversized_bodies_are_413_with_or_without_content_length) {
+  importDemo();
+  const std::string before = snapshot();
+  std::string big = crossgrant::test::readFile(crossgrant::test::demoBundlePath());
+  big.append(kMaxBodyBytes + 1 - big.size(), ' ');
+  BOOST_REQUIRE(big.size() == kMaxBodyBytes + 1);
+  expectError(client->post("/api/v1/bundles?replace=true", big), 413, "body_too_large");
+  expectError(client->send("POST", "/api/v1/bundles?replace=true", big, "application/json", true),
+              413, "body_too_large");
+  // Much larger than the limit, with a declared length: refused before reading.
+  std::string huge(8 * kMaxBodyBytes, ' ');
+  expectError(client->put(kLeadPartner, huge), 413, "body_too_large");
+  BOOST_TEST(snapshot() == before);
+
+  // Exactly at the limit is accepted.
+  big.pop_back();
+  BOOST_TEST(client->post("/api/v1/bundles?replace=true", big).status == 200);
+  BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(bodies_must_be_application_json) {
+  importDemo();
+  const std::string before = snapshot();
+  const std::string demo = crossgrant::test::readFile(crossgrant::test::demoBundlePath());
+  const Json lead = client->get(kLeadPartner).json();
+  const std::string renamed = withMember(lead, "name", "Zemgales reģions").dump();
+  expectError(client->post("/api/v1/bundles?replace=true", demo, "text/plain"), 415,
+              "unsupported_media_type");
+  expectError(client->put(kLeadPartner, renamed, "application/x-www-form-urlencoded"), 415,
+              "unsupported_media_type");
+  expectError(client->put(kLeadPartner, renamed, "application/json; charset=iso-8859-1"), 415,
+              "unsupported_media_type");
+  expectError(client->send("PUT", kLeadPartner, renamed, ""), 415, "unsupported_media_type");
+  BOOST_TEST(snapshot() == before);
+
+  const HttpResult accepted = client->put(kLeadPartner, renamed, "Application/JSON; charset=UTF-8");
+  BOOST_TEST(accepted.status == 200, accepted.body);
+  BOOST_TEST(snapshot() != before);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_routes_are_404) {
+  importDemo();
+  const std::string before = snapshot();
+  expectError(client->get("/api/v1/nothing"), 404, "not_found");
+  expectError(client->get("/api/v1/projects/LLI-317/partners/LP/extra"), 404, "not_found");
+  expectError(client->post("/api/v2/bundles", "{}"), 404, "not_found");
+  expectError(client->get("/api/v1/projects/NO-SUCH"), 404, "not_found");
+  expectError(client->del("/api/v1/projects/LLI-317/partners/NO-SUCH"), 404, "not_found");
+  BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_methods_are_405_with_allow) {
+  importDemo();
+  const std::string before = snapshot();
+  const HttpResult collection = client->del("/api/v1/projects");
+  expectError(collection, 405, "method_not_allowed");
+  BOOST_TEST(collection.header("Allow") == "GET, POST");
+  const HttpResult item =
+      client->send("PATCH", "/api/v1/projects/LLI-317", "{}", "application/json");
+  expectError(item, 405, "method_not_allowed");
+  BOOST_TEST(item.header("Allow") == "GET, PUT, DELETE");
+  const HttpResult bundles = client->get("/api/v1/bundles");
+  expectError(bundles, 405, "method_not_allowed");
+  BOOST_TEST(bundles.header("Allow") == "POST");
+  BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(conflicts_and_bad_queries_change_nothing) {
+  importDemo();
+  const std::string before = snapshot();
+  const Json programme = client->get("/api/v1/programmes/LV-LT-2014-2020").json();
+  expectError(client->post("/api/v1/programmes", programme.dump()), 409, "conflict");
+  expectError(client->post("/api/v1/bundles?replce=true", "{}"), 400, "invalid");
+  expectError(client->post("/api/v1/bundles?replace=yes", "{}"), 400, "invalid");
+  const Json moved = withMember(client->get("/api/v1/projects/LLI-317").json(), "code", "LLI-318");
+  const Json error =
+      expectError(client->put("/api/v1/projects/LLI-317", moved.dump()), 400, "invalid");
+  BOOST_TEST(pointerOf(error) == "/code");
+  BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

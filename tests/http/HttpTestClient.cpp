@@ -1,0 +1,60 @@
+#include "HttpTestClient.h"
+
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/String.h>
+
+namespace crossgrant::test {
+
+core::Json HttpResult::json() const { return core::Json::parse(body); }
+
+std::string HttpResult::header(const std::string& name) const {
+  const auto found = headers.find(Poco::toLower(name));
+  return found == headers.end() ? "" : found->second;
+}
+
+HttpTestClient::HttpTestClient(int port) : session_("127.0.0.1", static_cast<Poco::UInt16>(port)) {
+  session_.setKeepAlive(true);
+  session_.setTimeout(Poco::Timespan(20, 0));
+}
+
+HttpResult HttpTestClient::get(const std::string& target) { return send("GET", target, "", ""); }
+
+HttpResult HttpTestClient::del(const std::string& target) { return send("DELETE", target, "", ""); }
+
+HttpResult HttpTestClient::post(const std::string& target, const std::string& body,
+                                const std::string& contentType) {
+  return send("POST", target, body, contentType);
+}
+
+HttpResult HttpTestClient::put(const std::string& target, const std::string& body,
+                               const std::string& contentType) {
+  return send("PUT", target, body, contentType);
+}
+
+HttpResult HttpTestClient::send(const std::string& method, const std::string& target,
+                                const std::string& body, const std::string& contentType,
+                                bool chunked) {
+  Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+  request.setKeepAlive(true);
+  if (!contentType.empty()) request.setContentType(contentType);
+  if (chunked) {
+    request.setChunkedTransferEncoding(true);
+  } else if (!body.empty() || method == "POST" || method == "PUT") {
+    request.setContentLength64(static_cast<Poco::Int64>(body.size()));
+  }
+  std::ostream& out = session_.sendRequest(request);
+  out.write(body.data(), static_cast<std::streamsize>(body.size()));
+
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session_.receiveResponse(response);
+  HttpResult result;
+  result.status = static_cast<int>(response.getStatus());
+  result.contentType = response.getContentType();
+  for (const auto& [name, value] : response) result.headers[Poco::toLower(name)] = value;
+  Poco::StreamCopier::copyToString(in, result.body);
+  return result;
+}
+
+}  // namespace crossgrant::test
