@@ -31,7 +31,8 @@ install_packages() {
 
 build_crossgrant() {
   say "building into $CROSSGRANT_BUILD"
-  cmake -S "$CROSSGRANT_ROOT" -B "$CROSSGRANT_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake -S "$CROSSGRANT_ROOT" -B "$CROSSGRANT_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCROSSGRANT_WERROR=ON >/dev/null
   cmake --build "$CROSSGRANT_BUILD" -j"$(nproc)" -- --no-print-directory
 }
 

@@ -266,7 +266,7 @@ std::vector<core::Partner> loadPartners(Connection& db, std::int64_t projectId,
                                         std::optional<std::string_view> partnerCode) {
   const std::string only = partnerCode ? " AND p.code = ?" : "";
   std::vector<Value> params{projectId};
-  if (partnerCode) params.push_back(text(*partnerCode));
+  if (partnerCode) params.emplace_back(std::in_place_type<std::string>, *partnerCode);
 
   std::vector<core::Partner> partners;
   std::map<std::int64_t, std::size_t> indexById;
