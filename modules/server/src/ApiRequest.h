@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "crossgrant/core/Access.h"
 #include "crossgrant/core/Json.h"
 
 namespace crossgrant::server {
@@ -23,6 +24,10 @@ struct ApiRequest {
   /// The query string's name=value pairs in order, percent-decoded ('+' is a space).
   std::vector<std::pair<std::string, std::string>> query;
   std::string body;
+  /// The client's address ("127.0.0.1"), for the audit trail and login throttling.
+  std::string clientAddress;
+  /// Who is asking: set by authentication before the handler runs; nullopt for anonymous.
+  std::optional<core::Principal> principal;
 
   /// The path parameter name; the route guarantees it exists.
   const std::string& param(std::string_view name) const;

@@ -1,0 +1,30 @@
+// One entry of the append-only, hash-chained audit trail. Each entry's hash covers its own
+// content and the previous entry's hash, so that a removed, altered or reordered entry breaks
+// the chain (crossgrant audit verify).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace crossgrant::core {
+
+struct AuditEntry {
+  std::int64_t sequence = 0;  ///< 1, 2, ... without gaps, assigned on append
+  std::string at;             ///< UTC, "2026-11-25T11:40:00.123Z"
+  std::string user;           ///< as in Actor
+  std::string role;
+  std::string client;
+  std::string action;      ///< e.g. "create", "update", "delete", "import", "login", "login_failed"
+  std::string objectType;  ///< e.g. "project", "partner", "user", "session"
+  std::string objectKey;   ///< e.g. "LLI-317", "LLI-317/PP6", "alice"
+  std::string project;     ///< the project the object belongs to, "" when none
+  std::optional<std::string> before;  ///< the object's state as JSON, nullopt when none
+  std::optional<std::string> after;
+  std::string previousHash;  ///< hex SHA-256 of the previous entry; 64 zeros for the first
+  std::string hash;          ///< hex SHA-256 of previousHash and this entry's content
+
+  bool operator==(const AuditEntry&) const = default;
+};
+
+}  // namespace crossgrant::core
