@@ -36,7 +36,8 @@ build_crossgrant() {
   cmake --build "$CROSSGRANT_BUILD" -j"$(nproc)" -- --no-print-directory
 }
 
-# Creates or upgrades the embedded database and imports the demo project once.
+# Creates or upgrades the embedded database, imports the demo project once and creates one demo
+# user per role (those that do not exist yet), printing their generated passwords once.
 setup_demo_database() {
   local cg="$CROSSGRANT_BUILD/bin/crossgrant"
   "$cg" migrate
@@ -45,4 +46,34 @@ setup_demo_database() {
   else
     "$cg" import "$CROSSGRANT_ROOT/data/socquality.bundle.json"
   fi
+  setup_demo_users
+}
+
+# name|display name|role and scope options of `crossgrant user grant`
+DEMO_USERS=(
+  "demo-admin|Demo admin|admin"
+  "demo-programme|Demo joint secretariat LV-LT|programme --programme LV-LT-2014-2020"
+  "demo-lead|Demo lead partner LLI-317|lead --project LLI-317"
+  "demo-partner|Demo partner LLI-317/PP6|partner --project LLI-317 --partner PP6"
+  "demo-controller|Demo controller LLI-317/PP6|controller --project LLI-317 --partner PP6"
+  "demo-auditor|Demo auditor LV-LT|auditor --programme LV-LT-2014-2020"
+)
+
+setup_demo_users() {
+  local cg="$CROSSGRANT_BUILD/bin/crossgrant" existing created=() entry name display grant out
+  existing=$("$cg" user list | awk 'NR > 1 { print $1 }')
+  for entry in "${DEMO_USERS[@]}"; do
+    IFS='|' read -r name display grant <<<"$entry"
+    if grep -qxF "$name" <<<"$existing"; then continue; fi
+    out=$("$cg" user add "$name" --display-name "$display" --generate-password)
+    # shellcheck disable=SC2086 # the grant's role and options are separate words
+    "$cg" user grant "$name" $grant >/dev/null
+    created+=("$name" "$(sed -n 's/^generated password (shown only now): //p' <<<"$out")")
+  done
+  if ((${#created[@]} == 0)); then
+    say "demo users already in the database (crossgrant user passwd NAME to reset a password)"
+    return 0
+  fi
+  say "demo users created; their passwords are shown only now:"
+  printf '    %-16s %s\n' "${created[@]}" >&2
 }

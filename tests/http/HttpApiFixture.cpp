@@ -6,6 +6,13 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "AuthService.h"
+#include "PasswordHasher.h"
+#include "SecureRandom.h"
+#include "UserService.h"
+#include "crossgrant/core/AuditChain.h"
+#include "crossgrant/store/UserRepository.h"
+
 namespace crossgrant::test {
 namespace {
 
@@ -18,23 +25,84 @@ server::Settings testSettings(const TempDir& dir) {
   settings.httpPort = 0;
   settings.httpThreads = 4;
   settings.maxBodyBytes = HttpApiFixture::kMaxBodyBytes;
+  settings.commonPasswordsFile = binaryDir() + "/config/common-passwords.txt";
+  settings.trustedProxies = {"127.0.0.1"};
+  return settings;
+}
+
+server::Settings adjusted(server::Settings settings,
+                          const std::function<void(server::Settings&)>& adjust) {
+  adjust(settings);
   return settings;
 }
 
 }  // namespace
 
-HttpApiFixture::HttpApiFixture()
+HttpApiFixture::HttpApiFixture() : HttpApiFixture([](server::Settings&) {}) {}
+
+HttpApiFixture::HttpApiFixture(const std::function<void(server::Settings&)>& adjust)
     : config(
           new Poco::Util::PropertyFileConfiguration(binaryDir() + "/config/crossgrant.properties")),
-      settings(testSettings(dir)),
+      settings(adjusted(testSettings(dir), adjust)),
       context(settings, *config),
       server(context, settings) {
   // Unexpected server failures are logged, not sent: show them in the test output.
   Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel);
   Poco::Logger::get("crossgrant.http").setChannel(console);
+  context.setClock([this] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+               .count() +
+           clockOffset.load();
+  });
   context.database().migrate();
+  adminPassword = createUser(kAdminName, {core::Grant{core::Role::kAdmin, "", "", ""}});
+  adminToken = openSession(kAdminName);
   server.start();
-  client.emplace(server.port());
+  client.emplace(server.port(), adminToken);
+}
+
+std::string HttpApiFixture::createUser(const std::string& name,
+                                       const std::vector<core::Grant>& grants) {
+  const std::string password =
+      server::UserService(context, core::Actor{"os:test", "", "cli"}).generatePassword(name);
+  const std::string now = server::isoUtc(context.nowMillis());
+  store::UserRecord user;
+  user.name = name;
+  user.displayName = name;
+  user.passwordHash = server::hashPassword(password);
+  user.createdAt = now;
+  user.changedAt = now;
+  context.database().transaction([&](store::Connection& db) {
+    const std::int64_t id = store::insertUser(db, user);
+    for (const core::Grant& grant : grants) store::insertGrant(db, id, grant, now);
+  });
+  return password;
+}
+
+std::string HttpApiFixture::openSession(const std::string& name) {
+  const std::string token = server::randomToken();
+  const std::int64_t now = context.nowMillis();
+  context.database().transaction([&](store::Connection& db) {
+    store::SessionRecord session;
+    session.userId = store::findUser(db, name).value().id;
+    session.csrfHash = core::sha256Hex(server::randomToken());
+    session.createdAt = now;
+    session.lastSeenAt = now;
+    session.expiresAt = now + settings.sessionAbsoluteSeconds * 1000;
+    session.clientAddress = "127.0.0.1";
+    store::insertSession(db, session, core::sha256Hex(token));
+  });
+  return token;
+}
+
+std::string HttpApiFixture::login(const std::string& name, const std::string& password) {
+  HttpTestClient anonymous(server.port());
+  const HttpResult result = anonymous.post(
+      "/api/v1/session", core::Json::object().set("user", name).set("password", password).dump());
+  BOOST_REQUIRE_MESSAGE(result.status == 201, "login of " << name << " answered " << result.status
+                                                          << ": " << result.body);
+  return result.json().find("token")->asString();
 }
 
 HttpApiFixture::~HttpApiFixture() { server.stop(); }
@@ -67,6 +135,13 @@ core::Json withMember(const core::Json& object, const std::string& key, core::Js
     }
   }
   if (!replaced) copy.set(key, std::move(value));
+  return copy;
+}
+
+core::Json withoutMember(const core::Json& object, const std::string& key) {
+  core::Json copy = core::Json::object();
+  for (const auto& [name, member] : object.members())
+    if (name != key) copy.set(name, member);
   return copy;
 }
 

@@ -1,19 +1,28 @@
 // A running API for a test: a fresh database on the targeted backend (migrated), the real
 // plugins of the build, the default configuration, and an HttpServer on a free loopback
-// port with a client connected to it. Bodies are limited to kMaxBodyBytes.
+// port with a client connected to it, signed in as an admin (kAdminName, created with its
+// session directly in the store, so that the audit trail starts empty). Bodies are limited to
+// kMaxBodyBytes. The server's clock is the real one moved on by advanceClock(); 127.0.0.1 is a
+// trusted proxy, so a request can name its client address in X-Forwarded-For.
 #pragma once
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "AppContext.h"
 #include "HttpServer.h"
 #include "HttpTestClient.h"
 #include "TestSupport.h"
+#include "crossgrant/core/Access.h"
 
 namespace crossgrant::test {
 
@@ -22,8 +31,22 @@ class HttpApiFixture {
   static constexpr std::size_t kMaxBodyBytes = 64 * 1024;
   static constexpr const char* kDemoProject = "/api/v1/projects/LLI-317";
 
+  static constexpr const char* kAdminName = "test-admin";
+
   HttpApiFixture();
+  /// With settings changed by adjust before the server is built.
+  explicit HttpApiFixture(const std::function<void(server::Settings&)>& adjust);
   ~HttpApiFixture();
+
+  /// Creates a user with grants directly in the store (no audit entries) and returns its
+  /// password.
+  std::string createUser(const std::string& name, const std::vector<core::Grant>& grants);
+  /// Opens a session of the user directly in the store and returns its token.
+  std::string openSession(const std::string& name);
+  /// Signs in over HTTP and returns the session token; fails the test unless it answers 201.
+  std::string login(const std::string& name, const std::string& password);
+  /// Moves the server's clock on.
+  void advanceClock(std::chrono::milliseconds by) { clockOffset += by.count(); }
 
   /// Imports data/socquality.bundle.json; fails the test unless it answers 201.
   void importDemo();
@@ -32,14 +55,19 @@ class HttpApiFixture {
   std::string snapshot();
 
   TempDir dir;
+  std::atomic<std::int64_t> clockOffset{0};  ///< milliseconds added to the real clock
   Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> config;
   server::Settings settings;
   server::AppContext context;
   server::HttpServer server;
-  std::optional<HttpTestClient> client;  ///< connected once the server runs
+  std::optional<HttpTestClient> client;  ///< connected once the server runs, as the admin
+  std::string adminPassword;
+  std::string adminToken;
 };
 
 /// A copy of object with member key's value replaced (or appended when absent).
 core::Json withMember(const core::Json& object, const std::string& key, core::Json value);
+/// A copy of object without member key.
+core::Json withoutMember(const core::Json& object, const std::string& key);
 
 }  // namespace crossgrant::test

@@ -157,7 +157,8 @@ BOOST_AUTO_TEST_CASE(programme_round_trip_with_baltic_names) {
   const HttpResult created = client->post("/api/v1/programmes", programme.dump());
   requireStatus(created, 201);
   BOOST_TEST(created.header("Location") == "/api/v1/programmes/LV-LT-2021-2027");
-  BOOST_TEST(created.json().dump() == programme.dump());
+  BOOST_TEST(created.header("ETag") == "\"1\"");
+  BOOST_TEST(created.json().dump() == withMember(programme, "version", 1).dump());
 
   const HttpResult listed = client->get("/api/v1/programmes");
   requireStatus(listed, 200);
@@ -166,16 +167,19 @@ BOOST_AUTO_TEST_CASE(programme_round_trip_with_baltic_names) {
 
   const Json renamed = withMember(programme, "name",
                                   "Interreg VI-A Latvijos–Lietuvos programa ąčęėįšųūž āčēģīķļņšūž");
-  const HttpResult updated = client->put(created.header("Location"), renamed.dump());
+  const HttpResult updated =
+      client->put(created.header("Location"), renamed.dump(), {{"If-Match", "\"1\""}});
   requireStatus(updated, 200);
-  BOOST_TEST(updated.json().dump() == renamed.dump());
+  BOOST_TEST(updated.json().dump() == withMember(renamed, "version", 2).dump());
+  BOOST_TEST(updated.header("ETag") == "\"2\"");
   const HttpResult fetched = client->get(created.header("Location"));
   requireStatus(fetched, 200);
   BOOST_TEST(fetched.contentType == kJsonType);
+  BOOST_TEST(fetched.header("ETag") == "\"2\"");
   BOOST_TEST(fetched.body.find("Latvijos–Lietuvos programa ąčęėįšųūž āčēģīķļņšūž") !=
              std::string::npos);
 
-  const HttpResult deleted = client->del(created.header("Location"));
+  const HttpResult deleted = client->del(created.header("Location"), {{"If-Match", "\"2\""}});
   requireStatus(deleted, 204);
   BOOST_TEST(deleted.body.empty());
   requireStatus(client->get(created.header("Location")), 404);
@@ -218,7 +222,7 @@ BOOST_AUTO_TEST_CASE(project_round_trip_with_baltic_titles) {
   const HttpResult created = client->post("/api/v1/projects", project.dump());
   requireStatus(created, 201);
   BOOST_TEST(created.header("Location") == "/api/v1/projects/LLI-999");
-  BOOST_TEST(created.json().dump() == project.dump());
+  BOOST_TEST(created.json().dump() == withMember(project, "version", 1).dump());
 
   const HttpResult listed = client->get("/api/v1/projects?programme=LV-LT-2014-2020");
   requireStatus(listed, 200);
@@ -228,13 +232,16 @@ BOOST_AUTO_TEST_CASE(project_round_trip_with_baltic_titles) {
              boost::test_tools::per_element());
   requireStatus(client->get("/api/v1/projects?programme=NO-SUCH"), 404);
 
+  // The version can travel in the body too, as a GET returned it.
   const Json changed = withMember(project, "acronym", "Ūdens–Vanduo");
-  const HttpResult updated = client->put("/api/v1/projects/LLI-999", changed.dump());
+  const HttpResult updated =
+      client->put("/api/v1/projects/LLI-999", withMember(changed, "version", 1).dump());
   requireStatus(updated, 200);
-  BOOST_TEST(updated.json().dump() == changed.dump());
-  BOOST_TEST(client->get("/api/v1/projects/LLI-999").json().dump() == changed.dump());
+  BOOST_TEST(updated.json().dump() == withMember(changed, "version", 2).dump());
+  BOOST_TEST(client->get("/api/v1/projects/LLI-999").json().dump() ==
+             withMember(changed, "version", 2).dump());
 
-  requireStatus(client->del("/api/v1/projects/LLI-999"), 204);
+  requireStatus(client->del("/api/v1/projects/LLI-999", {{"If-Match", "\"2\""}}), 204);
   requireStatus(client->get("/api/v1/projects/LLI-999"), 404);
   BOOST_TEST(codesOf(client->get("/api/v1/projects").json(), "projects") ==
                  std::vector<std::string>{"LLI-317"},
@@ -267,7 +274,7 @@ BOOST_AUTO_TEST_CASE(partner_budget_and_cofinancing_round_trip) {
   const HttpResult created = client->post(collection, partner.dump());
   requireStatus(created, 201);
   BOOST_TEST(created.header("Location") == collection + "/PP8");
-  BOOST_TEST(created.json().dump() == partner.dump());
+  BOOST_TEST(created.json().dump() == withMember(partner, "version", 1).dump());
   const std::vector<std::string> codes = codesOf(client->get(collection).json(), "partners");
   BOOST_TEST(codes.size() == 9u);
   BOOST_TEST(codes.back() == "PP8");
@@ -275,10 +282,14 @@ BOOST_AUTO_TEST_CASE(partner_budget_and_cofinancing_round_trip) {
   const Json budget = Json::array()
                           .push(Json::object().set("category", "staff").set("amount", "800.00"))
                           .push(Json::object().set("category", "travel").set("amount", "200.00"));
-  const HttpResult budgetPut = client->put(collection + "/PP8/budget", budget.dump());
+  // A budget or co-financing is versioned by its partner.
+  const HttpResult budgetPut =
+      client->put(collection + "/PP8/budget", budget.dump(), {{"If-Match", "\"1\""}});
   requireStatus(budgetPut, 200);
   BOOST_TEST(budgetPut.json().dump() == budget.dump());
+  BOOST_TEST(budgetPut.header("ETag") == "\"2\"");
   BOOST_TEST(client->get(collection + "/PP8/budget").json().dump() == budget.dump());
+  BOOST_TEST(client->get(collection + "/PP8/budget").header("ETag") == "\"2\"");
 
   const Json cofinancing =
       Json::array()
@@ -288,22 +299,25 @@ BOOST_AUTO_TEST_CASE(partner_budget_and_cofinancing_round_trip) {
                     .set("type", "public")
                     .set("amount", "150.00"));
   const HttpResult cofinancingPut =
-      client->put(collection + "/PP8/cofinancing", cofinancing.dump());
+      client->put(collection + "/PP8/cofinancing", cofinancing.dump(), {{"If-Match", "\"2\""}});
   requireStatus(cofinancingPut, 200);
+  BOOST_TEST(cofinancingPut.header("ETag") == "\"3\"");
   BOOST_TEST(cofinancingPut.json().dump() == cofinancing.dump());
   BOOST_TEST(client->get(collection + "/PP8/cofinancing").json().dump() == cofinancing.dump());
 
   const Json renamed =
       withMember(withMember(withMember(partner, "name", "VšĮ „Žiburėlis“"), "budget", budget),
                  "cofinancing", cofinancing);
-  const HttpResult updated = client->put(collection + "/PP8", renamed.dump());
+  const HttpResult updated =
+      client->put(collection + "/PP8", renamed.dump(), {{"If-Match", "\"3\""}});
   requireStatus(updated, 200);
-  BOOST_TEST(updated.json().dump() == renamed.dump());
-  BOOST_TEST(client->get(collection + "/PP8").json().dump() == renamed.dump());
+  BOOST_TEST(updated.json().dump() == withMember(renamed, "version", 4).dump());
+  BOOST_TEST(client->get(collection + "/PP8").json().dump() ==
+             withMember(renamed, "version", 4).dump());
   BOOST_TEST(client->get("/api/v1/projects/LLI-317/bundle").body.find("VšĮ „Žiburėlis“") !=
              std::string::npos);
 
-  requireStatus(client->del(collection + "/PP8"), 204);
+  requireStatus(client->del(collection + "/PP8", {{"If-Match", "\"4\""}}), 204);
   requireStatus(client->get(collection + "/PP8"), 404);
   BOOST_TEST(codesOf(client->get(collection).json(), "partners").size() == 8u);
 }

@@ -5,6 +5,8 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
+#include <utility>
+
 namespace crossgrant::test {
 
 core::Json HttpResult::json() const { return core::Json::parse(body); }
@@ -14,14 +16,17 @@ std::string HttpResult::header(const std::string& name) const {
   return found == headers.end() ? "" : found->second;
 }
 
-HttpTestClient::HttpTestClient(int port) : session_("127.0.0.1", static_cast<Poco::UInt16>(port)) {
+HttpTestClient::HttpTestClient(int port, std::string bearer)
+    : session_("127.0.0.1", static_cast<Poco::UInt16>(port)), bearer_(std::move(bearer)) {
   session_.setKeepAlive(true);
   session_.setTimeout(Poco::Timespan(20, 0));
 }
 
 HttpResult HttpTestClient::get(const std::string& target) { return send("GET", target, "", ""); }
 
-HttpResult HttpTestClient::del(const std::string& target) { return send("DELETE", target, "", ""); }
+HttpResult HttpTestClient::del(const std::string& target, const HttpHeaders& headers) {
+  return send("DELETE", target, "", "", false, headers);
+}
 
 HttpResult HttpTestClient::post(const std::string& target, const std::string& body,
                                 const std::string& contentType) {
@@ -33,11 +38,18 @@ HttpResult HttpTestClient::put(const std::string& target, const std::string& bod
   return send("PUT", target, body, contentType);
 }
 
+HttpResult HttpTestClient::put(const std::string& target, const std::string& body,
+                               const HttpHeaders& headers) {
+  return send("PUT", target, body, "application/json", false, headers);
+}
+
 HttpResult HttpTestClient::send(const std::string& method, const std::string& target,
                                 const std::string& body, const std::string& contentType,
-                                bool chunked) {
+                                bool chunked, const HttpHeaders& headers) {
   Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
   request.setKeepAlive(true);
+  if (!bearer_.empty()) request.set("Authorization", "Bearer " + bearer_);
+  for (const auto& [name, value] : headers) request.set(name, value);
   if (!contentType.empty()) request.setContentType(contentType);
   if (chunked) {
     request.setChunkedTransferEncoding(true);
@@ -52,7 +64,10 @@ HttpResult HttpTestClient::send(const std::string& method, const std::string& ta
   HttpResult result;
   result.status = static_cast<int>(response.getStatus());
   result.contentType = response.getContentType();
-  for (const auto& [name, value] : response) result.headers[Poco::toLower(name)] = value;
+  for (const auto& [name, value] : response) {
+    result.headers[Poco::toLower(name)] = value;
+    if (Poco::icompare(name, "Set-Cookie") == 0) result.setCookies.push_back(value);
+  }
   Poco::StreamCopier::copyToString(in, result.body);
   return result;
 }

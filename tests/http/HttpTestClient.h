@@ -6,6 +6,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "crossgrant/core/Json.h"
 
@@ -15,6 +17,7 @@ struct HttpResult {
   int status = 0;
   std::string contentType;
   std::map<std::string, std::string> headers;  ///< names lower-cased
+  std::vector<std::string> setCookies;         ///< every Set-Cookie header, in order
   std::string body;
 
   /// The body parsed as JSON (throws core::InvalidInput if it is not).
@@ -23,22 +26,34 @@ struct HttpResult {
   std::string header(const std::string& name) const;
 };
 
+/// Extra request headers, e.g. {{"If-Match", "\"2\""}}.
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
 class HttpTestClient {
  public:
-  explicit HttpTestClient(int port);
+  /// A client that sends "Authorization: Bearer bearer" with every request (none when empty)
+  /// unless a request names its own Authorization header.
+  explicit HttpTestClient(int port, std::string bearer = "");
+
+  void setBearer(std::string bearer) { bearer_ = std::move(bearer); }
+  const std::string& bearer() const { return bearer_; }
 
   HttpResult get(const std::string& target);
-  HttpResult del(const std::string& target);
+  HttpResult del(const std::string& target, const HttpHeaders& headers = {});
   HttpResult post(const std::string& target, const std::string& body,
                   const std::string& contentType = "application/json");
   HttpResult put(const std::string& target, const std::string& body,
                  const std::string& contentType = "application/json");
+  /// A JSON PUT with extra headers.
+  HttpResult put(const std::string& target, const std::string& body, const HttpHeaders& headers);
   /// Any request; contentType "" sends none; chunked sends the body with chunked encoding.
   HttpResult send(const std::string& method, const std::string& target, const std::string& body,
-                  const std::string& contentType, bool chunked = false);
+                  const std::string& contentType, bool chunked = false,
+                  const HttpHeaders& headers = {});
 
  private:
   Poco::Net::HTTPClientSession session_;
+  std::string bearer_;
 };
 
 }  // namespace crossgrant::test

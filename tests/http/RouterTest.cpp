@@ -118,6 +118,23 @@ BOOST_AUTO_TEST_CASE(registration_refuses_duplicates_and_bad_patterns) {
   BOOST_TEST(bodyOf(router.match("DELETE", "/api/v1/projects/X")) == "delete");
 }
 
+BOOST_AUTO_TEST_CASE(a_permission_on_an_object_needs_the_parameters_naming_it) {
+  Router router;
+  BOOST_CHECK_THROW(
+      router.add(Route("GET", "/api/v1/projects", Permission::kProjectRead, answering("x"))),
+      std::invalid_argument);
+  BOOST_CHECK_THROW(router.add(Route("GET", "/api/v1/projects/{code}/partners",
+                                     Permission::kPartnerRead, answering("x"))),
+                    std::invalid_argument);
+  BOOST_CHECK_THROW(router.add(Route("PUT", "/api/v1/programmes/{name}",
+                                     Permission::kProgrammeWrite, answering("x"))),
+                    std::invalid_argument);
+  router.add(Route("GET", "/api/v1/projects/{code}/partners/{partner}", Permission::kPartnerRead,
+                   answering("partner")));
+  router.add(Route("GET", "/api/v1/users", Permission::kAdmin, answering("users")));
+  BOOST_TEST(router.routes().size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(segment_encoding_round_trips) {
   const std::string name = "Zemgales plānošanas reģions/VšĮ ąčęėįšųūž?&%";
   const std::string encoded = crossgrant::server::percentEncodeSegment(name);

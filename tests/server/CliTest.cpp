@@ -5,6 +5,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,7 +16,10 @@
 #include <thread>
 #include <vector>
 
+#include "CliFixture.h"
 #include "TestSupport.h"
+#include "crossgrant/core/Json.h"
+#include "crossgrant/store/Database.h"
 
 namespace {
 
@@ -23,71 +27,17 @@ using crossgrant::test::readFile;
 using crossgrant::test::TempDir;
 using crossgrant::test::writeFile;
 
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using Result = crossgrant::test::CliResult;
+using crossgrant::test::Cli;
+using crossgrant::test::contains;
 
-std::string executable() { return crossgrant::test::binaryDir() + "/bin/crossgrant"; }
-
-// Starts the executable with stdout/stderr going to files of dir; returns the child's pid.
 pid_t launch(const TempDir& dir, const std::string& databaseUrl,
              const std::vector<std::string>& args, const std::string& input,
              const std::string& workingDirectory) {
-  writeFile(dir.file("stdin"), input);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const auto redirect = [](const std::string& path, int fd, int flags) {
-      const int file = ::open(path.c_str(), flags, 0644);
-      if (file < 0 || ::dup2(file, fd) < 0) ::_exit(127);
-      ::close(file);
-    };
-    redirect(dir.file("stdin"), 0, O_RDONLY);
-    redirect(dir.file("stdout"), 1, O_WRONLY | O_CREAT | O_TRUNC);
-    redirect(dir.file("stderr"), 2, O_WRONLY | O_CREAT | O_TRUNC);
-    if (!workingDirectory.empty() && ::chdir(workingDirectory.c_str()) != 0) ::_exit(127);
-    ::setenv("CROSSGRANT_DB", databaseUrl.c_str(), 1);
-    ::unsetenv("CROSSGRANT_CONFIG");
-    std::vector<char*> argv;
-    std::string program = executable();
-    argv.push_back(program.data());
-    std::vector<std::string> copies = args;
-    for (std::string& arg : copies) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    ::execv(program.c_str(), argv.data());
-    ::_exit(127);
-  }
-  BOOST_REQUIRE_MESSAGE(pid > 0, "fork failed");
-  return pid;
+  return crossgrant::test::launchCli(dir, databaseUrl, args, input, workingDirectory);
 }
 
-Result collect(const TempDir& dir, pid_t pid) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  Result result;
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = readFile(dir.file("stdout"));
-  result.err = readFile(dir.file("stderr"));
-  return result;
-}
-
-// One fresh database per test; run() executes a command line against it.
-struct Cli {
-  TempDir dir;
-  TempDir io;
-  std::string databaseUrl = crossgrant::test::freshDatabaseUrl(dir);
-
-  Result run(const std::vector<std::string>& args, const std::string& input = "",
-             const std::string& workingDirectory = "") {
-    return collect(io, launch(io, databaseUrl, args, input, workingDirectory));
-  }
-  Result importDemo() { return run({"import", crossgrant::test::demoBundlePath()}); }
-};
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+Result collect(const TempDir& dir, pid_t pid) { return crossgrant::test::collectCli(dir, pid); }
 
 }  // namespace
 
@@ -299,6 +249,136 @@ BOOST_AUTO_TEST_CASE(serve_answers_health_and_stops_on_sigterm) {
   ::kill(pid, SIGTERM);
   const Result stopped = collect(io, pid);
   BOOST_TEST(stopped.status == 0, stopped.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The audit trail from the command line: changes are recorded as the operating-system user,
+// `audit verify` exits 0 while the chain holds and 1 with the first break after tampering,
+// and `audit export` writes one parseable JSON object per line.
+namespace {
+
+std::string operatingSystemUser() {
+  const passwd* entry = ::getpwuid(::geteuid());
+  return "os:" + std::string(entry != nullptr ? entry->pw_name : "?");
+}
+
+std::vector<crossgrant::core::Json> jsonLines(const std::string& text) {
+  std::vector<crossgrant::core::Json> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    BOOST_REQUIRE_MESSAGE(end != std::string::npos, "the last line has no newline");
+    lines.push_back(crossgrant::core::Json::parse(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return lines;
+}
+
+struct AuditCli : Cli {
+  /// Runs sql straight on the database, as someone with access to it could.
+  void tamper(const std::string& sql) {
+    const auto db = crossgrant::store::Database::open(databaseUrl);
+    db->transaction([&](crossgrant::store::Connection& c) { c.execute(sql); });
+  }
+  /// The demo imported, then replaced: two entries.
+  void importTwice() {
+    BOOST_REQUIRE(importDemo().status == 0);
+    const Result replaced = run({"import", "--replace", crossgrant::test::demoBundlePath()});
+    BOOST_REQUIRE_MESSAGE(replaced.status == 0, replaced.err);
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli_audit, AuditCli)
+
+BOOST_AUTO_TEST_CASE(audit_help_describes_verify_and_export) {
+  const Result help = run({"audit", "--help"});
+  BOOST_TEST(help.status == 0);
+  for (const char* part : {"Usage: crossgrant audit", "verify", "export", "--project CODE",
+                           "--from DATE", "--to DATE", "--output FILE"})
+    BOOST_TEST(contains(help.out, part), part);
+  BOOST_TEST(contains(run({"--help"}).out, "audit"));
+}
+
+BOOST_AUTO_TEST_CASE(verify_is_0_on_an_intact_trail_and_export_lines_parse) {
+  BOOST_TEST(run({"migrate"}).status == 0);
+  const Result empty = run({"audit", "verify"});
+  BOOST_TEST(empty.status == 0, empty.err);
+  BOOST_TEST(contains(empty.out, "audit trail intact: 0 entries checked"), empty.out);
+
+  importTwice();
+  const Result verified = run({"audit", "verify"});
+  BOOST_TEST(verified.status == 0, verified.err);
+  BOOST_TEST(contains(verified.out, "audit trail intact: 2 entries checked"), verified.out);
+
+  const Result exported = run({"audit", "export"});
+  BOOST_TEST(exported.status == 0, exported.err);
+  const std::vector<crossgrant::core::Json> lines = jsonLines(exported.out);
+  BOOST_REQUIRE(lines.size() == 2u);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const crossgrant::core::Json& entry = lines[i];
+    BOOST_TEST(entry.find("sequence")->asInteger() == static_cast<std::int64_t>(i + 1));
+    BOOST_TEST(entry.find("user")->asString() == operatingSystemUser());
+    BOOST_TEST(entry.find("client")->asString() == "cli");
+    BOOST_TEST(entry.find("action")->asString() == "import");
+    BOOST_TEST(entry.find("project")->asString() == "LLI-317");
+    BOOST_TEST(entry.find("hash")->asString().size() == 64u);
+  }
+  BOOST_TEST(lines[0].find("before")->isNull());
+  BOOST_TEST(lines[1].find("before")->dump() == lines[0].find("after")->dump());
+  BOOST_TEST(lines[1].find("previous_hash")->asString() == lines[0].find("hash")->asString());
+  // Compact, one object per line, UTF-8 as is.
+  BOOST_TEST(contains(exported.out, "Zemgales plānošanas reģions"));
+  BOOST_TEST(!contains(exported.out, "\\u"));
+  BOOST_TEST(!contains(exported.out, "\n "));
+
+  BOOST_TEST(run({"audit", "export", "--project", "NO-SUCH"}).out.empty());
+  const std::string today = lines[0].find("at")->asString().substr(0, 10);
+  const std::string file = io.file("audit.jsonl");
+  const Result toFile =
+      run({"audit", "export", "--project", "LLI-317", "--from", today, "--to", today, "-o", file});
+  BOOST_TEST(toFile.status == 0, toFile.err);
+  BOOST_TEST(contains(toFile.err, "exported 2 entries to " + file));
+  BOOST_TEST(readFile(file) == exported.out);
+  BOOST_TEST(run({"audit", "export", "--to", "2000-01-01"}).out.empty());
+}
+
+BOOST_AUTO_TEST_CASE(verify_is_1_after_an_entry_is_altered_in_the_database) {
+  importTwice();
+  tamper(
+      "UPDATE audit_log SET after_json = '{\"project\":{\"acronym\":\"forged\"}}' "
+      "WHERE sequence = 1");
+  const Result verified = run({"audit", "verify"});
+  BOOST_TEST(verified.status == 1, verified.out << verified.err);
+  BOOST_TEST(contains(verified.out, "audit trail broken at entry 1"), verified.out);
+  BOOST_TEST(contains(verified.out, "altered"), verified.out);
+}
+
+BOOST_AUTO_TEST_CASE(verify_is_1_after_an_entry_is_removed_in_the_database) {
+  importTwice();
+  BOOST_REQUIRE(run({"import", "--replace", crossgrant::test::demoBundlePath()}).status == 0);
+  tamper("DELETE FROM audit_log WHERE sequence = 2");
+  const Result verified = run({"audit", "verify"});
+  BOOST_TEST(verified.status == 1, verified.out << verified.err);
+  BOOST_TEST(contains(verified.out, "audit trail broken at entry 2: entry 2 is missing"),
+             verified.out);
+  BOOST_TEST(contains(verified.out, "1 entry before it checked and intact"), verified.out);
+}
+
+BOOST_AUTO_TEST_CASE(bad_audit_command_lines_exit_2) {
+  BOOST_TEST(run({"migrate"}).status == 0);
+  const Result unknown = run({"audit", "repair"});
+  BOOST_TEST(unknown.status == 2);
+  BOOST_TEST(contains(unknown.err, "expected verify or export"), unknown.err);
+  const Result option = run({"audit", "verify", "--project", "LLI-317"});
+  BOOST_TEST(option.status == 2);
+  BOOST_TEST(contains(option.err, "audit verify takes no --project"), option.err);
+  const Result date = run({"audit", "export", "--from", "2026-02-30"});
+  BOOST_TEST(date.status == 2);
+  BOOST_TEST(contains(date.err, "--from: expected a date YYYY-MM-DD"), date.err);
+  BOOST_TEST(run({"audit"}).status == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

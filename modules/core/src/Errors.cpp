@@ -1,5 +1,7 @@
 #include "crossgrant/core/Errors.h"
 
+#include <utility>
+
 namespace crossgrant::core {
 namespace {
 
@@ -19,5 +21,8 @@ InvalidInput::InvalidInput(std::vector<ValidationError> errors)
 
 InvalidInput::InvalidInput(std::string pointer, std::string message)
     : InvalidInput(std::vector<ValidationError>{{std::move(pointer), std::move(message)}}) {}
+
+StaleVersion::StaleVersion(const std::string& message, std::int64_t currentVersion, Json current)
+    : Conflict(message), currentVersion_(currentVersion), current_(std::move(current)) {}
 
 }  // namespace crossgrant::core

@@ -3,14 +3,16 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
+#include "AuthService.h"
 #include "crossgrant/store/Database.h"
 
 namespace crossgrant::server {
 namespace {
 
-ApiResponse errorBody(int status, const std::string& code, const std::string& message,
-                      const std::optional<std::string>& pointer,
-                      const std::vector<core::ValidationError>& errors) {
+/// {"error": {"code", "message", "pointer"?, "errors"?}}
+core::Json errorDocument(const std::string& code, const std::string& message,
+                         const std::optional<std::string>& pointer,
+                         const std::vector<core::ValidationError>& errors) {
   core::Json error = core::Json::object();
   error.set("code", code);
   error.set("message", message);
@@ -22,7 +24,13 @@ ApiResponse errorBody(int status, const std::string& code, const std::string& me
     }
     error.set("errors", std::move(list));
   }
-  return ApiResponse::json(status, core::Json::object().set("error", std::move(error)));
+  return core::Json::object().set("error", std::move(error));
+}
+
+ApiResponse errorBody(int status, const std::string& code, const std::string& message,
+                      const std::optional<std::string>& pointer,
+                      const std::vector<core::ValidationError>& errors) {
+  return ApiResponse::json(status, errorDocument(code, message, pointer, errors));
 }
 
 Poco::Logger& logger() { return Poco::Logger::get("crossgrant.http"); }
@@ -59,6 +67,26 @@ ApiResponse errorResponse(std::exception_ptr error, const std::string& requestLi
     return errorBody(400, "invalid", e.what(), pointer, e.errors());
   } catch (const core::NotFound& e) {
     return errorBody(404, "not_found", e.what(), std::nullopt, {});
+  } catch (const InvalidCredentials& e) {
+    ApiResponse response = errorBody(401, "invalid_credentials", e.what(), std::nullopt, {});
+    response.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return response;
+  } catch (const LoginThrottled& e) {
+    ApiResponse response = errorBody(429, "too_many_requests", e.what(), std::nullopt, {});
+    response.headers.emplace_back("Retry-After", std::to_string(e.retryAfterSeconds()));
+    return response;
+  } catch (const core::VersionRequired& e) {
+    return errorBody(428, "precondition_required",
+                     std::string(e.what()) +
+                         ": send If-Match with the ETag a GET returned (e.g. If-Match: \"3\"), "
+                         "or the object's \"version\" in the body",
+                     std::nullopt, {});
+  } catch (const core::StaleVersion& e) {
+    core::Json document = errorDocument("conflict", e.what(), std::nullopt, {});
+    document.set("current", e.current());
+    ApiResponse response = ApiResponse::json(409, document);
+    response.headers.emplace_back("ETag", "\"" + std::to_string(e.currentVersion()) + "\"");
+    return response;
   } catch (const core::Conflict& e) {
     return errorBody(409, "conflict", e.what(), std::nullopt, {});
   } catch (const store::StoreError& e) {

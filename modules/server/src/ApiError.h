@@ -1,8 +1,13 @@
 // The API's errors and their one mapping to HTTP. Every failure a client sees has the body
 //   {"error": {"code", "message", "pointer"?, "errors"?: [{"pointer", "message"}]}}
 // with the status its cause calls for: ApiError as given; core::InvalidInput 400 "invalid"
-// (all its errors listed); core::NotFound 404; core::Conflict 409; store::StoreError 503
-// "unavailable"; anything else 500 "internal" (logged, never shown to the client).
+// (all its errors listed); core::NotFound 404; InvalidCredentials (AuthService.h) 401
+// "invalid_credentials" with WWW-Authenticate; LoginThrottled 429 "too_many_requests" with
+// Retry-After; core::VersionRequired 428
+// "precondition_required"; core::StaleVersion 409 "conflict" with the object as stored now
+// beside the error ({"error": ..., "current": ...}) and its version as ETag; core::Conflict
+// 409; store::StoreError 503 "unavailable"; anything else 500 "internal" (logged, never shown
+// to the client).
 #pragma once
 
 #include <exception>

@@ -6,6 +6,16 @@
 // project also carries "programme" (its programme's code). Lists are {"programmes": [...]},
 // {"projects": [...]}, {"partners": [...]}; budgets and co-financing are plain arrays. Create
 // answers 201 with Location and the stored object, update 200 with it, delete 204.
+//
+// Versions: one object (and a partner's budget or co-financing) is answered with its version
+// as ETag ("3"), and one object also with "version" as its last member. PUT and DELETE name
+// the version they are based on with If-Match or a "version" member of the body (a DELETE's
+// body is {"version": N}), which is taken out before the body is read as the object; both
+// given must agree. ProjectService checks it (see there for the order of checks).
+//
+// GET /api/v1/audit?project=&from=&to=&after=&limit= answers {"entries": [...], "next"}:
+// entries in sequence order (AuditTrail.h's shape), at most limit (1-1000, default 100), and
+// next, the after= of the following page, or null on the last.
 #pragma once
 
 #include <string_view>

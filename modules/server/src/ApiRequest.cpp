@@ -1,6 +1,7 @@
 #include "ApiRequest.h"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include "ApiError.h"
@@ -30,6 +31,22 @@ void ApiRequest::allowQuery(std::initializer_list<std::string_view> allowed) con
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       throw ApiError(400, "invalid", "unknown query parameter '" + key + "'");
   }
+}
+
+std::optional<std::string> ApiRequest::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key.size() == name.size() &&
+        std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        }))
+      return value;
+  }
+  return std::nullopt;
+}
+
+core::Actor ApiRequest::actor() const {
+  return core::Actor{principal ? principal->user : std::string(), role, clientAddress};
 }
 
 core::Json ApiRequest::json() const {

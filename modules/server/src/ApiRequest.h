@@ -3,6 +3,7 @@
 // Handlers get it read-only; the accessors throw ApiError for what the client got wrong.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -28,6 +29,21 @@ struct ApiRequest {
   std::string clientAddress;
   /// Who is asking: set by authentication before the handler runs; nullopt for anonymous.
   std::optional<core::Principal> principal;
+  /// The request's headers in order, names as sent; read them with header().
+  std::vector<std::pair<std::string, std::string>> headers;
+  /// Whether the request came over TLS.
+  bool secure = false;
+  /// The session the request authenticated with (its id); 0 when anonymous.
+  std::int64_t sessionId = 0;
+  /// The role under which the policy allowed the request ("" when none applied: public and
+  /// any-signed-in-user routes).
+  std::string role;
+
+  /// The value of the first header called name (case-insensitive), or nullopt when absent.
+  std::optional<std::string> header(std::string_view name) const;
+  /// Who acts, for the audit trail: the principal's user (or "" when anonymous), role and
+  /// client address.
+  core::Actor actor() const;
 
   /// The path parameter name; the route guarantees it exists.
   const std::string& param(std::string_view name) const;

@@ -2,6 +2,7 @@
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 #include <unistd.h>
 
@@ -18,6 +19,10 @@
 #include <sstream>
 
 #include "AppContext.h"
+#include "CliActor.h"
+#include "CliAudit.h"
+#include "CliReport.h"
+#include "CliUser.h"
 #include "ProjectService.h"
 #include "ServeApp.h"
 #include "crossgrant/core/Errors.h"
@@ -131,6 +136,25 @@ struct Invocation {
     settings_.httpThreads = config_->getInt("http.threads", settings_.httpThreads);
     settings_.maxBodyBytes =
         static_cast<std::size_t>(config_->getUInt64("http.max_body_bytes", settings_.maxBodyBytes));
+    settings_.secureCookies = config_->getBool("http.secure_cookies", false);
+    settings_.trustedProxies.clear();
+    for (const std::string& proxy : Poco::StringTokenizer(
+             config_->getString("http.trusted_proxies", ""), ",",
+             Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+      settings_.trustedProxies.push_back(proxy);
+    const int idleMinutes = config_->getInt("auth.session_idle_minutes", 30);
+    const int absoluteHours = config_->getInt("auth.session_absolute_hours", 12);
+    if (idleMinutes < 1 || absoluteHours < 1)
+      throw std::runtime_error(settings_.configFile +
+                               ": auth.session_idle_minutes and auth.session_absolute_hours "
+                               "must be at least 1");
+    settings_.sessionIdleSeconds = std::int64_t{idleMinutes} * 60;
+    settings_.sessionAbsoluteSeconds = std::int64_t{absoluteHours} * 3600;
+    const fs::path common = config_->getString("auth.common_passwords", "common-passwords.txt");
+    settings_.commonPasswordsFile =
+        common.empty()
+            ? std::string()
+            : (common.is_absolute() ? common : (configDir / common)).lexically_normal().string();
   }
 
   std::string configPath() const {
@@ -195,7 +219,7 @@ int runMigrate(Invocation& inv) {
 int runImport(Invocation& inv) {
   const std::string& file = inv.positional.at(0);
   const std::string text = readInput(file);
-  ProjectService service(inv.migratedContext(true));
+  ProjectService service(inv.migratedContext(true), commandLineActor());
   try {
     const ImportResult result = service.importBundle(text, inv.has("replace"));
     *inv.out << (result.replaced ? "replaced " : "imported ") << result.projectCode << " from "
@@ -220,7 +244,7 @@ int runImport(Invocation& inv) {
 }
 
 int runExport(Invocation& inv) {
-  ProjectService service(inv.migratedContext(false));
+  ProjectService service(inv.migratedContext(false), commandLineActor());
   const std::string text = service.exportBundle(inv.positional.at(0));
   if (!inv.has("output") || inv.option("output") == "-") {
     *inv.out << text;
@@ -239,7 +263,7 @@ int runExport(Invocation& inv) {
 }
 
 int runCheck(Invocation& inv) {
-  ProjectService service(inv.migratedContext(false));
+  ProjectService service(inv.migratedContext(false), commandLineActor());
   const std::string& code = inv.positional.at(0);
   const std::vector<core::Finding> findings = service.findings(code);
   if (inv.has("json")) {
@@ -277,7 +301,7 @@ void printTable(std::ostream& out, const std::vector<std::vector<std::string>>& 
 }
 
 int runProgrammes(Invocation& inv) {
-  ProjectService service(inv.migratedContext(false));
+  ProjectService service(inv.migratedContext(false), commandLineActor());
   std::vector<std::vector<std::string>> rows = {{"CODE", "RULES", "FUND", "NAME"}};
   for (const core::Programme& p : service.programmes())
     rows.push_back({p.code, p.rules, p.fund, p.name});
@@ -286,7 +310,7 @@ int runProgrammes(Invocation& inv) {
 }
 
 int runProjects(Invocation& inv) {
-  ProjectService service(inv.migratedContext(false));
+  ProjectService service(inv.migratedContext(false), commandLineActor());
   std::vector<std::vector<std::string>> rows = {
       {"CODE", "PROGRAMME", "ACRONYM", "START", "END", "CURRENCY"}};
   for (const core::Project& p : service.projects(inv.option("programme"))) {
@@ -295,6 +319,37 @@ int runProjects(Invocation& inv) {
   }
   printTable(*inv.out, rows);
   return kExitOk;
+}
+
+int runAudit(Invocation& inv) {
+  const std::string& action = inv.positional.at(0);
+  if (action == "verify") {
+    for (const char* option : {"project", "from", "to", "output"})
+      if (inv.has(option)) throw UsageError("audit verify takes no --" + std::string(option));
+    return runAuditVerify(inv.migratedContext(false).database(), *inv.out);
+  }
+  if (action != "export")
+    throw UsageError("unknown audit command \"" + action + "\": expected verify or export");
+  AuditExportOptions options;
+  if (inv.has("project")) options.project = inv.option("project");
+  if (inv.has("from")) options.from = inv.option("from");
+  if (inv.has("to")) options.to = inv.option("to");
+  options.output = inv.option("output");
+  return runAuditExport(inv.migratedContext(false).database(), options, *inv.out, *inv.err);
+}
+
+int runReport(Invocation& inv) {
+  return runReportCommand(inv.migratedContext(false), inv.positional.at(0), inv.options, *inv.out,
+                          *inv.err);
+}
+
+int runVerify(Invocation& inv) {
+  return runVerifyCommand(inv.migratedContext(false), inv.positional.at(0), *inv.out);
+}
+
+int runUser(Invocation& inv) {
+  return runUserCommand(inv.migratedContext(true), inv.positional, inv.options, std::cin, *inv.out,
+                        *inv.err);
 }
 
 const std::vector<CommandSpec>& commands() {
@@ -362,6 +417,66 @@ const std::vector<CommandSpec>& commands() {
        "Lists the projects in the database.",
        {{"programme", "CODE", "only the projects of this programme"}},
        runProjects},
+      {"audit",
+       "verify|export",
+       1,
+       1,
+       "verify or export the audit trail",
+       "audit verify walks the hash chain from the first entry and reports the first entry that\n"
+       "was altered, removed or reordered. Exit status 0: intact; 1: broken; 2: error.\n"
+       "audit export writes the entries in order as JSON lines (one compact object per line:\n"
+       "sequence, at, user, role, client, action, object_type, object_key, project, before,\n"
+       "after, previous_hash, hash), all or those of one project and period. Dates are UTC.",
+       {{"project", "CODE", "export: only the entries of this project"},
+        {"from", "DATE", "export: only entries on or after this day (YYYY-MM-DD)"},
+        {"to", "DATE", "export: only entries on or before this day (YYYY-MM-DD)"},
+        {"output", "FILE", "export: write to FILE instead of standard output"}},
+       runAudit},
+      {"user",
+       "add|passwd|grant|revoke|delete|list [NAME [ROLE]]",
+       1,
+       3,
+       "manage users and their roles",
+       kUserCommandDetails,
+       {{"display-name", "TEXT", "add: the name shown for the user (default: NAME)"},
+        {"password-stdin", "", "add, passwd: read the password from standard input"},
+        {"generate-password", "", "add, passwd: generate a password and print it once"},
+        {"programme", "CODE", "grant, revoke: the programme of a programme or auditor role"},
+        {"project", "CODE", "grant, revoke: the project of a lead, partner or controller role"},
+        {"partner", "CODE", "grant, revoke: the partner of a partner or controller role"}},
+       runUser},
+      {"report",
+       "CODE",
+       1,
+       1,
+       "render a PDF report, or submit one",
+       "Renders a report of project CODE as PDF into FILE: a draft, rendered now and not stored.\n"
+       "With --submit the report is frozen instead: rendered once, stored with its SHA-256 (and\n"
+       "an audit entry), and written to FILE; its id and SHA-256 are printed. Kinds:\n"
+       "  financial  financial statement of the project\n"
+       "  partner    progress report of one partner (--partner) for one period (--period)\n"
+       "  project    progress report of the project for one period (--period)\n"
+       "  audit      audit-trail extract, all entries or those --from/--to (UTC days)\n"
+       "Exit status 0: written; 2: error (nothing written or stored).",
+       {{"kind", "KIND", "financial, partner, project or audit"},
+        {"lang", "LANG", "the report's language: en, lv or lt"},
+        {"output", "FILE", "where to write the PDF (-o FILE)"},
+        {"period", "N", "partner and project reports: the reporting period's number"},
+        {"partner", "CODE", "partner reports: the partner's code"},
+        {"from", "DATE", "audit extracts: the first day (YYYY-MM-DD)"},
+        {"to", "DATE", "audit extracts: the last day (YYYY-MM-DD)"},
+        {"submit", "", "freeze the report: store it and print its id and SHA-256"}},
+       runReport},
+      {"verify",
+       "FILE",
+       1,
+       1,
+       "say whether a PDF is a submitted report",
+       "Compares FILE byte for byte with the submitted reports. Exit status 0 and \"identical to\n"
+       "submitted report N (...)\" when it is one; 1 and \"not a submitted report\" when not;\n"
+       "2: error.",
+       {},
+       runVerify},
   };
   return kCommands;
 }

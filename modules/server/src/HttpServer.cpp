@@ -6,10 +6,12 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/MediaType.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/ThreadPool.h>
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include <string>
 #include <string_view>
 
+#include "AccessControl.h"
 #include "ApiError.h"
 #include "ApiHandlers.h"
 
@@ -57,6 +60,25 @@ void requireJson(const Poco::Net::HTTPServerRequest& request) {
   }
 }
 
+/// The body's Content-Type must be bodyType (a route's Route::bodyType): JSON as above, any
+/// other type exactly, parameters aside.
+void requireBodyType(const Poco::Net::HTTPServerRequest& request, const std::string& bodyType) {
+  if (bodyType == "application/json") return requireJson(request);
+  const std::string type = request.getContentType();
+  bool ok = false;
+  try {
+    const Poco::Net::MediaType media(type);
+    ok = Poco::icompare(media.getType() + "/" + media.getSubType(), bodyType) == 0;
+  } catch (const Poco::Exception&) {
+    ok = false;
+  }
+  if (!ok) {
+    throw ApiError(415, "unsupported_media_type",
+                   "the body must be sent as Content-Type: " + bodyType +
+                       (type.empty() ? std::string() : ", not '" + type + "'"));
+  }
+}
+
 std::vector<std::pair<std::string, std::string>> parseQuery(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> pairs;
   while (!query.empty()) {
@@ -74,10 +96,36 @@ std::vector<std::pair<std::string, std::string>> parseQuery(std::string_view que
   return pairs;
 }
 
+/// The client's address: the peer's, or where the peer is a trusted proxy, the right-most
+/// address of X-Forwarded-For that is not itself a trusted proxy (up to the first hop that is
+/// not an IP address, which a proxy would not have written).
+std::string clientOf(const Poco::Net::HTTPServerRequest& request,
+                     const std::vector<std::string>& trustedProxies) {
+  const auto trusted = [&](const std::string& address) {
+    return std::find(trustedProxies.begin(), trustedProxies.end(), address) != trustedProxies.end();
+  };
+  std::string client = request.clientAddress().host().toString();
+  if (!trusted(client) || !request.has("X-Forwarded-For")) return client;
+  const Poco::StringTokenizer hops(
+      request.get("X-Forwarded-For"), ",",
+      Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+  for (auto hop = hops.end(); hop != hops.begin();) {
+    --hop;
+    Poco::Net::IPAddress address;
+    if (!Poco::Net::IPAddress::tryParse(*hop, address)) break;
+    client = address.toString();
+    if (!trusted(client)) break;
+  }
+  return client;
+}
+
 class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
  public:
-  ApiRequestHandler(const Router& router, std::size_t maxBodyBytes)
-      : router_(router), maxBodyBytes_(maxBodyBytes) {}
+  ApiRequestHandler(const Router& router, AccessControl& access, const Settings& settings)
+      : router_(router),
+        access_(access),
+        maxBodyBytes_(settings.maxBodyBytes),
+        trustedProxies_(settings.trustedProxies) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& request,
                      Poco::Net::HTTPServerResponse& response) override {
@@ -106,12 +154,19 @@ class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
     api.path = target.substr(0, question);
     Router::Match match = router_.match(api.method, api.path);
     api.pathParams = std::move(match.params);
+    api.clientAddress = clientOf(request, trustedProxies_);
+    api.secure = request.secure();
+    for (const auto& [name, value] : request) api.headers.emplace_back(name, value);
     if (question != std::string::npos)
       api.query = parseQuery(std::string_view(target).substr(question + 1));
+    // Who asks and whether they may, before the body is even read.
+    access_.authorize(match.route->permission, api);
     if (!bodyRead_) {
-      if (carriesBody(api.method)) requireJson(request);
+      if (carriesBody(api.method) || api.method == "DELETE")
+        requireBodyType(request, match.route->bodyType);
       api.body = readBody(request);
     }
+    access_.authorizeBody(match.route->permission, api);
     return match.route->handler(api);
   }
 
@@ -150,7 +205,8 @@ class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
 
   static void send(const ApiResponse& answer, Poco::Net::HTTPServerResponse& response) {
     response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
-    for (const auto& [name, value] : answer.headers) response.set(name, value);
+    // add, not set: a response may carry a header twice (Set-Cookie).
+    for (const auto& [name, value] : answer.headers) response.add(name, value);
     if (answer.status == 204) {
       response.send();
       return;
@@ -161,30 +217,36 @@ class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
   }
 
   const Router& router_;
+  AccessControl& access_;
   std::size_t maxBodyBytes_;
+  const std::vector<std::string>& trustedProxies_;
   bool bodyRead_ = false;
 };
 
 class ApiRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  ApiRequestHandlerFactory(const Router& router, std::size_t maxBodyBytes)
-      : router_(router), maxBodyBytes_(maxBodyBytes) {}
+  ApiRequestHandlerFactory(const Router& router, AccessControl& access, const Settings& settings)
+      : router_(router), access_(access), settings_(settings) {}
 
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const Poco::Net::HTTPServerRequest&) override {
-    return new ApiRequestHandler(router_, maxBodyBytes_);
+    return new ApiRequestHandler(router_, access_, settings_);
   }
 
  private:
   const Router& router_;
-  std::size_t maxBodyBytes_;
+  AccessControl& access_;
+  const Settings& settings_;
 };
 
 }  // namespace
 
 struct HttpServer::Impl {
+  explicit Impl(AppContext& context) : access(context) {}
+
   Settings settings;
   Router router;
+  AccessControl access;
   // Declared before server: the server's workers run on this pool, so it must outlive them.
   std::unique_ptr<Poco::ThreadPool> pool;
   std::unique_ptr<Poco::Net::HTTPServer> server;
@@ -192,7 +254,7 @@ struct HttpServer::Impl {
 };
 
 HttpServer::HttpServer(AppContext& context, const Settings& settings)
-    : impl_(std::make_unique<Impl>()) {
+    : impl_(std::make_unique<Impl>(context)) {
   impl_->settings = settings;
   addApiRoutes(impl_->router, context);
 }
@@ -218,7 +280,7 @@ void HttpServer::start() {
 
   impl_->pool = std::make_unique<Poco::ThreadPool>(std::min(2, threads), threads);
   impl_->server = std::make_unique<Poco::Net::HTTPServer>(
-      new ApiRequestHandlerFactory(impl_->router, impl_->settings.maxBodyBytes), *impl_->pool,
+      new ApiRequestHandlerFactory(impl_->router, impl_->access, impl_->settings), *impl_->pool,
       socket, params);
   impl_->server->start();
   impl_->port = socket.address().port();

@@ -1,9 +1,11 @@
 // The HTTP server: a Poco::Net::HTTPServer on settings.httpHost:httpPort with httpThreads
 // workers, answering every request through the API's Router (ApiHandlers.h). The HTTP layer
-// enforces what holds for every route before a handler runs: the route exists (404) and takes
-// the method (405); a body-carrying request is "application/json" (415, charset utf-8 only);
-// a body is at most settings.maxBodyBytes (413, checked against Content-Length before reading
-// and while reading chunked bodies). Failures become the JSON error body of ApiError.h.
+// enforces what holds for every route before a handler runs, in this order: the route exists
+// (404) and takes the method (405); the caller is authenticated and allowed to use it on the
+// object in the path (401, 403, 404: AccessControl.h); a request with a body sends
+// "application/json" (415, charset utf-8 only) of at most settings.maxBodyBytes (413, checked
+// against Content-Length before reading and while reading chunked bodies); what the body asks
+// is allowed (403, AccessControl.h). Failures become the JSON error body of ApiError.h.
 #pragma once
 
 #include <memory>

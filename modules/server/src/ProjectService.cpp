@@ -1,8 +1,14 @@
 #include "ProjectService.h"
 
+#include <functional>
+#include <optional>
+#include <utility>
+
 #include "AppContext.h"
+#include "crossgrant/core/Audit.h"
 #include "crossgrant/core/BundleCodec.h"
 #include "crossgrant/core/Errors.h"
+#include "crossgrant/store/AuditLog.h"
 #include "crossgrant/store/ProjectRepository.h"
 
 namespace crossgrant::server {
@@ -77,7 +83,106 @@ std::pair<std::string, Json> splitProjectBody(const Json& body) {
   return {programme, project};
 }
 
+Versioned<core::Programme> storedProgramme(Connection& db, std::string_view code) {
+  core::Programme programme = requireProgramme(db, code);
+  return {std::move(programme), store::programmeVersion(db, code).value()};
+}
+
+Versioned<core::Project> storedProject(Connection& db, std::string_view code) {
+  core::Project project = requireProject(db, code);
+  return {std::move(project), store::projectVersion(db, code).value()};
+}
+
+Versioned<core::Partner> storedPartner(Connection& db, std::string_view projectCode,
+                                       std::string_view partnerCode) {
+  core::Partner partner = requirePartner(db, projectCode, partnerCode);
+  return {std::move(partner), store::partnerVersion(db, projectCode, partnerCode).value()};
+}
+
+/// An object as an edit that lost the race gets to see it: its version and its JSON.
+struct Current {
+  std::int64_t version;
+  Json json;
+};
+
+// The first step of an edit of a versioned object, before it reads anything else: locks the
+// object at the version the edit is based on. Otherwise reads it as stored now (NotFound when
+// it is missing) and throws VersionRequired when no version was given, StaleVersion when
+// another one is stored.
+void lockAt(const std::string& what, BaseVersion version,
+            const std::function<bool(std::int64_t)>& lock, const std::function<Current()>& now) {
+  if (version && lock(*version)) return;
+  const Current current = now();
+  if (!version) {
+    throw core::VersionRequired(what +
+                                " is versioned: a change must say which version it is based on");
+  }
+  throw core::StaleVersion(what + " is at version " + std::to_string(current.version) + ", not " +
+                               std::to_string(*version) +
+                               ": read it again and redo the change on what is stored now",
+                           current.version, current.json);
+}
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+void lockProgrammeAt(Connection& db, std::string_view code, BaseVersion version) {
+  lockAt(
+      "programme " + quoted(code), version,
+      [&](std::int64_t v) { return store::lockProgramme(db, code, v); },
+      [&] {
+        const auto current = storedProgramme(db, code);
+        return Current{current.version, programmeJson(current)};
+      });
+}
+
+void lockProjectAt(Connection& db, std::string_view code, BaseVersion version) {
+  lockAt(
+      "project " + quoted(code), version,
+      [&](std::int64_t v) { return store::lockProject(db, code, v); },
+      [&] {
+        const auto current = storedProject(db, code);
+        return Current{current.version, projectJson(current)};
+      });
+}
+
+/// current shows the partner the way the edited resource does (the partner, its budget, ...).
+void lockPartnerAt(Connection& db, std::string_view projectCode, std::string_view partnerCode,
+                   BaseVersion version,
+                   const std::function<Json(const Versioned<core::Partner>&)>& current) {
+  lockAt(
+      "partner " + quoted(partnerCode) + " of project " + quoted(projectCode), version,
+      [&](std::int64_t v) { return store::lockPartner(db, projectCode, partnerCode, v); },
+      [&] {
+        const auto stored = storedPartner(db, projectCode, partnerCode);
+        return Current{stored.version, current(stored)};
+      });
+}
+
+std::string partnerKey(std::string_view projectCode, std::string_view partnerCode) {
+  return std::string(projectCode) + "/" + std::string(partnerCode);
+}
+
+/// Appends the audit entry of one change, in the change's transaction.
+void audit(Connection& db, const core::Actor& actor, std::string action, std::string objectType,
+           std::string objectKey, std::string project, const std::optional<Json>& before,
+           const std::optional<Json>& after) {
+  core::AuditEntry entry;
+  entry.user = actor.user;
+  entry.role = actor.role;
+  entry.client = actor.client;
+  entry.action = std::move(action);
+  entry.objectType = std::move(objectType);
+  entry.objectKey = std::move(objectKey);
+  entry.project = std::move(project);
+  if (before) entry.before = before->dump(false);
+  if (after) entry.after = after->dump(false);
+  store::appendAudit(db, std::move(entry));
+}
+
 }  // namespace
+
+ProjectService::ProjectService(AppContext& context, core::Actor actor)
+    : context_(context), actor_(std::move(actor)) {}
 
 const core::ProgrammeRules& ProjectService::rulesFor(const std::string& rulesKey) const {
   const core::ProgrammeRules* rules = context_.plugins().rules(rulesKey);
@@ -94,8 +199,13 @@ ImportResult ProjectService::importBundle(std::string_view text, bool replace) {
   ImportResult result;
   result.projectCode = bundle.project.code;
   context_.database().transaction([&](Connection& db) {
-    result.replaced = store::findProject(db, bundle.project.code).has_value();
+    const std::optional<core::Bundle> previous = store::loadBundle(db, bundle.project.code);
+    result.replaced = previous.has_value();
     store::saveBundle(db, bundle, replace);
+    const std::optional<core::Bundle> stored = store::loadBundle(db, bundle.project.code);
+    audit(db, actor_, "import", "bundle", result.projectCode, result.projectCode,
+          previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
+          core::bundleToJson(stored.value()));
   });
   result.findings = core::computeFindings(bundle, rules);
   return result;
@@ -117,40 +227,58 @@ std::vector<core::Finding> ProjectService::findings(std::string_view projectCode
   return core::computeFindings(bundle, rulesFor(bundle.programme.rules));
 }
 
+// ---- programmes
+
 std::vector<core::Programme> ProjectService::programmes() {
   return context_.database().transaction([](Connection& db) { return store::listProgrammes(db); });
 }
 
-core::Programme ProjectService::programme(std::string_view code) {
-  return context_.database().transaction(
-      [&](Connection& db) { return requireProgramme(db, code); });
+Versioned<core::Programme> ProjectService::programme(std::string_view code) {
+  return context_.database().transaction([&](Connection& db) { return storedProgramme(db, code); });
 }
 
-void ProjectService::createProgramme(const Json& body) {
+Versioned<core::Programme> ProjectService::createProgramme(const Json& body) {
   const core::Programme programme = core::readProgramme(body, context_.plugins().lookup());
-  context_.database().transaction([&](Connection& db) { store::insertProgramme(db, programme); });
+  return context_.database().transaction([&](Connection& db) {
+    store::insertProgramme(db, programme);
+    Versioned<core::Programme> after = storedProgramme(db, programme.code);
+    audit(db, actor_, "create", "programme", programme.code, "", std::nullopt,
+          programmeJson(after));
+    return after;
+  });
 }
 
-void ProjectService::updateProgramme(std::string_view code, const Json& body) {
+Versioned<core::Programme> ProjectService::updateProgramme(std::string_view code, const Json& body,
+                                                           BaseVersion version) {
   const core::Programme programme = core::readProgramme(body, context_.plugins().lookup());
   requireSameCode(code, programme.code);
-  context_.database().transaction([&](Connection& db) {
-    const core::Programme current = requireProgramme(db, code);
-    if (current.rules != programme.rules && !store::listProjects(db, code).empty()) {
+  return context_.database().transaction([&](Connection& db) {
+    lockProgrammeAt(db, code, version);
+    const Versioned<core::Programme> before = storedProgramme(db, code);
+    if (before.value.rules != programme.rules && !store::listProjects(db, code).empty()) {
       throw core::Conflict("programme \"" + std::string(code) +
-                           "\" has projects; its rules cannot change from \"" + current.rules +
+                           "\" has projects; its rules cannot change from \"" + before.value.rules +
                            "\" to \"" + programme.rules + "\"");
     }
     store::updateProgramme(db, programme);
+    Versioned<core::Programme> after = storedProgramme(db, code);
+    audit(db, actor_, "update", "programme", programme.code, "", programmeJson(before),
+          programmeJson(after));
+    return after;
   });
 }
 
-void ProjectService::deleteProgramme(std::string_view code) {
+void ProjectService::deleteProgramme(std::string_view code, BaseVersion version) {
   context_.database().transaction([&](Connection& db) {
-    requireProgramme(db, code);
+    lockProgrammeAt(db, code, version);
+    const Versioned<core::Programme> before = storedProgramme(db, code);
     store::deleteProgramme(db, code);
+    audit(db, actor_, "delete", "programme", std::string(code), "", programmeJson(before),
+          std::nullopt);
   });
 }
+
+// ---- projects
 
 std::vector<core::Project> ProjectService::projects(std::string_view programmeCode) {
   return context_.database().transaction([&](Connection& db) {
@@ -159,45 +287,62 @@ std::vector<core::Project> ProjectService::projects(std::string_view programmeCo
   });
 }
 
-core::Project ProjectService::project(std::string_view code) {
-  return context_.database().transaction([&](Connection& db) { return requireProject(db, code); });
+Versioned<core::Project> ProjectService::project(std::string_view code) {
+  return context_.database().transaction([&](Connection& db) { return storedProject(db, code); });
 }
 
-void ProjectService::createProject(const Json& body) {
-  auto [programmeCode, projectJson] = splitProjectBody(body);
+Versioned<core::Project> ProjectService::createProject(const Json& body) {
+  auto [programmeCode, projectJsonBody] = splitProjectBody(body);
   if (programmeCode.empty()) {
     throw core::InvalidInput("/programme", "missing: the code of the project's programme");
   }
-  core::Project project = core::readProject(projectJson);
+  core::Project project = core::readProject(projectJsonBody);
   project.programmeCode = programmeCode;
-  context_.database().transaction([&](Connection& db) {
-    requireProgramme(db, programmeCode);
+  return context_.database().transaction([&](Connection& db) {
+    requireProgramme(db, project.programmeCode);
     store::insertProject(db, project);
+    Versioned<core::Project> after = storedProject(db, project.code);
+    audit(db, actor_, "create", "project", project.code, project.code, std::nullopt,
+          projectJson(after));
+    return after;
   });
 }
 
-void ProjectService::updateProject(std::string_view code, const Json& body) {
-  auto [programmeCode, projectJson] = splitProjectBody(body);
-  core::Project project = core::readProject(projectJson);
+Versioned<core::Project> ProjectService::updateProject(std::string_view code, const Json& body,
+                                                       BaseVersion version) {
+  const std::pair<std::string, Json> split = splitProjectBody(body);
+  const std::string& programmeCode = split.first;
+  core::Project project = core::readProject(split.second);
   requireSameCode(code, project.code);
-  context_.database().transaction([&](Connection& db) {
-    const core::Project current = requireProject(db, code);
-    if (!programmeCode.empty() && programmeCode != current.programmeCode) {
+  return context_.database().transaction([&](Connection& db) {
+    lockProjectAt(db, code, version);
+    const Versioned<core::Project> before = storedProject(db, code);
+    if (!programmeCode.empty() && programmeCode != before.value.programmeCode) {
       throw core::InvalidInput("/programme",
                                "a project cannot move to another programme (it is in \"" +
-                                   current.programmeCode + "\")");
+                                   before.value.programmeCode + "\")");
     }
-    project.programmeCode = current.programmeCode;
+    project.programmeCode = before.value.programmeCode;
     store::updateProject(db, project);
+    Versioned<core::Project> after = storedProject(db, code);
+    audit(db, actor_, "update", "project", project.code, project.code, projectJson(before),
+          projectJson(after));
+    return after;
   });
 }
 
-void ProjectService::deleteProject(std::string_view code) {
+void ProjectService::deleteProject(std::string_view code, BaseVersion version) {
   context_.database().transaction([&](Connection& db) {
-    requireProject(db, code);
+    lockProjectAt(db, code, version);
+    // The partners go with the project, so the entry keeps the whole project: its bundle.
+    const core::Bundle before = store::loadBundle(db, code).value();
     store::deleteProject(db, code);
+    audit(db, actor_, "delete", "project", std::string(code), std::string(code),
+          core::bundleToJson(before), std::nullopt);
   });
 }
+
+// ---- partners
 
 std::vector<core::Partner> ProjectService::partners(std::string_view projectCode) {
   return context_.database().transaction([&](Connection& db) {
@@ -206,59 +351,123 @@ std::vector<core::Partner> ProjectService::partners(std::string_view projectCode
   });
 }
 
-core::Partner ProjectService::partner(std::string_view projectCode, std::string_view partnerCode) {
+Versioned<core::Partner> ProjectService::partner(std::string_view projectCode,
+                                                 std::string_view partnerCode) {
   return context_.database().transaction(
-      [&](Connection& db) { return requirePartner(db, projectCode, partnerCode); });
+      [&](Connection& db) { return storedPartner(db, projectCode, partnerCode); });
 }
 
-void ProjectService::createPartner(std::string_view projectCode, const Json& body) {
-  context_.database().transaction([&](Connection& db) {
+const core::ProgrammeRules& ProjectService::projectRules(std::string_view projectCode) {
+  const std::string rules = context_.database().transaction([&](Connection& db) {
+    return requireProgramme(db, requireProject(db, projectCode).programmeCode).rules;
+  });
+  return rulesFor(rules);
+}
+
+Versioned<core::Partner> ProjectService::createPartner(std::string_view projectCode,
+                                                       const Json& body) {
+  return context_.database().transaction([&](Connection& db) {
     const core::Project project = requireProject(db, projectCode);
     const core::Programme programme = requireProgramme(db, project.programmeCode);
     const core::Partner partner = core::readPartner(body, rulesFor(programme.rules));
     requireSingleLead(db, projectCode, partner);
     store::insertPartner(db, projectCode, partner);
+    Versioned<core::Partner> after = storedPartner(db, projectCode, partner.code);
+    audit(db, actor_, "create", "partner", partnerKey(projectCode, partner.code),
+          std::string(projectCode), std::nullopt, partnerJson(after));
+    return after;
   });
 }
 
-void ProjectService::updatePartner(std::string_view projectCode, std::string_view partnerCode,
-                                   const Json& body) {
-  context_.database().transaction([&](Connection& db) {
-    const core::Project project = requireProject(db, projectCode);
-    const core::Programme programme = requireProgramme(db, project.programmeCode);
-    const core::Partner partner = core::readPartner(body, rulesFor(programme.rules));
-    requireSameCode(partnerCode, partner.code);
-    requirePartner(db, projectCode, partnerCode);
+Versioned<core::Partner> ProjectService::updatePartner(std::string_view projectCode,
+                                                       std::string_view partnerCode,
+                                                       const Json& body, BaseVersion version) {
+  const core::Partner partner = core::readPartner(body, projectRules(projectCode));
+  requireSameCode(partnerCode, partner.code);
+  return context_.database().transaction([&](Connection& db) {
+    lockPartnerAt(db, projectCode, partnerCode, version, partnerJson);
+    const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     requireSingleLead(db, projectCode, partner);
     store::updatePartner(db, projectCode, partner);
+    Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
+    audit(db, actor_, "update", "partner", partnerKey(projectCode, partnerCode),
+          std::string(projectCode), partnerJson(before), partnerJson(after));
+    return after;
   });
 }
 
-void ProjectService::deletePartner(std::string_view projectCode, std::string_view partnerCode) {
+void ProjectService::deletePartner(std::string_view projectCode, std::string_view partnerCode,
+                                   BaseVersion version) {
   context_.database().transaction([&](Connection& db) {
-    requirePartner(db, projectCode, partnerCode);
+    lockPartnerAt(db, projectCode, partnerCode, version, partnerJson);
+    const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     store::deletePartner(db, projectCode, partnerCode);
+    audit(db, actor_, "delete", "partner", partnerKey(projectCode, partnerCode),
+          std::string(projectCode), partnerJson(before), std::nullopt);
   });
 }
 
-void ProjectService::replaceBudget(std::string_view projectCode, std::string_view partnerCode,
-                                   const Json& body) {
-  context_.database().transaction([&](Connection& db) {
-    core::Partner partner = requirePartner(db, projectCode, partnerCode);
-    const core::Project project = requireProject(db, projectCode);
-    const core::Programme programme = requireProgramme(db, project.programmeCode);
-    partner.budget = core::readBudget(body, rulesFor(programme.rules));
+Versioned<core::Partner> ProjectService::replaceBudget(std::string_view projectCode,
+                                                       std::string_view partnerCode,
+                                                       const Json& body, BaseVersion version) {
+  const std::vector<core::BudgetLine> budget = core::readBudget(body, projectRules(projectCode));
+  const auto budgetOf = [](const Versioned<core::Partner>& p) {
+    return core::budgetToJson(p.value.budget);
+  };
+  return context_.database().transaction([&](Connection& db) {
+    lockPartnerAt(db, projectCode, partnerCode, version, budgetOf);
+    Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
+    core::Partner partner = before.value;
+    partner.budget = budget;
     store::updatePartner(db, projectCode, partner);
+    Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
+    audit(db, actor_, "update", "budget", partnerKey(projectCode, partnerCode),
+          std::string(projectCode), budgetOf(before), budgetOf(after));
+    return after;
   });
 }
 
-void ProjectService::replaceCofinancing(std::string_view projectCode, std::string_view partnerCode,
-                                        const Json& body) {
-  context_.database().transaction([&](Connection& db) {
-    core::Partner partner = requirePartner(db, projectCode, partnerCode);
-    partner.cofinancing = core::readCofinancing(body);
+Versioned<core::Partner> ProjectService::replaceCofinancing(std::string_view projectCode,
+                                                            std::string_view partnerCode,
+                                                            const Json& body, BaseVersion version) {
+  const std::vector<core::Contribution> cofinancing = core::readCofinancing(body);
+  const auto cofinancingOf = [](const Versioned<core::Partner>& p) {
+    return core::cofinancingToJson(p.value.cofinancing);
+  };
+  return context_.database().transaction([&](Connection& db) {
+    lockPartnerAt(db, projectCode, partnerCode, version, cofinancingOf);
+    Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
+    core::Partner partner = before.value;
+    partner.cofinancing = cofinancing;
     store::updatePartner(db, projectCode, partner);
+    Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
+    audit(db, actor_, "update", "cofinancing", partnerKey(projectCode, partnerCode),
+          std::string(projectCode), cofinancingOf(before), cofinancingOf(after));
+    return after;
   });
+}
+
+// ---- JSON
+
+Json programmeJson(const Versioned<core::Programme>& programme) {
+  Json object = core::programmeToJson(programme.value);
+  object.set("version", programme.version);
+  return object;
+}
+
+Json projectJson(const Versioned<core::Project>& project) {
+  Json object = Json::object();
+  object.set("programme", project.value.programmeCode);
+  const Json fields = core::projectToJson(project.value);
+  for (const auto& [key, value] : fields.members()) object.set(key, value);
+  object.set("version", project.version);
+  return object;
+}
+
+Json partnerJson(const Versioned<core::Partner>& partner) {
+  Json object = core::partnerToJson(partner.value);
+  object.set("version", partner.version);
+  return object;
 }
 
 Json findingsToJson(std::string_view projectCode, const std::vector<core::Finding>& findings) {

@@ -51,6 +51,32 @@ std::string_view toString(Permission permission) {
   switch (permission) {
     case Permission::kPublic:
       return "public";
+    case Permission::kAuthenticated:
+      return "authenticated";
+    case Permission::kAdmin:
+      return "admin";
+    case Permission::kProgrammeRead:
+      return "programme_read";
+    case Permission::kProgrammeWrite:
+      return "programme_write";
+    case Permission::kProjectRead:
+      return "project_read";
+    case Permission::kProjectData:
+      return "project_data";
+    case Permission::kProjectWrite:
+      return "project_write";
+    case Permission::kProjectDelete:
+      return "project_delete";
+    case Permission::kPartnerRead:
+      return "partner_read";
+    case Permission::kPartnerWrite:
+      return "partner_write";
+    case Permission::kPartnerFigures:
+      return "partner_figures";
+    case Permission::kBundleImport:
+      return "bundle_import";
+    case Permission::kAuditRead:
+      return "audit_read";
   }
   return "unknown";
 }
@@ -83,6 +109,23 @@ void Router::add(Route route) {
       shapeParts.emplace_back(part);
     }
   }
+  const bool onProgramme = route.permission == Permission::kProgrammeRead ||
+                           route.permission == Permission::kProgrammeWrite;
+  const bool onPartner = route.permission == Permission::kPartnerRead ||
+                         route.permission == Permission::kPartnerWrite ||
+                         route.permission == Permission::kPartnerFigures;
+  const bool onProject = onPartner || route.permission == Permission::kProjectRead ||
+                         route.permission == Permission::kProjectData ||
+                         route.permission == Permission::kProjectWrite ||
+                         route.permission == Permission::kProjectDelete;
+  if ((onProgramme || onProject) && names.count("code") == 0)
+    throw std::invalid_argument("route " + route.pattern + " has permission " +
+                                std::string(toString(route.permission)) +
+                                ", which needs a {code} parameter");
+  if (onPartner && names.count("partner") == 0)
+    throw std::invalid_argument("route " + route.pattern + " has permission " +
+                                std::string(toString(route.permission)) +
+                                ", which needs a {partner} parameter");
   for (std::size_t i = 0; i < routes_.size(); ++i) {
     std::vector<std::string> otherShape;
     for (const auto& segment : segments_[i])

@@ -16,9 +16,26 @@
 
 namespace crossgrant::server {
 
-/// What a caller must be allowed to do to use a route.
+/// What a caller must be allowed to do to use a route. The HTTP server enforces it before the
+/// handler runs (AccessControl.h): every permission but kPublic needs a valid session; those
+/// on an object take it from the path ({code} of a programme, or of a project with its
+/// {partner}) and ask core/Policy.h about it.
 enum class Permission {
-  kPublic,  ///< anyone, without authentication
+  kPublic,          ///< anyone, without authentication
+  kAuthenticated,   ///< any signed-in user (their own session, the API document)
+  kAdmin,           ///< admins only, on no particular object (users, new programmes, projects)
+  kProgrammeRead,   ///< read programme {code}
+  kProgrammeWrite,  ///< change or delete programme {code}: admins
+  kProjectRead,     ///< read project {code}'s identification and partner list
+  kProjectData,     ///< read the whole project {code}: bundle, findings
+  kProjectWrite,    ///< change project {code}, add or remove its partners: lead, admin
+  kProjectDelete,   ///< delete project {code}: admins
+  kPartnerRead,     ///< read partner {partner} of project {code} in full
+  kPartnerWrite,    ///< change partner {partner}'s own data (approved figures only by a lead or
+                    ///< admin: the server compares them with the stored ones)
+  kPartnerFigures,  ///< change partner {partner}'s approved budget or co-financing
+  kBundleImport,    ///< import a bundle: admins (new projects), leads (replacing their own)
+  kAuditRead,       ///< read the audit trail: auditors, admins
 };
 
 std::string_view toString(Permission permission);
@@ -33,6 +50,9 @@ struct Route {
   std::string pattern;  ///< '/'-separated literal segments and {name} segments
   Permission permission;
   Handler handler;
+  /// The media type a body must be sent as: JSON in UTF-8 unless a route takes something else
+  /// (e.g. "application/pdf"); the HTTP server answers 415 for any other.
+  std::string bodyType = "application/json";
 };
 
 class Router {

@@ -15,6 +15,8 @@ std::string describe(const Value& value) {
   if (std::holds_alternative<std::nullptr_t>(value)) return "NULL";
   if (const auto* number = std::get_if<std::int64_t>(&value))
     return "the integer " + std::to_string(*number);
+  if (const auto* blob = std::get_if<Blob>(&value))
+    return "binary data of " + std::to_string(blob->bytes.size()) + " bytes";
   return "the text '" + std::get<std::string>(value) + "'";
 }
 
@@ -28,6 +30,11 @@ std::int64_t asInt(const Value& value) {
 const std::string& asText(const Value& value) {
   if (const auto* text = std::get_if<std::string>(&value)) return *text;
   throw StoreError("expected text in the result, found " + describe(value));
+}
+
+const std::string& asBlob(const Value& value) {
+  if (const auto* blob = std::get_if<Blob>(&value)) return blob->bytes;
+  throw StoreError("expected binary data in the result, found " + describe(value));
 }
 
 bool isNull(const Value& value) { return std::holds_alternative<std::nullptr_t>(value); }

@@ -140,6 +140,146 @@ std::vector<std::string> schemaVersion1(const Dialect& d) {
   return s;
 }
 
+// Users, their role grants, sessions and login throttling (UserRepository.h). Times of users
+// are UTC text like the audit trail's; those of sessions and throttling, compared on every
+// request, are BIGINT milliseconds since the Unix epoch. Grant scope columns are '' when a
+// role does not use them, so that one UNIQUE key covers every grant on both backends.
+std::vector<std::string> schemaVersion2(const Dialect& d) {
+  std::vector<std::string> s;
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS users ("
+      "id " +
+      d.id +
+      ", "
+      "name VARCHAR(100) NOT NULL, "
+      "display_name TEXT NOT NULL, "
+      "password_hash VARCHAR(255) NOT NULL, "
+      "created_at CHAR(24) NOT NULL, "
+      "changed_at CHAR(24) NOT NULL, "
+      "disabled SMALLINT NOT NULL DEFAULT 0, "
+      "version BIGINT NOT NULL DEFAULT 1, "
+      "CONSTRAINT uq_users_name UNIQUE (name), "
+      "CONSTRAINT ck_users_disabled CHECK (disabled IN (0, 1)))" +
+      d.options);
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS role_grants ("
+      "id " +
+      d.id +
+      ", "
+      "user_id BIGINT NOT NULL, "
+      "role VARCHAR(20) NOT NULL, "
+      "programme VARCHAR(100) NOT NULL DEFAULT '', "
+      "project VARCHAR(100) NOT NULL DEFAULT '', "
+      "partner VARCHAR(100) NOT NULL DEFAULT '', "
+      "CONSTRAINT uq_role_grants UNIQUE (user_id, role, programme, project, partner), "
+      "CONSTRAINT ck_role_grants_role CHECK (role IN "
+      "('admin', 'programme', 'lead', 'partner', 'controller', 'auditor')), "
+      "CONSTRAINT fk_role_grants_user FOREIGN KEY (user_id) "
+      "REFERENCES users (id) ON DELETE CASCADE)" +
+      d.options);
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS sessions ("
+      "id " +
+      d.id +
+      ", "
+      "token_hash CHAR(64) NOT NULL, "
+      "csrf_hash CHAR(64) NOT NULL, "
+      "user_id BIGINT NOT NULL, "
+      "created_at BIGINT NOT NULL, "
+      "last_seen_at BIGINT NOT NULL, "
+      "expires_at BIGINT NOT NULL, "
+      "client_address VARCHAR(100) NOT NULL, "
+      "user_agent TEXT NOT NULL, "
+      "CONSTRAINT uq_sessions_token UNIQUE (token_hash), "
+      "CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) "
+      "REFERENCES users (id) ON DELETE CASCADE)" +
+      d.options);
+  if (!d.mysql) s.push_back("CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_id)");
+  s.push_back("CREATE INDEX IF NOT EXISTS ix_sessions_expiry ON sessions (expires_at)");
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS login_throttle ("
+      "throttle_key VARCHAR(300) NOT NULL PRIMARY KEY, "
+      "failures BIGINT NOT NULL, "
+      "last_failure_at BIGINT NOT NULL, "
+      "blocked_until BIGINT NOT NULL)" +
+      d.options);
+  return s;
+}
+
+// The audit trail (AuditLog.h): append-only entries keyed by their sequence, which
+// appendAudit assigns (no auto-increment), and audit_head, one row holding the last sequence
+// and hash, which every append updates first so that appends serialize.
+std::vector<std::string> schemaVersion3(const Dialect& d) {
+  const std::string json = d.mysql ? "LONGTEXT" : "TEXT";
+  std::vector<std::string> s;
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS audit_log ("
+      "sequence BIGINT NOT NULL PRIMARY KEY, "
+      "at CHAR(24) NOT NULL, "
+      "user_name TEXT NOT NULL, "
+      "role TEXT NOT NULL, "
+      "client TEXT NOT NULL, "
+      "action TEXT NOT NULL, "
+      "object_type TEXT NOT NULL, "
+      "object_key TEXT NOT NULL, "
+      "project VARCHAR(100) NOT NULL, "
+      "before_json " +
+      json +
+      " NULL, "
+      "after_json " +
+      json +
+      " NULL, "
+      "previous_hash CHAR(64) NOT NULL, "
+      "hash CHAR(64) NOT NULL)" +
+      d.options);
+  s.push_back("CREATE INDEX IF NOT EXISTS ix_audit_log_project ON audit_log (project, sequence)");
+  s.push_back("CREATE INDEX IF NOT EXISTS ix_audit_log_at ON audit_log (at)");
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS audit_head ("
+      "id INTEGER NOT NULL PRIMARY KEY, "
+      "last_sequence BIGINT NOT NULL, "
+      "last_hash CHAR(64) NOT NULL, "
+      "CONSTRAINT ck_audit_head_single CHECK (id = 1))" +
+      d.options);
+  s.push_back(std::string(d.mysql ? "INSERT IGNORE" : "INSERT OR IGNORE") +
+              " INTO audit_head (id, last_sequence, last_hash) VALUES (1, 0, '" +
+              std::string(64, '0') + "')");
+  return s;
+}
+
+// Submitted reports (ReportRepository.h): the PDF exactly as submitted, with its SHA-256, never
+// updated. The project is its code, not a foreign key: a submitted report stays a fact even
+// when its project is deleted. partner is '' for reports on the whole project.
+std::vector<std::string> schemaVersion4(const Dialect& d) {
+  std::vector<std::string> s;
+  s.push_back(
+      "CREATE TABLE IF NOT EXISTS submitted_reports ("
+      "id " +
+      d.id +
+      ", "
+      "project VARCHAR(100) NOT NULL, "
+      "kind VARCHAR(20) NOT NULL, "
+      "period INTEGER NULL, "
+      "partner VARCHAR(100) NOT NULL, "
+      "language VARCHAR(5) NOT NULL, "
+      "file_name VARCHAR(255) NOT NULL, "
+      "sha256 CHAR(64) NOT NULL, "
+      "pdf " +
+      std::string(d.mysql ? "LONGBLOB" : "BLOB") +
+      " NOT NULL, "
+      "size BIGINT NOT NULL, "
+      "submitted_at CHAR(24) NOT NULL, "
+      "submitted_by VARCHAR(255) NOT NULL, "
+      "CONSTRAINT ck_submitted_reports_kind CHECK (kind IN "
+      "('financial', 'partner', 'project', 'audit')))" +
+      d.options);
+  s.push_back(
+      "CREATE INDEX IF NOT EXISTS ix_submitted_reports_project ON submitted_reports (project, id)");
+  s.push_back(
+      "CREATE INDEX IF NOT EXISTS ix_submitted_reports_sha256 ON submitted_reports (sha256)");
+  return s;
+}
+
 struct Migration {
   int version;
   std::vector<std::string> (*statements)(const Dialect&);
@@ -147,6 +287,9 @@ struct Migration {
 
 const Migration kMigrations[] = {
     {1, schemaVersion1},
+    {2, schemaVersion2},
+    {3, schemaVersion3},
+    {4, schemaVersion4},
 };
 
 std::string nowUtc() {

@@ -1,6 +1,7 @@
 // The schema's versioned migrations, kept in code. Migration 1 creates the logical schema,
 // the same tables, columns and keys on SQLite and on MySQL/MariaDB (InnoDB, utf8mb4,
-// utf8mb4_bin). Applied versions are recorded in schema_migrations(version, applied_at).
+// utf8mb4_bin); migration 3 the audit trail (audit_log, and audit_head with its one row).
+// Applied versions are recorded in schema_migrations(version, applied_at).
 #pragma once
 
 #include "crossgrant/store/Database.h"

@@ -9,7 +9,10 @@
 #include <mysql_driver.h>
 
 #include <charconv>
+#include <istream>
+#include <iterator>
 #include <mutex>
+#include <sstream>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -61,7 +64,7 @@ sql::mysql::MySQL_Driver* driver() {
   }
 }
 
-enum class CellKind { kInteger, kExactNumber, kFloat, kText };
+enum class CellKind { kInteger, kExactNumber, kFloat, kBinary, kText };
 
 CellKind cellKind(int type) {
   switch (type) {
@@ -79,6 +82,10 @@ CellKind cellKind(int type) {
     case sql::DataType::REAL:
     case sql::DataType::DOUBLE:
       return CellKind::kFloat;
+    case sql::DataType::BINARY:
+    case sql::DataType::VARBINARY:
+    case sql::DataType::LONGVARBINARY:
+      return CellKind::kBinary;
     default:
       return CellKind::kText;
   }
@@ -195,12 +202,18 @@ class MysqlConnection final : public Connection {
     }
     sql::PreparedStatement& statement = *found->second;
     statement.clearParameters();
+    blobs_.clear();
     for (std::size_t i = 0; i < params.size(); ++i) {
       const auto index = static_cast<unsigned>(i + 1);
       if (const auto* number = std::get_if<std::int64_t>(&params[i])) {
         statement.setInt64(index, *number);
       } else if (const auto* text = std::get_if<std::string>(&params[i])) {
         statement.setString(index, sql::SQLString(*text));
+      } else if (const auto* blob = std::get_if<Blob>(&params[i])) {
+        // The driver reads the stream when the statement executes: blobs_ keeps it until the
+        // next statement is prepared.
+        blobs_.push_back(std::make_unique<std::istringstream>(blob->bytes));
+        statement.setBlob(index, blobs_.back().get());
       } else {
         statement.setNull(index, sql::DataType::VARCHAR);
       }
@@ -227,6 +240,11 @@ class MysqlConnection final : public Connection {
                          " holds a floating-point value, which the store never reads; "
                          "statement: " +
                          std::string(sql));
+      case CellKind::kBinary: {
+        std::unique_ptr<std::istream> stream(result.getBlob(index));
+        if (!stream) return Blob{};
+        return Blob{std::string(std::istreambuf_iterator<char>(*stream), {})};
+      }
       case CellKind::kText:
         break;
     }
@@ -236,6 +254,7 @@ class MysqlConnection final : public Connection {
   DatabaseUrl url_;
   std::unique_ptr<sql::Connection> connection_;
   std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> cache_;
+  std::vector<std::unique_ptr<std::istringstream>> blobs_;  ///< the bound Blob parameters
 };
 
 }  // namespace

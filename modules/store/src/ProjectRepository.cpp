@@ -491,6 +491,48 @@ void deletePartner(Connection& db, std::string_view projectCode, std::string_vie
   db.execute("DELETE FROM partners WHERE id = ?", {requirePartnerId(db, projectCode, partnerCode)});
 }
 
+std::optional<std::int64_t> programmeVersion(Connection& db, std::string_view code) {
+  const auto rows = db.query("SELECT version FROM programmes WHERE code = ?", {text(code)});
+  if (rows.empty()) return std::nullopt;
+  return asInt(rows[0][0]);
+}
+
+std::optional<std::int64_t> projectVersion(Connection& db, std::string_view code) {
+  const auto key = projectKey(db, code);
+  if (!key) return std::nullopt;
+  return key->version;
+}
+
+std::optional<std::int64_t> partnerVersion(Connection& db, std::string_view projectCode,
+                                           std::string_view partnerCode) {
+  const auto rows = db.query(
+      "SELECT p.version FROM partners p JOIN projects j ON j.id = p.project_id "
+      "WHERE j.code = ? AND p.code = ?",
+      {text(projectCode), text(partnerCode)});
+  if (rows.empty()) return std::nullopt;
+  return asInt(rows[0][0]);
+}
+
+// An UPDATE that changes nothing still locks the row it matches on MariaDB, and both backends
+// count it as matched.
+bool lockProgramme(Connection& db, std::string_view code, std::int64_t version) {
+  return db.execute("UPDATE programmes SET version = version WHERE code = ? AND version = ?",
+                    {text(code), version}) == 1;
+}
+
+bool lockProject(Connection& db, std::string_view code, std::int64_t version) {
+  return db.execute("UPDATE projects SET version = version WHERE code = ? AND version = ?",
+                    {text(code), version}) == 1;
+}
+
+bool lockPartner(Connection& db, std::string_view projectCode, std::string_view partnerCode,
+                 std::int64_t version) {
+  return db.execute(
+             "UPDATE partners SET version = version WHERE code = ? AND version = ? AND "
+             "project_id = (SELECT id FROM projects WHERE code = ?)",
+             {text(partnerCode), version, text(projectCode)}) == 1;
+}
+
 std::optional<core::Bundle> loadBundle(Connection& db, std::string_view projectCode) {
   const auto key = projectKey(db, projectCode);
   if (!key) return std::nullopt;

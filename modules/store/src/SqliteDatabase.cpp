@@ -140,6 +140,10 @@ class SqliteConnection final : public Connection {
       } else if (const auto* text = std::get_if<std::string>(&value)) {
         rc = sqlite3_bind_text64(statement, i + 1, text->data(), text->size(), SQLITE_TRANSIENT,
                                  SQLITE_UTF8);
+      } else if (const auto* blob = std::get_if<Blob>(&value)) {
+        // data() is never null, so an empty Blob binds as an empty blob, not as NULL.
+        rc = sqlite3_bind_blob64(statement, i + 1, blob->bytes.data(), blob->bytes.size(),
+                                 SQLITE_TRANSIENT);
       } else {
         rc = sqlite3_bind_null(statement, i + 1);
       }
@@ -158,6 +162,12 @@ class SqliteConnection final : public Connection {
                          " holds a floating-point value, which the store never reads; "
                          "statement: " +
                          std::string(sql));
+      case SQLITE_BLOB: {
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, index));
+        const int size = sqlite3_column_bytes(statement, index);
+        return Blob{bytes == nullptr ? std::string()
+                                     : std::string(bytes, static_cast<size_t>(size))};
+      }
       default: {
         const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, index));
         const int size = sqlite3_column_bytes(statement, index);

@@ -24,7 +24,9 @@ std::optional<Role> parseRole(std::string_view text);
 
 /// One role held in one scope. Which fields a role uses: admin none; programme `programme`;
 /// lead `project`; partner and controller `project` and `partner`; auditor `programme`, or
-/// none for every programme. Unused fields are empty.
+/// none for every programme. Unused fields are empty as stored; in a principal loaded for the
+/// policy (store::resolvedGrants), a lead, partner or controller grant also names its
+/// project's programme, so that the policy knows which programme it may see.
 struct Grant {
   Role role = Role::kAuditor;
   std::string programme;
@@ -36,8 +38,8 @@ struct Grant {
 
 /// The identity a request or command acts as.
 struct Principal {
-  std::string user;             ///< user name; "os:NAME" for the operating-system user
-  std::vector<Grant> grants;    ///< empty for a user with no roles
+  std::string user;                ///< user name; "os:NAME" for the operating-system user
+  std::vector<Grant> grants;       ///< empty for a user with no roles
   bool isOperatingSystem = false;  ///< command-line tools run as the OS user may do everything
 };
 

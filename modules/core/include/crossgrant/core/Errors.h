@@ -2,9 +2,12 @@
 // and the CLI to one exit status, in one place each.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "crossgrant/core/Json.h"
 
 namespace crossgrant::core {
 
@@ -35,6 +38,26 @@ class NotFound : public std::runtime_error {
 
 /// The change contradicts what is stored (duplicate key, object still in use, ...).
 class Conflict : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// An edit of a versioned object (programme, project, partner) based on a version that is no
+/// longer the stored one. Carries the object as it is stored now, so that the editor can
+/// redo the change on it; nothing was written.
+class StaleVersion : public Conflict {
+ public:
+  StaleVersion(const std::string& message, std::int64_t currentVersion, Json current);
+  std::int64_t currentVersion() const { return currentVersion_; }
+  const Json& current() const { return current_; }
+
+ private:
+  std::int64_t currentVersion_;
+  Json current_;
+};
+
+/// An edit of a versioned object that did not say which version it is based on.
+class VersionRequired : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };

@@ -18,8 +18,17 @@
 
 namespace crossgrant::store {
 
-/// A bound parameter or a result cell. Money and dates travel as integers and strings.
-using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+/// Binary data, stored and returned byte for byte (BLOB on SQLite, LONGBLOB on MariaDB/MySQL):
+/// any bytes, not only UTF-8, such as a PDF.
+struct Blob {
+  std::string bytes;
+
+  bool operator==(const Blob&) const = default;
+};
+
+/// A bound parameter or a result cell. Money and dates travel as integers and strings, binary
+/// data as Blob.
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string, Blob>;
 using Row = std::vector<Value>;
 
 /// A database failure that is not the caller's fault (connection lost, disk full, ...).
@@ -38,8 +47,9 @@ class StoreError : public std::runtime_error {
 /// with autocommit off at REPEATABLE READ, so every query of a transaction reads one snapshot,
 /// as on SQLite; writers lock the rows they change.
 ///
-/// Result cells: integers come back as std::int64_t, text as the stored UTF-8 bytes, NULL as
-/// nullptr. Floating-point values are never read: a query that yields one throws StoreError.
+/// Result cells: integers come back as std::int64_t, text as the stored UTF-8 bytes, binary
+/// columns (BLOB, LONGBLOB) as Blob, NULL as nullptr. Floating-point values are never read: a
+/// query that yields one throws StoreError.
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -60,6 +70,8 @@ class Connection {
 /// Cell accessors that throw StoreError on a type mismatch.
 std::int64_t asInt(const Value& value);
 const std::string& asText(const Value& value);
+/// The bytes of a Blob cell.
+const std::string& asBlob(const Value& value);
 bool isNull(const Value& value);
 
 /// A database: a URL, a pool of connections and the schema migrations. Thread-safe.

@@ -10,6 +10,7 @@
 // version that starts at 1 and grows by one with every update.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,25 @@ void insertPartner(Connection& db, std::string_view projectCode, const core::Par
 void updatePartner(Connection& db, std::string_view projectCode, const core::Partner& partner);
 /// NotFound if the project or the partner is missing.
 void deletePartner(Connection& db, std::string_view projectCode, std::string_view partnerCode);
+
+// Versions, for edits that must not overwrite a change they have not seen (optimistic
+// concurrency). Such an edit first locks the object at the version its author read, then
+// reads the current state, then writes with the update functions above; an edit that does
+// not get the lock changes nothing. The lock is the transaction's first statement, so that
+// every later read of it (on MariaDB, its snapshot) sees the state it locked.
+
+/// The stored version of a programme, project or partner; nullopt when it does not exist.
+std::optional<std::int64_t> programmeVersion(Connection& db, std::string_view code);
+std::optional<std::int64_t> projectVersion(Connection& db, std::string_view code);
+std::optional<std::int64_t> partnerVersion(Connection& db, std::string_view projectCode,
+                                           std::string_view partnerCode);
+/// If the object is at version, locks it until the transaction ends (other writers of it
+/// wait; on SQLite every writer waits anyway) and returns true; returns false when it is at
+/// another version or does not exist. Changes nothing.
+bool lockProgramme(Connection& db, std::string_view code, std::int64_t version);
+bool lockProject(Connection& db, std::string_view code, std::int64_t version);
+bool lockPartner(Connection& db, std::string_view projectCode, std::string_view partnerCode,
+                 std::int64_t version);
 
 /// The whole project as a bundle (project.programmeCode set), or nullopt.
 std::optional<core::Bundle> loadBundle(Connection& db, std::string_view projectCode);

@@ -1,0 +1,327 @@
+#include "AuthService.h"
+
+#include <algorithm>
+#include <ctime>
+#include <utility>
+
+#include "AppContext.h"
+#include "PasswordHasher.h"
+#include "SecureRandom.h"
+#include "UserService.h"
+#include "crossgrant/core/AuditChain.h"
+#include "crossgrant/core/Errors.h"
+#include "crossgrant/store/AuditLog.h"
+
+namespace crossgrant::server {
+namespace {
+
+using core::Json;
+using store::Connection;
+
+constexpr std::int64_t kSecond = 1000;
+constexpr std::int64_t kMinute = 60 * kSecond;
+/// Failures under one key before attempts under it are delayed.
+constexpr std::int64_t kFreeFailures = 5;
+constexpr std::int64_t kForgetAfter = 60 * kMinute;
+constexpr std::int64_t kAccountCap = 30 * kSecond;
+constexpr std::int64_t kAddressCap = 15 * kMinute;
+constexpr std::size_t kMaxUserName = 100;
+constexpr std::size_t kMaxTokenLength = 200;
+
+struct ThrottleKey {
+  std::string key;
+  std::int64_t cap;
+};
+
+std::string accountKey(std::string_view user) { return "account:" + std::string(user); }
+std::string pairKey(std::string_view user, std::string_view address) {
+  return "account+address:" + std::string(user) + "|" + std::string(address);
+}
+
+std::vector<ThrottleKey> loginKeys(std::string_view user, const std::string& address) {
+  return {{accountKey(user), kAccountCap},
+          {"address:" + address, kAddressCap},
+          {pairKey(user, address), kAddressCap}};
+}
+
+/// How long attempts are refused after the failures-th failure.
+std::int64_t blockMillis(std::int64_t failures, std::int64_t cap) {
+  if (failures < kFreeFailures) return 0;
+  const std::int64_t shift = failures - kFreeFailures;
+  if (shift >= 30) return cap;
+  return std::min(cap, kSecond << shift);
+}
+
+std::size_t characters(std::string_view utf8) {
+  std::size_t count = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+/// The latest end of a block under keys, 0 when none.
+std::int64_t blockedUntil(Connection& db, const std::vector<ThrottleKey>& keys) {
+  std::int64_t until = 0;
+  for (const ThrottleKey& key : keys)
+    if (auto record = store::findThrottle(db, key.key))
+      until = std::max(until, record->blockedUntil);
+  return until;
+}
+
+/// Counts one failure under every key and blocks those past their free failures; returns the
+/// record of the first key (the account).
+store::ThrottleRecord recordFailures(Connection& db, const std::vector<ThrottleKey>& keys,
+                                     std::int64_t now) {
+  std::optional<store::ThrottleRecord> first;
+  for (const ThrottleKey& key : keys) {
+    store::ThrottleRecord record = store::recordFailure(db, key.key, now, now - kForgetAfter);
+    const std::int64_t block = blockMillis(record.failures, key.cap);
+    if (block > 0) {
+      record.blockedUntil = now + block;
+      store::setBlockedUntil(db, key.key, record.blockedUntil);
+    }
+    if (!first) first = record;
+  }
+  return *first;
+}
+
+std::int64_t secondsUntil(std::int64_t until, std::int64_t now) {
+  return std::max<std::int64_t>(1, (until - now + kSecond - 1) / kSecond);
+}
+
+void audit(Connection& db, const core::Actor& actor, std::string action, std::string objectType,
+           std::string objectKey, const std::optional<Json>& before,
+           const std::optional<Json>& after) {
+  core::AuditEntry entry;
+  entry.user = actor.user;
+  entry.role = actor.role;
+  entry.client = actor.client;
+  entry.action = std::move(action);
+  entry.objectType = std::move(objectType);
+  entry.objectKey = std::move(objectKey);
+  if (before) entry.before = before->dump(false);
+  if (after) entry.after = after->dump(false);
+  store::appendAudit(db, std::move(entry));
+}
+
+Json throttleJson(const store::ThrottleRecord& record, std::int64_t now) {
+  Json json = Json::object().set("failures", record.failures);
+  if (record.blockedUntil > now) json.set("blocked_until", isoUtc(record.blockedUntil));
+  return json;
+}
+
+/// Printable ASCII of text, anything else as '?': header values are any bytes a client sent.
+std::string printable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c < 0x20 || c > 0x7E) c = '?';
+  return out;
+}
+
+/// Equal-length hex strings compared without an early exit.
+bool sameHex(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char difference = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return difference == 0;
+}
+
+}  // namespace
+
+LoginThrottled::LoginThrottled(std::int64_t retryAfterSeconds)
+    : std::runtime_error("too many failed logins; try again in " +
+                         std::to_string(retryAfterSeconds) + " s"),
+      retryAfterSeconds_(retryAfterSeconds) {}
+
+std::string isoUtc(std::int64_t millis) {
+  const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char text[40];
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &parts);
+  const int rest = static_cast<int>(millis % 1000);
+  std::string out(text, length);
+  out += '.';
+  out += static_cast<char>('0' + rest / 100);
+  out += static_cast<char>('0' + rest / 10 % 10);
+  out += static_cast<char>('0' + rest % 10);
+  out += 'Z';
+  return out;
+}
+
+std::int64_t AuthService::idleMillis() const {
+  return context_.settings().sessionIdleSeconds * kSecond;
+}
+
+std::int64_t AuthService::touchMillis() const { return std::min(kMinute, idleMillis() / 2); }
+
+LoginResult AuthService::login(std::string_view user, std::string_view password,
+                               const std::string& clientAddress, const std::string& userAgent) {
+  if (user.empty()) throw core::InvalidInput("/user", "must not be empty");
+  if (characters(user) > kMaxUserName)
+    throw core::InvalidInput("/user", "at most " + std::to_string(kMaxUserName) + " characters");
+  const std::vector<ThrottleKey> keys = loginKeys(user, clientAddress);
+  const core::Actor anonymous{"", "", clientAddress};
+  const std::string name(user);
+
+  const std::int64_t start = context_.nowMillis();
+  std::optional<store::UserRecord> found;
+  const std::int64_t blocked = context_.database().transaction([&](Connection& db) {
+    const std::int64_t until = blockedUntil(db, keys);
+    if (until > start) {
+      audit(db, anonymous, "login_refused", "user", name, std::nullopt,
+            Json::object().set("retry_after_seconds", secondsUntil(until, start)));
+      return until;
+    }
+    found = store::findUser(db, user);
+    return std::int64_t{0};
+  });
+  if (blocked > 0) throw LoginThrottled(secondsUntil(blocked, start));
+
+  bool valid = false;
+  if (found && !found->disabled) {
+    valid = verifyPassword(found->passwordHash, password);
+  } else {
+    verifyDummy(password);
+  }
+  const std::int64_t now = context_.nowMillis();
+  if (!valid) {
+    context_.database().transaction([&](Connection& db) {
+      const store::ThrottleRecord account = recordFailures(db, keys, now);
+      audit(db, anonymous, "login_failed", "user", name, std::nullopt, throttleJson(account, now));
+    });
+    throw InvalidCredentials();
+  }
+
+  LoginResult result;
+  result.token = randomToken();
+  result.csrfToken = randomToken();
+  result.user = *found;
+  result.session.userId = found->id;
+  result.session.userName = found->name;
+  result.session.csrfHash = core::sha256Hex(result.csrfToken);
+  result.session.createdAt = now;
+  result.session.lastSeenAt = now;
+  result.session.expiresAt = now + context_.settings().sessionAbsoluteSeconds * kSecond;
+  result.session.clientAddress = clientAddress;
+  result.session.userAgent = printable(userAgent);
+  context_.database().transaction([&](Connection& db) {
+    store::clearThrottle(db, accountKey(user));
+    store::clearThrottle(db, pairKey(user, clientAddress));
+    store::deleteEndedSessions(db, now, now - idleMillis());
+    result.session.id = store::insertSession(db, result.session, core::sha256Hex(result.token));
+    result.grants = store::listGrants(db, found->id);
+    audit(db, core::Actor{name, "", clientAddress}, "login", "session",
+          std::to_string(result.session.id), std::nullopt, sessionJson(result.session));
+  });
+  return result;
+}
+
+std::optional<Authentication> AuthService::authenticate(std::string_view token) {
+  if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
+  const std::string hash = core::sha256Hex(token);
+  const std::int64_t now = context_.nowMillis();
+  return context_.database().transaction([&](Connection& db) -> std::optional<Authentication> {
+    std::optional<store::SessionRecord> session = store::findSessionByTokenHash(db, hash);
+    if (!session) return std::nullopt;
+    if (session->expiresAt <= now || session->lastSeenAt + idleMillis() <= now) {
+      store::deleteSession(db, session->id, session->userId);
+      return std::nullopt;
+    }
+    if (now - session->lastSeenAt >= touchMillis()) {
+      store::touchSession(db, session->id, now);
+      session->lastSeenAt = now;
+    }
+    Authentication result;
+    result.principal.user = session->userName;
+    result.principal.grants = store::resolvedGrants(db, session->userId);
+    result.session = std::move(*session);
+    return result;
+  });
+}
+
+bool AuthService::csrfMatches(const store::SessionRecord& session, std::string_view csrfToken) {
+  if (csrfToken.empty() || csrfToken.size() > kMaxTokenLength) return false;
+  return sameHex(core::sha256Hex(csrfToken), session.csrfHash);
+}
+
+void AuthService::endSession(const core::Actor& actor, std::int64_t userId,
+                             std::int64_t sessionId) {
+  context_.database().transaction([&](Connection& db) {
+    std::optional<store::SessionRecord> ended;
+    for (const store::SessionRecord& session : store::listSessions(db, userId))
+      if (session.id == sessionId) ended = session;
+    if (!ended || !store::deleteSession(db, sessionId, userId))
+      throw core::NotFound("session " + std::to_string(sessionId) + " not found");
+    audit(db, actor, "logout", "session", std::to_string(sessionId), sessionJson(*ended),
+          std::nullopt);
+  });
+}
+
+std::vector<store::SessionRecord> AuthService::sessions(std::int64_t userId) {
+  const std::int64_t now = context_.nowMillis();
+  std::vector<store::SessionRecord> open;
+  for (store::SessionRecord& session : context_.database().transaction(
+           [&](Connection& db) { return store::listSessions(db, userId); })) {
+    if (session.expiresAt > now && session.lastSeenAt + idleMillis() > now)
+      open.push_back(std::move(session));
+  }
+  return open;
+}
+
+void AuthService::changePassword(const core::Actor& actor, const std::string& userName,
+                                 std::string_view current, std::string_view replacement) {
+  if (replacement == current) throw core::InvalidInput("/new", "is the current password");
+  context_.passwordPolicy().check(replacement, userName, "/new");
+  const std::vector<ThrottleKey> keys = {{accountKey(userName), kAccountCap},
+                                         {pairKey(userName, actor.client), kAddressCap}};
+  const std::int64_t start = context_.nowMillis();
+  std::optional<store::UserRecord> user;
+  const std::int64_t blocked = context_.database().transaction([&](Connection& db) {
+    const std::int64_t until = blockedUntil(db, keys);
+    if (until > start) {
+      audit(db, actor, "change_password_refused", "user", userName, std::nullopt,
+            Json::object().set("retry_after_seconds", secondsUntil(until, start)));
+      return until;
+    }
+    user = store::findUser(db, userName);
+    return std::int64_t{0};
+  });
+  if (blocked > 0) throw LoginThrottled(secondsUntil(blocked, start));
+  if (!user) throw core::NotFound("user " + userName + " not found");
+
+  const std::int64_t now = context_.nowMillis();
+  if (!verifyPassword(user->passwordHash, current)) {
+    context_.database().transaction([&](Connection& db) {
+      const store::ThrottleRecord account = recordFailures(db, keys, now);
+      audit(db, actor, "change_password_failed", "user", userName, std::nullopt,
+            throttleJson(account, now));
+    });
+    throw core::InvalidInput("/current", "is not your current password");
+  }
+  const std::string hash = hashPassword(replacement);
+  context_.database().transaction([&](Connection& db) {
+    const std::optional<store::UserRecord> before = store::findUser(db, userName);
+    if (!before) throw core::NotFound("user " + userName + " not found");
+    for (const ThrottleKey& key : keys) store::clearThrottle(db, key.key);
+    store::setPasswordHash(db, userName, hash, isoUtc(now));
+    const std::int64_t ended = store::deleteSessionsOfUser(db, before->id);
+    const std::vector<core::Grant> grants = store::listGrants(db, before->id);
+    Json after = userJson(store::findUser(db, userName).value(), grants);
+    after.set("sessions_ended", ended);
+    audit(db, actor, "change_password", "user", userName, userJson(*before, grants), after);
+  });
+}
+
+Json AuthService::sessionJson(const store::SessionRecord& session) {
+  return Json::object()
+      .set("id", session.id)
+      .set("user", session.userName)
+      .set("created_at", isoUtc(session.createdAt))
+      .set("last_seen_at", isoUtc(session.lastSeenAt))
+      .set("expires_at", isoUtc(session.expiresAt))
+      .set("client", session.clientAddress)
+      .set("user_agent", session.userAgent);
+}
+
+}  // namespace crossgrant::server

@@ -1,0 +1,69 @@
+// Users and their roles, shared by `crossgrant user ...` and the admin HTTP API so that both
+// validate and record alike. Each operation runs in one transaction and appends its audit
+// entry, recorded as the service's actor, in it; one that throws changes nothing.
+//
+// User names: 1 to 100 characters of UTF-8 without white space, control characters, ':' or
+// '/', not starting with '-'. Display names: at most 200 characters without control
+// characters; the user name when empty. Passwords: AppContext::passwordPolicy().
+// A grant names exactly the scope its role needs (see core::Grant): admin none; programme a
+// programme; lead a project; partner and controller a project and a partner of it; auditor a
+// programme, or none for all programmes; and what it names must exist.
+//
+// Errors: core::InvalidInput at "/name", "/display_name", "/password", "/role", "/programme",
+// "/project", "/partner"; core::NotFound for an unknown user or a grant not held;
+// core::Conflict for a name that is taken or a grant already held.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crossgrant/core/Access.h"
+#include "crossgrant/core/Json.h"
+#include "crossgrant/store/UserRepository.h"
+
+namespace crossgrant::server {
+
+class AppContext;
+
+struct UserView {
+  store::UserRecord user;
+  std::vector<core::Grant> grants;  ///< as stored
+};
+
+class UserService {
+ public:
+  /// actor: who the changes are recorded as in the audit trail.
+  UserService(AppContext& context, core::Actor actor);
+
+  std::vector<UserView> list();
+  UserView get(std::string_view name);
+  UserView create(const std::string& name, const std::string& displayName,
+                  std::string_view password);
+  /// Sets the user's password (a reset by an admin or the command line) and ends every session
+  /// of the user.
+  void setPassword(const std::string& name, std::string_view password);
+  /// Deletes the user with its grants and sessions.
+  void remove(const std::string& name);
+  UserView grant(const std::string& name, const core::Grant& grant);
+  UserView revoke(const std::string& name, const core::Grant& grant);
+
+  /// A new random password that meets the password rules for the user name.
+  std::string generatePassword(const std::string& name) const;
+
+ private:
+  AppContext& context_;
+  core::Actor actor_;
+};
+
+/// The grant in {"role", "programme"?, "project"?, "partner"?} (strings). InvalidInput with
+/// pointers for other members, other types or an unknown role. The scope is checked by
+/// UserService::grant, not here.
+core::Grant readGrant(const core::Json& body);
+/// {"role"} plus the scope fields the grant uses.
+core::Json grantJson(const core::Grant& grant);
+/// {"name", "display_name", "disabled", "created_at", "changed_at", "version", "roles"}; never
+/// the password hash.
+core::Json userJson(const store::UserRecord& user, const std::vector<core::Grant>& grants);
+
+}  // namespace crossgrant::server

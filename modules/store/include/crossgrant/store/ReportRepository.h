@@ -1,0 +1,47 @@
+// Submitted reports in the store: each PDF exactly as it was submitted, with its SHA-256 and
+// who submitted it when. Rows are only ever inserted: nothing in crossgrant updates or deletes
+// a submitted report, so GET of its PDF always returns the bytes that were submitted. Every
+// function works on the connection it is given, inside the caller's transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crossgrant/store/Database.h"
+
+namespace crossgrant::store {
+
+/// A submitted report without its PDF bytes.
+struct SubmittedReport {
+  std::int64_t id = 0;  ///< assigned on insert
+  std::string project;  ///< the project's code
+  std::string kind;     ///< "financial", "partner", "project", "audit"
+  std::optional<int> period;
+  std::string partner;      ///< "" for reports on the whole project
+  std::string language;     ///< "en", "lv", "lt"
+  std::string fileName;     ///< the download's file name, e.g. "LLI-317-financial-en-3.pdf"
+  std::string sha256;       ///< lower-case hex SHA-256 of the PDF
+  std::int64_t size = 0;    ///< bytes of the PDF
+  std::string submittedAt;  ///< UTC, "2026-11-25T11:40:00Z"
+  std::string submittedBy;  ///< user name, "os:NAME" from the command line
+
+  bool operator==(const SubmittedReport&) const = default;
+};
+
+/// Stores a report and its PDF; report.id is ignored, size and sha256 are taken as given
+/// (the caller computed them from pdf). Returns the new id.
+std::int64_t insertSubmittedReport(Connection& db, const SubmittedReport& report,
+                                   const std::string& pdf);
+
+/// The reports of one project, oldest first.
+std::vector<SubmittedReport> listSubmittedReports(Connection& db, std::string_view project);
+std::optional<SubmittedReport> findSubmittedReport(Connection& db, std::int64_t id);
+/// The PDF bytes exactly as stored, or nullopt for an unknown id.
+std::optional<std::string> submittedReportPdf(Connection& db, std::int64_t id);
+/// The reports whose PDF has this SHA-256, oldest first (the same bytes may be submitted twice).
+std::vector<SubmittedReport> findSubmittedReportsBySha256(Connection& db, std::string_view sha256);
+
+}  // namespace crossgrant::store

@@ -1,0 +1,110 @@
+// Users, their role grants, sessions and login throttling in the store. Like
+// ProjectRepository.h, every function works on the connection it is given, inside the caller's
+// transaction. Nothing here hashes or checks a password or a token: callers pass the encoded
+// Argon2id hash and the SHA-256 of tokens, so that no secret reaches the database in clear.
+//
+// User names hold at most 100 characters; grant scope codes 100 (longer text is
+// core::InvalidInput at "/name", "/programme", "/project" or "/partner"). A grant's unused
+// scope fields are stored as '' (see core::Grant).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crossgrant/core/Access.h"
+#include "crossgrant/store/Database.h"
+
+namespace crossgrant::store {
+
+struct UserRecord {
+  std::int64_t id = 0;  ///< assigned by insertUser
+  std::string name;
+  std::string displayName;
+  std::string passwordHash;  ///< Argon2id, encoded ("$argon2id$v=19$m=...")
+  std::string createdAt;     ///< UTC, "2026-11-25T11:40:00.123Z"
+  std::string changedAt;
+  bool disabled = false;
+  std::int64_t version = 1;  ///< grows by one with every change of the user or its grants
+};
+
+/// Users ordered by name.
+std::vector<UserRecord> listUsers(Connection& db);
+std::optional<UserRecord> findUser(Connection& db, std::string_view name);
+/// Stores a new user (version 1) and returns its id. Conflict if the name exists.
+std::int64_t insertUser(Connection& db, const UserRecord& user);
+/// Replaces the password hash, sets changedAt, counts the version up. NotFound if missing.
+void setPasswordHash(Connection& db, std::string_view name, const std::string& passwordHash,
+                     const std::string& changedAt);
+/// Deletes the user with its grants and sessions. NotFound if missing.
+void deleteUser(Connection& db, std::string_view name);
+
+/// The user's grants as stored, ordered by role and scope.
+std::vector<core::Grant> listGrants(Connection& db, std::int64_t userId);
+/// The user's grants for the policy (core/Policy.h): as stored, and a project-scoped grant
+/// (lead, partner, controller) names its project's programme when the project exists.
+std::vector<core::Grant> resolvedGrants(Connection& db, std::int64_t userId);
+/// Adds a grant and counts the user's version up. Conflict if the user holds it already.
+void insertGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
+                 const std::string& changedAt);
+/// Removes a grant and counts the user's version up; false (and no change) if the user does
+/// not hold it.
+bool deleteGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
+                 const std::string& changedAt);
+
+/// The code of the project's programme, or nullopt when the project does not exist.
+std::optional<std::string> programmeOfProject(Connection& db, std::string_view projectCode);
+bool programmeExists(Connection& db, std::string_view programmeCode);
+bool partnerExists(Connection& db, std::string_view projectCode, std::string_view partnerCode);
+
+/// One session. Times are milliseconds since the Unix epoch (UTC).
+struct SessionRecord {
+  std::int64_t id = 0;  ///< assigned by insertSession
+  std::int64_t userId = 0;
+  std::string userName;  ///< filled by the readers
+  std::string csrfHash;  ///< hex SHA-256 of the CSRF token
+  std::int64_t createdAt = 0;
+  std::int64_t lastSeenAt = 0;
+  std::int64_t expiresAt = 0;  ///< the absolute end, whatever the activity
+  std::string clientAddress;
+  std::string userAgent;
+};
+
+/// Stores a session under the hex SHA-256 of its token and returns its id. The user agent is
+/// cut to 500 characters and the client address to 100.
+std::int64_t insertSession(Connection& db, const SessionRecord& session,
+                           const std::string& tokenHash);
+/// The session of a token hash whose user is not disabled, or nullopt.
+std::optional<SessionRecord> findSessionByTokenHash(Connection& db, std::string_view tokenHash);
+/// The user's sessions, newest first.
+std::vector<SessionRecord> listSessions(Connection& db, std::int64_t userId);
+void touchSession(Connection& db, std::int64_t sessionId, std::int64_t lastSeenAt);
+/// Deletes the session if it belongs to userId; false when there is no such session of the user.
+bool deleteSession(Connection& db, std::int64_t sessionId, std::int64_t userId);
+/// Deletes every session of the user; returns how many.
+std::int64_t deleteSessionsOfUser(Connection& db, std::int64_t userId);
+/// Deletes every session that ended: absolute end at or before now, or last seen at or before
+/// idleSince. Returns how many.
+std::int64_t deleteEndedSessions(Connection& db, std::int64_t now, std::int64_t idleSince);
+
+/// Failed logins counted under one key ("account:NAME", "address:ADDR", ...). Times are
+/// milliseconds since the Unix epoch.
+struct ThrottleRecord {
+  std::string key;
+  std::int64_t failures = 0;
+  std::int64_t lastFailureAt = 0;
+  std::int64_t blockedUntil = 0;
+};
+
+std::optional<ThrottleRecord> findThrottle(Connection& db, std::string_view key);
+/// Counts one failure under key at now, starting again from 1 when the last failure was at or
+/// before forgetBefore, and returns the record after it. One statement (an upsert), so that
+/// concurrent failures on other connections are all counted and never deadlock.
+ThrottleRecord recordFailure(Connection& db, std::string_view key, std::int64_t now,
+                             std::int64_t forgetBefore);
+void setBlockedUntil(Connection& db, std::string_view key, std::int64_t blockedUntil);
+void clearThrottle(Connection& db, std::string_view key);
+
+}  // namespace crossgrant::store

@@ -1,0 +1,295 @@
+#include "crossgrant/store/UserRepository.h"
+
+#include <utility>
+
+#include "crossgrant/core/Errors.h"
+
+namespace crossgrant::store {
+namespace {
+
+constexpr std::size_t kNameLength = 100;
+constexpr std::size_t kCodeLength = 100;
+constexpr std::size_t kUserAgentLength = 500;
+constexpr std::size_t kAddressLength = 100;
+
+std::string text(std::string_view value) { return std::string(value); }
+
+std::size_t characters(std::string_view utf8) {
+  std::size_t count = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+/// The first `most` characters of valid UTF-8 text.
+std::string cut(std::string_view utf8, std::size_t most) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && count++ == most)
+      return std::string(utf8.substr(0, i));
+  }
+  return std::string(utf8);
+}
+
+void requireLength(const std::string& pointer, std::string_view value, std::size_t most) {
+  const std::size_t count = characters(value);
+  if (count > most)
+    throw core::InvalidInput(
+        pointer, "at most " + std::to_string(most) + " characters, not " + std::to_string(count));
+}
+
+void requireGrantLengths(const core::Grant& grant) {
+  requireLength("/programme", grant.programme, kCodeLength);
+  requireLength("/project", grant.project, kCodeLength);
+  requireLength("/partner", grant.partner, kCodeLength);
+}
+
+const char* const kUserColumns =
+    "SELECT id, name, display_name, password_hash, created_at, changed_at, disabled, version "
+    "FROM users";
+
+UserRecord userOf(const Row& row) {
+  UserRecord user;
+  user.id = asInt(row[0]);
+  user.name = asText(row[1]);
+  user.displayName = asText(row[2]);
+  user.passwordHash = asText(row[3]);
+  user.createdAt = asText(row[4]);
+  user.changedAt = asText(row[5]);
+  user.disabled = asInt(row[6]) != 0;
+  user.version = asInt(row[7]);
+  return user;
+}
+
+core::Grant grantOf(const Row& row) {
+  core::Grant grant;
+  const auto role = core::parseRole(asText(row[0]));
+  if (!role) throw StoreError("role_grants.role holds the unknown role '" + asText(row[0]) + "'");
+  grant.role = *role;
+  grant.programme = asText(row[1]);
+  grant.project = asText(row[2]);
+  grant.partner = asText(row[3]);
+  return grant;
+}
+
+void countVersionUp(Connection& db, std::int64_t userId, const std::string& changedAt) {
+  db.execute("UPDATE users SET version = version + 1, changed_at = ? WHERE id = ?",
+             {changedAt, userId});
+}
+
+const char* const kSessionColumns =
+    "SELECT s.id, s.user_id, u.name, s.csrf_hash, s.created_at, s.last_seen_at, s.expires_at, "
+    "s.client_address, s.user_agent FROM sessions s JOIN users u ON u.id = s.user_id";
+
+SessionRecord sessionOf(const Row& row) {
+  SessionRecord session;
+  session.id = asInt(row[0]);
+  session.userId = asInt(row[1]);
+  session.userName = asText(row[2]);
+  session.csrfHash = asText(row[3]);
+  session.createdAt = asInt(row[4]);
+  session.lastSeenAt = asInt(row[5]);
+  session.expiresAt = asInt(row[6]);
+  session.clientAddress = asText(row[7]);
+  session.userAgent = asText(row[8]);
+  return session;
+}
+
+ThrottleRecord throttleOf(const Row& row) {
+  return {asText(row[0]), asInt(row[1]), asInt(row[2]), asInt(row[3])};
+}
+
+}  // namespace
+
+std::vector<UserRecord> listUsers(Connection& db) {
+  std::vector<UserRecord> users;
+  for (const Row& row : db.query(std::string(kUserColumns) + " ORDER BY name"))
+    users.push_back(userOf(row));
+  return users;
+}
+
+std::optional<UserRecord> findUser(Connection& db, std::string_view name) {
+  const auto rows = db.query(std::string(kUserColumns) + " WHERE name = ?", {text(name)});
+  if (rows.empty()) return std::nullopt;
+  return userOf(rows[0]);
+}
+
+std::int64_t insertUser(Connection& db, const UserRecord& user) {
+  requireLength("/name", user.name, kNameLength);
+  if (findUser(db, user.name)) throw core::Conflict("user " + user.name + " already exists");
+  db.execute(
+      "INSERT INTO users (name, display_name, password_hash, created_at, changed_at, disabled, "
+      "version) VALUES (?, ?, ?, ?, ?, ?, 1)",
+      {user.name, user.displayName, user.passwordHash, user.createdAt, user.changedAt,
+       std::int64_t{user.disabled ? 1 : 0}});
+  return db.lastInsertId();
+}
+
+void setPasswordHash(Connection& db, std::string_view name, const std::string& passwordHash,
+                     const std::string& changedAt) {
+  const std::int64_t changed = db.execute(
+      "UPDATE users SET password_hash = ?, changed_at = ?, version = version + 1 WHERE name = ?",
+      {passwordHash, changedAt, text(name)});
+  if (changed == 0) throw core::NotFound("user " + text(name) + " not found");
+}
+
+void deleteUser(Connection& db, std::string_view name) {
+  if (db.execute("DELETE FROM users WHERE name = ?", {text(name)}) == 0)
+    throw core::NotFound("user " + text(name) + " not found");
+}
+
+std::vector<core::Grant> listGrants(Connection& db, std::int64_t userId) {
+  std::vector<core::Grant> grants;
+  for (const Row& row : db.query("SELECT role, programme, project, partner FROM role_grants "
+                                 "WHERE user_id = ? ORDER BY role, programme, project, partner",
+                                 {userId}))
+    grants.push_back(grantOf(row));
+  return grants;
+}
+
+std::vector<core::Grant> resolvedGrants(Connection& db, std::int64_t userId) {
+  std::vector<core::Grant> grants;
+  for (const Row& row :
+       db.query("SELECT g.role, g.programme, g.project, g.partner, m.code FROM role_grants g "
+                "LEFT JOIN projects p ON p.code = g.project AND g.project <> '' "
+                "LEFT JOIN programmes m ON m.id = p.programme_id "
+                "WHERE g.user_id = ? ORDER BY g.role, g.programme, g.project, g.partner",
+                {userId})) {
+    core::Grant grant = grantOf(row);
+    if (grant.programme.empty() && !isNull(row[4])) grant.programme = asText(row[4]);
+    grants.push_back(std::move(grant));
+  }
+  return grants;
+}
+
+void insertGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
+                 const std::string& changedAt) {
+  requireGrantLengths(grant);
+  const auto held = db.query(
+      "SELECT id FROM role_grants WHERE user_id = ? AND role = ? AND programme = ? AND "
+      "project = ? AND partner = ?",
+      {userId, text(core::toString(grant.role)), grant.programme, grant.project, grant.partner});
+  if (!held.empty()) throw core::Conflict("the user already holds this role in this scope");
+  db.execute(
+      "INSERT INTO role_grants (user_id, role, programme, project, partner) VALUES (?, ?, ?, ?, ?)",
+      {userId, text(core::toString(grant.role)), grant.programme, grant.project, grant.partner});
+  countVersionUp(db, userId, changedAt);
+}
+
+bool deleteGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
+                 const std::string& changedAt) {
+  const std::int64_t deleted = db.execute(
+      "DELETE FROM role_grants WHERE user_id = ? AND role = ? AND programme = ? AND project = ? "
+      "AND partner = ?",
+      {userId, text(core::toString(grant.role)), grant.programme, grant.project, grant.partner});
+  if (deleted == 0) return false;
+  countVersionUp(db, userId, changedAt);
+  return true;
+}
+
+std::optional<std::string> programmeOfProject(Connection& db, std::string_view projectCode) {
+  const auto rows = db.query(
+      "SELECT m.code FROM projects p JOIN programmes m ON m.id = p.programme_id WHERE p.code = ?",
+      {text(projectCode)});
+  if (rows.empty()) return std::nullopt;
+  return asText(rows[0][0]);
+}
+
+bool programmeExists(Connection& db, std::string_view programmeCode) {
+  return !db.query("SELECT id FROM programmes WHERE code = ?", {text(programmeCode)}).empty();
+}
+
+bool partnerExists(Connection& db, std::string_view projectCode, std::string_view partnerCode) {
+  return !db.query(
+                "SELECT r.id FROM partners r JOIN projects p ON p.id = r.project_id "
+                "WHERE p.code = ? AND r.code = ?",
+                {text(projectCode), text(partnerCode)})
+              .empty();
+}
+
+std::int64_t insertSession(Connection& db, const SessionRecord& session,
+                           const std::string& tokenHash) {
+  db.execute(
+      "INSERT INTO sessions (token_hash, csrf_hash, user_id, created_at, last_seen_at, "
+      "expires_at, client_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {tokenHash, session.csrfHash, session.userId, session.createdAt, session.lastSeenAt,
+       session.expiresAt, cut(session.clientAddress, kAddressLength),
+       cut(session.userAgent, kUserAgentLength)});
+  return db.lastInsertId();
+}
+
+std::optional<SessionRecord> findSessionByTokenHash(Connection& db, std::string_view tokenHash) {
+  const auto rows =
+      db.query(std::string(kSessionColumns) + " WHERE s.token_hash = ? AND u.disabled = 0",
+               {text(tokenHash)});
+  if (rows.empty()) return std::nullopt;
+  return sessionOf(rows[0]);
+}
+
+std::vector<SessionRecord> listSessions(Connection& db, std::int64_t userId) {
+  std::vector<SessionRecord> sessions;
+  for (const Row& row : db.query(std::string(kSessionColumns) +
+                                     " WHERE s.user_id = ? ORDER BY s.created_at DESC, s.id DESC",
+                                 {userId}))
+    sessions.push_back(sessionOf(row));
+  return sessions;
+}
+
+void touchSession(Connection& db, std::int64_t sessionId, std::int64_t lastSeenAt) {
+  db.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?",
+             {lastSeenAt, sessionId, lastSeenAt});
+}
+
+bool deleteSession(Connection& db, std::int64_t sessionId, std::int64_t userId) {
+  return db.execute("DELETE FROM sessions WHERE id = ? AND user_id = ?", {sessionId, userId}) > 0;
+}
+
+std::int64_t deleteSessionsOfUser(Connection& db, std::int64_t userId) {
+  return db.execute("DELETE FROM sessions WHERE user_id = ?", {userId});
+}
+
+std::int64_t deleteEndedSessions(Connection& db, std::int64_t now, std::int64_t idleSince) {
+  return db.execute("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?",
+                    {now, idleSince});
+}
+
+std::optional<ThrottleRecord> findThrottle(Connection& db, std::string_view key) {
+  const auto rows = db.query(
+      "SELECT throttle_key, failures, last_failure_at, blocked_until FROM login_throttle "
+      "WHERE throttle_key = ?",
+      {text(key)});
+  if (rows.empty()) return std::nullopt;
+  return throttleOf(rows[0]);
+}
+
+ThrottleRecord recordFailure(Connection& db, std::string_view key, std::int64_t now,
+                             std::int64_t forgetBefore) {
+  // One statement that inserts or counts up, reading the stored row under its lock: an UPDATE
+  // followed by an INSERT could deadlock on MariaDB (two gap locks, two inserts into the gap).
+  // Both dialects evaluate the counting expression on the row as it was before the statement.
+  const std::string count =
+      "failures = CASE WHEN last_failure_at <= ? THEN 1 ELSE failures + 1 END, "
+      "last_failure_at = ?";
+  const std::string insert =
+      "INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until) "
+      "VALUES (?, 1, ?, 0) ";
+  db.execute(insert +
+                 (db.backend() == "mysql" ? "ON DUPLICATE KEY UPDATE "
+                                          : "ON CONFLICT (throttle_key) DO UPDATE SET ") +
+                 count,
+             {text(key), now, forgetBefore, now});
+  const auto record = findThrottle(db, key);
+  if (!record) throw StoreError("the login_throttle row of " + text(key) + " vanished");
+  return *record;
+}
+
+void setBlockedUntil(Connection& db, std::string_view key, std::int64_t blockedUntil) {
+  db.execute("UPDATE login_throttle SET blocked_until = ? WHERE throttle_key = ?",
+             {blockedUntil, text(key)});
+}
+
+void clearThrottle(Connection& db, std::string_view key) {
+  db.execute("DELETE FROM login_throttle WHERE throttle_key = ?", {text(key)});
+}
+
+}  // namespace crossgrant::store

@@ -1,0 +1,187 @@
+// The audit trail over real HTTP: every change appends exactly one entry in its transaction,
+// with who, from where, what, and the object before and after; a refused change appends none;
+// GET /api/v1/audit filters and pages.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "HttpApiFixture.h"
+#include "crossgrant/store/AuditLog.h"
+
+using crossgrant::core::Json;
+using crossgrant::test::HttpApiFixture;
+using crossgrant::test::HttpResult;
+using crossgrant::test::withMember;
+
+namespace {
+
+constexpr const char* kProject = "/api/v1/projects/LLI-317";
+constexpr const char* kPartner = "/api/v1/projects/LLI-317/partners/PP6";
+
+void requireStatus(const HttpResult& result, int status) {
+  BOOST_REQUIRE_MESSAGE(result.status == status,
+                        "expected " << status << ", got " << result.status << ": " << result.body);
+}
+
+std::string text(const Json& object, const char* key) {
+  const Json* member = object.find(key);
+  return member != nullptr && member->isString() ? member->asString() : "<missing>";
+}
+
+struct AuditFixture : HttpApiFixture {
+  std::vector<Json> entries(const std::string& query = "") {
+    const HttpResult result = client->get("/api/v1/audit" + query);
+    requireStatus(result, 200);
+    return result.json().find("entries")->items();
+  }
+  bool intact() {
+    return context.database()
+        .transaction(
+            [](crossgrant::store::Connection& c) { return crossgrant::store::verifyAudit(c); })
+        .intact();
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(http_audit, AuditFixture)
+
+BOOST_AUTO_TEST_CASE(each_change_appends_one_entry_with_before_and_after) {
+  const std::size_t earlier = entries().size();  // the fixture's user and login
+  importDemo();
+  std::vector<Json> log = entries("?project=LLI-317");
+  BOOST_REQUIRE(log.size() == 1u);
+  BOOST_TEST(entries().size() == earlier + 1);
+  const Json import = log[0];
+  BOOST_TEST(import.find("sequence")->asInteger() == static_cast<std::int64_t>(earlier) + 1);
+  BOOST_TEST(text(import, "user") == kAdminName);
+  BOOST_TEST(text(import, "action") == "import");
+  BOOST_TEST(text(import, "object_type") == "bundle");
+  BOOST_TEST(text(import, "object_key") == "LLI-317");
+  BOOST_TEST(text(import, "project") == "LLI-317");
+  BOOST_TEST(text(import, "client") == "127.0.0.1");
+  BOOST_TEST(import.find("before")->isNull());
+  BOOST_TEST(text(*import.find("after")->find("project"), "code") == "LLI-317");
+  BOOST_TEST(text(import, "hash").size() == 64u);
+
+  const HttpResult read = client->get(kPartner);
+  const Json renamed = withMember(read.json(), "name", "VšĮ „Rokiškio jaunimo centras“");
+  requireStatus(client->put(kPartner, renamed.dump()), 200);
+  log = entries("?project=LLI-317");
+  BOOST_REQUIRE(log.size() == 2u);
+  const Json update = log[1];
+  BOOST_TEST(text(update, "action") == "update");
+  BOOST_TEST(text(update, "object_type") == "partner");
+  BOOST_TEST(text(update, "object_key") == "LLI-317/PP6");
+  BOOST_TEST(text(update, "project") == "LLI-317");
+  BOOST_TEST(text(update, "previous_hash") == text(import, "hash"));
+  BOOST_TEST(update.find("before")->dump() == read.json().dump());
+  BOOST_TEST(update.find("after")->dump() == client->get(kPartner).json().dump());
+  BOOST_TEST(text(*update.find("after"), "name") == "VšĮ „Rokiškio jaunimo centras“");
+
+  const Json budget =
+      Json::array().push(Json::object().set("category", "staff").set("amount", "1.00"));
+  requireStatus(
+      client->put(std::string(kPartner) + "/budget", budget.dump(), {{"If-Match", "\"2\""}}), 200);
+  requireStatus(client->del(kPartner, {{"If-Match", "\"3\""}}), 204);
+  log = entries("?project=LLI-317");
+  BOOST_REQUIRE(log.size() == 4u);
+  BOOST_TEST(text(log[2], "object_type") == "budget");
+  BOOST_TEST(log[2].find("after")->dump() == budget.dump());
+  BOOST_TEST(text(log[3], "action") == "delete");
+  BOOST_TEST(log[3].find("after")->isNull());
+  BOOST_TEST(log[3].find("before")->find("version")->asInteger() == 3);
+  BOOST_TEST(intact());
+}
+
+BOOST_AUTO_TEST_CASE(a_replacing_import_records_the_previous_bundle) {
+  importDemo();
+  const std::string demo = crossgrant::test::readFile(crossgrant::test::demoBundlePath());
+  const Json changed =
+      withMember(Json::parse(demo), "project",
+                 withMember(*Json::parse(demo).find("project"), "acronym", "Cits"));
+  requireStatus(client->post("/api/v1/bundles?replace=true", changed.dump()), 200);
+  const std::vector<Json> log = entries("?project=LLI-317");
+  BOOST_REQUIRE(log.size() == 2u);
+  BOOST_TEST(text(*log[1].find("before")->find("project"), "acronym") == "SocQuality");
+  BOOST_TEST(text(*log[1].find("after")->find("project"), "acronym") == "Cits");
+}
+
+BOOST_AUTO_TEST_CASE(deleting_a_project_records_it_with_its_partners) {
+  importDemo();
+  const HttpResult bundle = client->get("/api/v1/projects/LLI-317/bundle");
+  requireStatus(client->del(kProject, {{"If-Match", "\"1\""}}), 204);
+  const std::vector<Json> log = entries("?project=LLI-317");
+  BOOST_REQUIRE(log.size() == 2u);
+  BOOST_TEST(text(log[1], "action") == "delete");
+  BOOST_TEST(text(log[1], "object_type") == "project");
+  BOOST_TEST(log[1].find("before")->dump() == bundle.json().dump());
+  BOOST_TEST(log[1].find("before")->find("partners")->items().size() == 8u);
+  BOOST_TEST(log[1].find("after")->isNull());
+  BOOST_TEST(intact());
+}
+
+BOOST_AUTO_TEST_CASE(refused_changes_append_nothing) {
+  importDemo();
+  const std::size_t before = entries().size();
+  const Json project = client->get(kProject).json();
+  requireStatus(client->put(kProject, withMember(project, "version", 7).dump()), 409);
+  requireStatus(client->put(kProject, crossgrant::test::withoutMember(project, "version").dump()),
+                428);
+  requireStatus(client->put(kProject, withMember(project, "currency", "EURO").dump()), 400);
+  requireStatus(client->post("/api/v1/bundles",
+                             crossgrant::test::readFile(crossgrant::test::demoBundlePath())),
+                409);
+  requireStatus(client->del("/api/v1/programmes/LV-LT-2014-2020", {{"If-Match", "\"1\""}}), 409);
+  BOOST_TEST(entries().size() == before);
+  BOOST_TEST(intact());
+}
+
+BOOST_AUTO_TEST_CASE(audit_filters_by_project_and_date_and_pages) {
+  const std::size_t earlier = entries().size();
+  importDemo();
+  const Json programme = Json::object()
+                             .set("code", "EE-LV-2021-2027")
+                             .set("name", "Igaunijas–Latvijas programma")
+                             .set("rules", "interreg-2021-2027")
+                             .set("fund", "ERDF");
+  requireStatus(client->post("/api/v1/programmes", programme.dump()), 201);
+  for (int i = 0; i < 3; ++i) {
+    const HttpResult read = client->get(kProject);
+    requireStatus(
+        client->put(kProject,
+                    withMember(read.json(), "acronym", "SocQuality " + std::to_string(i)).dump()),
+        200);
+  }
+  BOOST_TEST(entries().size() == earlier + 5);
+  const std::vector<Json> project = entries("?project=LLI-317");
+  BOOST_REQUIRE(project.size() == 4u);
+  for (const Json& entry : project) BOOST_TEST(text(entry, "project") == "LLI-317");
+  BOOST_TEST(entries("?project=NO-SUCH").empty());
+
+  const std::string today = text(entries().back(), "at").substr(0, 10);
+  BOOST_TEST(entries("?from=" + today + "&to=" + today).size() >= 5u);
+  BOOST_TEST(entries("?to=2000-01-01").empty());
+  BOOST_TEST(entries("?from=9999-01-01").empty());
+
+  const HttpResult first = client->get("/api/v1/audit?project=LLI-317&limit=3");
+  requireStatus(first, 200);
+  const Json page = first.json();
+  BOOST_TEST(page.find("entries")->items().size() == 3u);
+  const std::int64_t next = page.find("next")->asInteger();
+  BOOST_TEST(next == project[2].find("sequence")->asInteger());
+  const Json last =
+      client->get("/api/v1/audit?project=LLI-317&limit=3&after=" + std::to_string(next)).json();
+  BOOST_REQUIRE(last.find("entries")->items().size() == 1u);
+  BOOST_TEST(last.find("entries")->items()[0].dump() == project[3].dump());
+  BOOST_TEST(last.find("next")->isNull());
+
+  for (const char* bad : {"?limit=0", "?limit=1001", "?after=-1", "?after=x", "?from=2026-02-30",
+                          "?from=2026-02-02&to=2026-02-01", "?user=ilze"}) {
+    const HttpResult result = client->get(std::string("/api/v1/audit") + bad);
+    BOOST_TEST(result.status == 400, bad << ": " << result.body);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

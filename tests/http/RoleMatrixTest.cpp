@@ -1,0 +1,503 @@
+// The role matrix: every route of the router × every role (and anonymous) × an object in the
+// role's scope and one outside it (another programme), and for partner routes also a sibling
+// partner of the same project, against the real server. Each cell is the exact status; every
+// refused write must leave the database's programmes, projects, partners, budgets,
+// co-financing, users and grants exactly as they were. A route without a row fails the test,
+// so a new route cannot go unchecked.
+#include <boost/test/unit_test.hpp>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "AccessFixture.h"
+#include "crossgrant/store/Database.h"
+#include "crossgrant/store/UserRepository.h"
+
+using crossgrant::core::Grant;
+using crossgrant::core::Json;
+using crossgrant::core::Role;
+using crossgrant::test::AccessFixture;
+using crossgrant::test::HttpHeaders;
+using crossgrant::test::HttpResult;
+using crossgrant::test::HttpTestClient;
+
+namespace {
+
+/// The object a request is about.
+struct Target {
+  std::string name;  ///< "in", "out", "sibling"
+  std::string programme;
+  std::string project;
+  std::string partner;
+};
+
+const Target kIn{"in", AccessFixture::kProgramme, AccessFixture::kProject, AccessFixture::kPartner};
+const Target kOut{"out", AccessFixture::kOtherProgramme, AccessFixture::kOtherProject,
+                  AccessFixture::kPartner};
+const Target kSibling{"sibling", AccessFixture::kProgramme, AccessFixture::kProject, "LP"};
+
+struct Call {
+  std::string method;
+  std::string path;
+  std::string body;
+  HttpHeaders headers;
+  std::string contentType = "application/json";  ///< of a non-empty body
+};
+
+/// What to do after a request that succeeded, so that the next cells see the same world.
+enum class After { kNothing, kRestoreProject, kRenewSession, kNewPassword };
+
+struct MatrixFixture;
+
+struct Row {
+  std::string method;
+  std::string pattern;  ///< as the route is registered
+  std::string in;       ///< statuses in the order of AccessFixture::roleLabels()
+  std::string out;
+  std::string sibling;  ///< for routes with {partner}; "" otherwise
+  std::function<Call(MatrixFixture&, const Target&, const std::string& label)> call;
+  After after = After::kNothing;
+};
+
+struct MatrixFixture : AccessFixture {
+  int counter = 0;
+  std::map<std::string, std::string> bundles;       ///< project code -> its bundle as imported
+  std::map<std::string, std::string> newPasswords;  ///< label -> password a call sets
+
+  MatrixFixture() {
+    bundles[kProject] = admin().get(std::string("/api/v1/projects/") + kProject + "/bundle").body;
+    bundles[kOtherProject] =
+        admin().get(std::string("/api/v1/projects/") + kOtherProject + "/bundle").body;
+  }
+
+  HttpTestClient admin() { return HttpTestClient(server.port(), adminToken); }
+  std::string unique(const std::string& prefix) { return prefix + std::to_string(++counter); }
+
+  /// The object's current JSON and an If-Match header with its version, read as the admin.
+  std::pair<std::string, HttpHeaders> current(const std::string& path) {
+    const HttpResult result = admin().get(path);
+    BOOST_REQUIRE_MESSAGE(result.status == 200, path << ": " << result.body);
+    return {result.body, {{"If-Match", result.header("ETag")}}};
+  }
+
+  /// A user for a call to change (created only when the admin calls: for others it is
+  /// refused anyway and a fixture user is named instead).
+  std::string victim(const std::string& label, const std::vector<Grant>& grants) {
+    if (label != "admin") return members.at("none").name;
+    const std::string name = unique("matrix-victim-");
+    createUser(name, grants);
+    return name;
+  }
+
+  /// The id of a new session of the user, opened directly in the store.
+  std::int64_t extraSession(const std::string& user) {
+    openSession(user);
+    return context.database().transaction([&](crossgrant::store::Connection& db) {
+      const auto found = crossgrant::store::findUser(db, user).value();
+      return crossgrant::store::listSessions(db, found.id).front().id;
+    });
+  }
+
+  /// The id of a report of the project, submitted by the admin (once).
+  std::int64_t submittedReport(const std::string& project) {
+    auto found = reports.find(project);
+    if (found != reports.end()) return found->second;
+    const HttpResult submitted =
+        admin().post("/api/v1/projects/" + project + "/reports",
+                     Json::object().set("kind", "financial").set("language", "en").dump());
+    BOOST_REQUIRE_MESSAGE(submitted.status == 201, submitted.body);
+    return reports[project] = submitted.json().find("id")->asInteger();
+  }
+  std::map<std::string, std::int64_t> reports;  ///< project code -> submitted report id
+
+  void restoreProject(const Target& target) {
+    const HttpResult result =
+        admin().post("/api/v1/bundles?replace=true", bundles.at(target.project));
+    BOOST_REQUIRE_MESSAGE(result.status == 200 || result.status == 201, result.body);
+  }
+};
+
+std::string projectPath(const Target& t) { return "/api/v1/projects/" + t.project; }
+std::string partnerPath(const Target& t) { return projectPath(t) + "/partners/" + t.partner; }
+
+Call get(const std::string& path) { return {"GET", path, "", {}}; }
+
+/// A PUT of the object exactly as stored (the admin's read), with its version.
+Call putAsStored(MatrixFixture& f, const std::string& path) {
+  auto [body, headers] = f.current(path);
+  return {"PUT", path, body, headers};
+}
+
+Call deleteAtVersion(MatrixFixture& f, const std::string& path) {
+  return {"DELETE", path, "", f.current(path).second};
+}
+
+std::string newProject(const std::string& programme, const std::string& code) {
+  return Json::object()
+      .set("programme", programme)
+      .set("code", code)
+      .set("acronym", "Matrica")
+      .set("title", Json::object().set("lv", "Matricas projekts").set("lt", "Matricos projektas"))
+      .set("start", "2019-01-01")
+      .set("end", "2020-12-31")
+      .set("currency", "EUR")
+      .set("approved", Json::object().set("total", "1000.00").set("fund", "850.00"))
+      .set("periods",
+           Json::array().push(
+               Json::object().set("number", 1).set("start", "2019-01-01").set("end", "2020-12-31")))
+      .dump();
+}
+
+std::string newPartner(const std::string& code) {
+  return Json::object()
+      .set("code", code)
+      .set("role", "partner")
+      .set("name", "Kretingos rajono socialinių paslaugų centras")
+      .set("country", "LT")
+      .set("legal_status", "public")
+      .set("vat_recoverable", false)
+      .set("total", "1000.00")
+      .set("budget",
+           Json::array().push(Json::object().set("category", "staff").set("amount", "1000.00")))
+      .set("cofinancing",
+           Json::array()
+               .push(
+                   Json::object().set("source", "ERDF").set("type", "fund").set("amount", "850.00"))
+               .push(Json::object()
+                         .set("source", "Kretingos rajono savivaldybė")
+                         .set("type", "public")
+                         .set("amount", "150.00")))
+      .dump();
+}
+
+std::string grantBody(const Target& t) {
+  return Json::object().set("role", "auditor").set("programme", t.programme).dump();
+}
+
+// Columns: anonymous admin programme auditor lead partner controller none.
+const char* const kAllSignedIn = "401 200 200 200 200 200 200 200";
+const char* const kAdminOnly = "401 200 403 403 403 403 403 403";
+const char* const kAdminElsewhere = "401 200 404 404 404 404 404 404";
+
+std::vector<Row> rows() {
+  return {
+      {"GET", "/health", "200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200", "",
+       [](MatrixFixture&, const Target&, const std::string&) { return get("/health"); }},
+      {"GET", "/api/v1/openapi.json", kAllSignedIn, kAllSignedIn, "",
+       [](MatrixFixture&, const Target&, const std::string&) {
+         return get("/api/v1/openapi.json");
+       }},
+
+      // Sessions: one's own, whatever the roles.
+      {"POST", "/api/v1/session", "401 201 201 201 201 201 201 201",
+       "401 201 201 201 201 201 201 201", "",
+       [](MatrixFixture& f, const Target&, const std::string& label) {
+         const bool anonymous = label == "anonymous";
+         const Json body =
+             Json::object()
+                 .set("user", anonymous ? "matrix-ghost" : f.members.at(label).name)
+                 .set("password", anonymous ? "Not-a-password-42" : f.members.at(label).password);
+         return Call{"POST", "/api/v1/session", body.dump(), {}};
+       }},
+      {"GET", "/api/v1/session", kAllSignedIn, kAllSignedIn, "",
+       [](MatrixFixture&, const Target&, const std::string&) { return get("/api/v1/session"); }},
+      {"DELETE", "/api/v1/session", "401 204 204 204 204 204 204 204",
+       "401 204 204 204 204 204 204 204", "",
+       [](MatrixFixture&, const Target&, const std::string&) {
+         return Call{"DELETE", "/api/v1/session", "", {}};
+       },
+       After::kRenewSession},
+      {"POST", "/api/v1/session/password", "401 204 204 204 204 204 204 204",
+       "401 204 204 204 204 204 204 204", "",
+       [](MatrixFixture& f, const Target&, const std::string& label) {
+         const std::string current =
+             label == "anonymous" ? "Not-a-password-42" : f.members.at(label).password;
+         const std::string next = f.unique("Ūdens-kvalitāte-");
+         f.newPasswords[label] = next;
+         return Call{"POST",
+                     "/api/v1/session/password",
+                     Json::object().set("current", current).set("new", next).dump(),
+                     {}};
+       },
+       After::kNewPassword},
+      {"GET", "/api/v1/sessions", kAllSignedIn, kAllSignedIn, "",
+       [](MatrixFixture&, const Target&, const std::string&) { return get("/api/v1/sessions"); }},
+      // In scope: another session of one's own; out of scope: another user's.
+      {"DELETE", "/api/v1/sessions/{id}", "401 204 204 204 204 204 204 204",
+       "401 404 404 404 404 404 404 404", "",
+       [](MatrixFixture& f, const Target& t, const std::string& label) {
+         const std::string own = label == "anonymous" ? "none" : label;
+         const std::string other = own == "none" ? "admin" : "none";
+         const std::int64_t id = f.extraSession(f.members.at(t.name == "in" ? own : other).name);
+         return Call{"DELETE", "/api/v1/sessions/" + std::to_string(id), "", {}};
+       }},
+
+      // Users: admins only.
+      {"GET", "/api/v1/users", kAdminOnly, kAdminOnly, "",
+       [](MatrixFixture&, const Target&, const std::string&) { return get("/api/v1/users"); }},
+      {"POST", "/api/v1/users", "401 201 403 403 403 403 403 403",
+       "401 201 403 403 403 403 403 403", "",
+       [](MatrixFixture& f, const Target&, const std::string&) {
+         return Call{"POST",
+                     "/api/v1/users",
+                     Json::object().set("name", f.unique("matrix-new-")).dump(),
+                     {}};
+       }},
+      {"GET", "/api/v1/users/{name}", kAdminOnly, kAdminOnly, "",
+       [](MatrixFixture& f, const Target& t, const std::string& label) {
+         const std::string own = label == "anonymous" ? "none" : label;
+         return get("/api/v1/users/" + f.members.at(t.name == "in" ? own : "admin").name);
+       }},
+      {"DELETE", "/api/v1/users/{name}", "401 204 403 403 403 403 403 403",
+       "401 204 403 403 403 403 403 403", "",
+       [](MatrixFixture& f, const Target&, const std::string& label) {
+         return Call{"DELETE", "/api/v1/users/" + f.victim(label, {}), "", {}};
+       }},
+      {"POST", "/api/v1/users/{name}/grants", kAdminOnly, kAdminOnly, "",
+       [](MatrixFixture& f, const Target& t, const std::string& label) {
+         return Call{"POST", "/api/v1/users/" + f.victim(label, {}) + "/grants", grantBody(t), {}};
+       }},
+      {"DELETE", "/api/v1/users/{name}/grants", kAdminOnly, kAdminOnly, "",
+       [](MatrixFixture& f, const Target& t, const std::string& label) {
+         const Grant held{Role::kAuditor, t.programme, "", ""};
+         std::string user = f.victim(label, {held});
+         if (label != "admin") user = f.members.at("auditor").name;
+         return Call{"DELETE", "/api/v1/users/" + user + "/grants", grantBody(t), {}};
+       }},
+
+      // Programmes.
+      {"GET", "/api/v1/programmes", kAllSignedIn, kAllSignedIn, "",
+       [](MatrixFixture&, const Target&, const std::string&) { return get("/api/v1/programmes"); }},
+      {"POST", "/api/v1/programmes", "401 201 403 403 403 403 403 403",
+       "401 201 403 403 403 403 403 403", "",
+       [](MatrixFixture& f, const Target&, const std::string&) {
+         const Json programme = Json::object()
+                                    .set("code", f.unique("MATRIX-"))
+                                    .set("name", "Matricas programma")
+                                    .set("rules", "interreg-2021-2027")
+                                    .set("fund", "ERDF");
+         return Call{"POST", "/api/v1/programmes", programme.dump(), {}};
+       }},
+      {"GET", "/api/v1/programmes/{code}", "401 200 200 200 200 200 200 404", kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get("/api/v1/programmes/" + t.programme);
+       }},
+      {"PUT", "/api/v1/programmes/{code}", "401 200 403 403 403 403 403 404", kAdminElsewhere, "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, "/api/v1/programmes/" + t.programme);
+       }},
+      // The admin gets 409: a programme with projects cannot be deleted.
+      {"DELETE", "/api/v1/programmes/{code}", "401 409 403 403 403 403 403 404",
+       "401 409 404 404 404 404 404 404", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return deleteAtVersion(f, "/api/v1/programmes/" + t.programme);
+       }},
+
+      // Projects.
+      {"GET", "/api/v1/projects", kAllSignedIn, kAllSignedIn, "",
+       [](MatrixFixture&, const Target&, const std::string&) { return get("/api/v1/projects"); }},
+      {"POST", "/api/v1/projects", "401 201 403 403 403 403 403 403",
+       "401 201 403 403 403 403 403 403", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{"POST", "/api/v1/projects", newProject(t.programme, f.unique("MATRIX-P")), {}};
+       }},
+      {"GET", "/api/v1/projects/{code}", "401 200 200 200 200 200 200 404", kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) { return get(projectPath(t)); }},
+      {"PUT", "/api/v1/projects/{code}", "401 200 403 403 200 403 403 404", kAdminElsewhere, "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, projectPath(t));
+       }},
+      {"DELETE", "/api/v1/projects/{code}", "401 204 403 403 403 403 403 404",
+       "401 204 404 404 404 404 404 404", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return deleteAtVersion(f, projectPath(t));
+       },
+       After::kRestoreProject},
+
+      // Partners.
+      {"GET", "/api/v1/projects/{code}/partners", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/partners");
+       }},
+      {"POST", "/api/v1/projects/{code}/partners", "401 201 403 403 201 403 403 404",
+       "401 201 404 404 404 404 404 404", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{"POST", projectPath(t) + "/partners", newPartner(f.unique("PM")), {}};
+       }},
+      {"GET", "/api/v1/projects/{code}/partners/{partner}", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "401 200 200 200 200 403 403 404",
+       [](MatrixFixture&, const Target& t, const std::string&) { return get(partnerPath(t)); }},
+      {"PUT", "/api/v1/projects/{code}/partners/{partner}", "401 200 403 403 200 200 403 404",
+       kAdminElsewhere, "401 200 403 403 200 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, partnerPath(t));
+       }},
+      {"DELETE", "/api/v1/projects/{code}/partners/{partner}", "401 204 403 403 204 403 403 404",
+       "401 204 404 404 404 404 404 404", "401 204 403 403 204 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return deleteAtVersion(f, partnerPath(t));
+       },
+       After::kRestoreProject},
+      {"GET", "/api/v1/projects/{code}/partners/{partner}/budget",
+       "401 200 200 200 200 200 200 404", kAdminElsewhere, "401 200 200 200 200 403 403 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(partnerPath(t) + "/budget");
+       }},
+      {"PUT", "/api/v1/projects/{code}/partners/{partner}/budget",
+       "401 200 403 403 200 403 403 404", kAdminElsewhere, "401 200 403 403 200 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, partnerPath(t) + "/budget");
+       }},
+      {"GET", "/api/v1/projects/{code}/partners/{partner}/cofinancing",
+       "401 200 200 200 200 200 200 404", kAdminElsewhere, "401 200 200 200 200 403 403 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(partnerPath(t) + "/cofinancing");
+       }},
+      {"PUT", "/api/v1/projects/{code}/partners/{partner}/cofinancing",
+       "401 200 403 403 200 403 403 404", kAdminElsewhere, "401 200 403 403 200 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, partnerPath(t) + "/cofinancing");
+       }},
+
+      // Bundles and findings. An import names its project in the body: replacing a project
+      // one may not is refused alike, whether or not it is visible.
+      {"POST", "/api/v1/bundles", "401 200 403 403 200 403 403 403",
+       "401 200 403 403 403 403 403 403", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{"POST", "/api/v1/bundles?replace=true", f.bundles.at(t.project), {}};
+       }},
+      {"GET", "/api/v1/projects/{code}/bundle", "401 200 200 200 200 403 403 404", kAdminElsewhere,
+       "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/bundle");
+       }},
+      {"GET", "/api/v1/projects/{code}/findings", "401 200 200 200 200 403 403 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/findings");
+       }},
+
+      // The audit trail, project by project.
+      {"GET", "/api/v1/audit", "401 200 403 200 403 403 403 404", kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get("/api/v1/audit?project=" + t.project);
+       }},
+
+      // Reports: leads and admins submit; whoever reads the whole project lists and downloads;
+      // a partner drafts its own partner's report; anyone signed in may ask whether a file is
+      // a submitted report.
+      {"POST", "/api/v1/projects/{code}/reports", "401 201 403 403 201 403 403 404",
+       "401 201 404 404 404 404 404 404", "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return Call{"POST",
+                     projectPath(t) + "/reports",
+                     Json::object().set("kind", "financial").set("language", "en").dump(),
+                     {}};
+       }},
+      {"GET", "/api/v1/projects/{code}/reports", "401 200 200 200 200 403 403 404", kAdminElsewhere,
+       "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/reports");
+       }},
+      {"GET", "/api/v1/projects/{code}/reports/draft", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) +
+                    "/reports/draft?kind=partner&period=1&language=lv&partner=" + t.partner);
+       }},
+      {"GET", "/api/v1/reports/{id}/pdf", "401 200 200 200 200 403 403 404", kAdminElsewhere, "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return get("/api/v1/reports/" + std::to_string(f.submittedReport(t.project)) + "/pdf");
+       }},
+      {"POST", "/api/v1/reports/verify", kAllSignedIn, kAllSignedIn, "",
+       [](MatrixFixture&, const Target&, const std::string&) {
+         // Small enough for the fixture's body limit: the answer is {"submitted": false}.
+         return Call{"POST", "/api/v1/reports/verify", "%PDF-1.4\n%%EOF\n", {}, "application/pdf"};
+       }},
+  };
+}
+
+std::vector<int> statuses(const std::string& text) {
+  std::vector<int> out;
+  std::istringstream in(text);
+  for (int status = 0; in >> status;) out.push_back(status);
+  return out;
+}
+
+bool isWrite(const std::string& method) { return method != "GET"; }
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(role_matrix, MatrixFixture)
+
+BOOST_AUTO_TEST_CASE(every_route_has_a_row_and_every_row_a_route) {
+  std::set<std::string> routed;
+  for (const auto& route : server.router().routes())
+    routed.insert(route.method + " " + route.pattern);
+  std::set<std::string> covered;
+  for (const Row& row : rows()) covered.insert(row.method + " " + row.pattern);
+  for (const std::string& route : routed)
+    BOOST_TEST(covered.count(route) == 1u, route << " has no row in the role matrix");
+  for (const std::string& row : covered)
+    BOOST_TEST(routed.count(row) == 1u, row << " is in the role matrix but not routed");
+}
+
+BOOST_AUTO_TEST_CASE(every_route_every_role_in_and_out_of_scope) {
+  const std::vector<std::string>& labels = roleLabels();
+  std::set<std::string> routed;
+  for (const auto& route : server.router().routes())
+    routed.insert(route.method + " " + route.pattern);
+  int cells = 0;
+  for (const Row& row : rows()) {
+    if (routed.count(row.method + " " + row.pattern) == 0) continue;
+    std::vector<std::pair<Target, std::string>> targets = {{kIn, row.in}, {kOut, row.out}};
+    if (!row.sibling.empty()) targets.emplace_back(kSibling, row.sibling);
+    for (const auto& [target, expectedText] : targets) {
+      const std::vector<int> expected = statuses(expectedText);
+      BOOST_REQUIRE_MESSAGE(expected.size() == labels.size(), row.method << " " << row.pattern);
+      for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::string& label = labels[i];
+        const Call call = row.call(*this, target, label);
+        const std::string before = isWrite(call.method) ? dump() : "";
+        HttpTestClient user = as(label);
+        const HttpResult result =
+            user.send(call.method, call.path, call.body, call.body.empty() ? "" : call.contentType,
+                      false, call.headers);
+        ++cells;
+        BOOST_TEST(result.status == expected[i],
+                   row.method << " " << row.pattern << " as " << label << " on " << target.name
+                              << " (" << call.path << "): expected " << expected[i] << ", got "
+                              << result.status << " " << result.body.substr(0, 300));
+        const bool succeeded = result.status >= 200 && result.status < 300;
+        if (isWrite(call.method) && !succeeded)
+          BOOST_TEST(dump() == before, row.method << " " << row.pattern << " as " << label << " on "
+                                                  << target.name
+                                                  << " was refused but changed the database");
+        if (!succeeded || label == "anonymous") continue;
+        switch (row.after) {
+          case After::kNothing:
+            break;
+          case After::kRestoreProject:
+            restoreProject(target);
+            break;
+          case After::kNewPassword:
+            members.at(label).password = newPasswords.at(label);
+            renewSession(label);
+            break;
+          case After::kRenewSession:
+            renewSession(label);
+            break;
+        }
+      }
+    }
+  }
+  BOOST_TEST_MESSAGE(cells << " cells checked");
+  BOOST_TEST(cells > 500);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,346 @@
+// Every report kind in every language on the demo project, checked with the real tools
+// (qpdf, pdffonts, pdftotext, pdftoppm), and the financial figures read back from the text
+// pdftotext extracts: every printed total is the sum of its printed parts, to the cent.
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "PdfTools.h"
+#include "ReportsFixture.h"
+#include "crossgrant/core/Errors.h"
+#include "crossgrant/core/Locale.h"
+#include "crossgrant/reports/ReportBuilder.h"
+
+using crossgrant::core::Amount;
+using crossgrant::core::Language;
+using crossgrant::reports::ReportKind;
+using crossgrant::test::DemoReports;
+using crossgrant::test::PdfFile;
+using crossgrant::test::ToolRun;
+
+namespace {
+
+const std::vector<std::string> kPartnerNames{
+    "Zemgales plānošanas reģions",
+    "Auces novada pašvaldība",
+    "Dobeles novada pašvaldība",
+    "Jaunjelgavas novada pašvaldība",
+    "Viesītes novada pašvaldība",
+    "Joniškio Algirdo Raudonikio meno mokyklos Atviras jaunimo centras",
+    "VšĮ Rokiškio jaunimo centras",
+    "Kretingos dienos užimtumo centras"};
+
+/// What pdftotext makes of a formatted number: U+00A0 becomes an ordinary space.
+std::string extracted(std::string text) {
+  for (std::size_t at; (at = text.find("\xC2\xA0")) != std::string::npos;) text.replace(at, 2, " ");
+  return text;
+}
+
+std::string formatted(std::int64_t cents, Language language) {
+  return extracted(crossgrant::core::formatAmount(Amount::fromMinor(cents), language));
+}
+
+/// The key totals each kind prints, formatted for the language.
+std::vector<std::int64_t> keyTotals(ReportKind kind) {
+  switch (kind) {
+    case ReportKind::kFinancial:
+    case ReportKind::kProject:
+      // The contract's total, the partners' fund, all contributions.
+      return {79125620, 67256764, 79125615};
+    case ReportKind::kPartner:
+      // PP6: approved total and its contributions, 0.05 short.
+      return {79125620, 9453516, 9453511};
+    case ReportKind::kAudit:
+      return {79125620, 67256774};
+  }
+  return {};
+}
+
+std::string layoutText(const PdfFile& file) {
+  const ToolRun run = file.run("pdftotext", {"-layout", "-enc", "UTF-8", file.path(), "-"}, false);
+  BOOST_REQUIRE_EQUAL(run.status, 0);
+  return run.out;
+}
+
+std::vector<std::string> linesOf(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t start = line.find_first_not_of(" \f");
+    lines.push_back(start == std::string::npos ? std::string() : line.substr(start));
+  }
+  return lines;
+}
+
+/// Every amount on a line, in cents, in the language's format.
+std::vector<std::int64_t> amountsOf(const std::string& line, Language language) {
+  static const std::regex en(R"((?:^|[^\d.,])(-?)(\d{1,3}(?:,\d{3})*)\.(\d{2})(?![\d%]))");
+  static const std::regex local(R"((-?)(\d{1,3}(?: \d{3})*),(\d{2})(?![\d%]))");
+  std::vector<std::int64_t> amounts;
+  const std::regex& pattern = language == Language::kEn ? en : local;
+  for (auto it = std::sregex_iterator(line.begin(), line.end(), pattern);
+       it != std::sregex_iterator(); ++it) {
+    std::string digits;
+    for (char c : (*it)[2].str())
+      if (c >= '0' && c <= '9') digits += c;
+    const std::int64_t cents = std::stoll(digits) * 100 + std::stoll((*it)[3].str());
+    amounts.push_back((*it)[1].length() > 0 ? -cents : cents);
+  }
+  return amounts;
+}
+
+bool startsWith(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+/// The lines from the one equal to heading up to the next line equal to one of stops.
+std::vector<std::string> sectionLines(const std::vector<std::string>& lines,
+                                      const std::string& heading,
+                                      const std::vector<std::string>& stops) {
+  std::vector<std::string> section;
+  bool inside = false;
+  for (const std::string& line : lines) {
+    if (line == heading) {
+      inside = true;
+      continue;
+    }
+    if (inside) {
+      for (const std::string& stop : stops)
+        if (startsWith(line, stop)) return section;
+      section.push_back(line);
+    }
+  }
+  BOOST_TEST_REQUIRE(inside, "heading \"" << heading << "\" not found");
+  return section;
+}
+
+/// Checks a table whose rows carry `columns` amounts: body rows start with a partner code and
+/// add up to that partner's subtotal row (labelled "Total CODE") when there is one, and every
+/// partner's rows add up to the row starting with the total label. Returns the total row.
+std::vector<std::int64_t> checkSums(const std::vector<std::string>& lines, std::size_t columns,
+                                    Language language, const crossgrant::core::Labels& labels,
+                                    bool subtotals) {
+  const std::string totalLabel(labels.get("common.total"));
+  std::map<std::string, std::vector<std::int64_t>> body;
+  std::vector<std::int64_t> sum(columns, 0);
+  std::vector<std::int64_t> total;
+  int subtotalRows = 0;
+  for (const std::string& line : lines) {
+    const std::vector<std::int64_t> amounts = amountsOf(line, language);
+    if (amounts.size() != columns) continue;
+    if (startsWith(line, totalLabel + " ")) {
+      total = amounts;
+      continue;
+    }
+    const std::string code = line.substr(0, line.find(' '));
+    const std::string subtotalLabel = labels.format("fin.partner_total", {{"partner", code}});
+    if (subtotals && line.find(subtotalLabel) != std::string::npos) {
+      ++subtotalRows;
+      BOOST_TEST(body[code] == amounts, "subtotal of " << code << " is the sum of its rows");
+      for (std::size_t i = 0; i < columns; ++i) sum[i] += amounts[i];
+      body.erase(code);
+      continue;
+    }
+    std::vector<std::int64_t>& rows = body[code];
+    rows.resize(columns, 0);
+    for (std::size_t i = 0; i < columns; ++i) rows[i] += amounts[i];
+    if (!subtotals)
+      for (std::size_t i = 0; i < columns; ++i) sum[i] += amounts[i];
+  }
+  if (subtotals) {
+    BOOST_TEST(subtotalRows > 0);
+    BOOST_TEST(body.empty(), "every partner's rows end in its subtotal");
+  }
+  BOOST_TEST_REQUIRE(!total.empty(), "the table has a total row");
+  BOOST_TEST(total == sum, "the total is the sum of the printed rows");
+  return total;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(reports)
+
+BOOST_AUTO_TEST_CASE(every_kind_in_every_language_passes_the_tools) {
+  const DemoReports& demo = DemoReports::instance();
+  const std::regex labelKey(
+      R"(\b(engine|report|common|fin|findings|finding|audit|category|contribution|role|language|legal_status)\.[a-z_]+)");
+  for (const ReportKind kind : crossgrant::reports::kReportKinds) {
+    for (const Language language : crossgrant::core::kLanguages) {
+      BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)
+                         << " in " << crossgrant::core::toString(language)) {
+        const PdfFile file(demo.render(demo.data(kind, language)));
+        const ToolRun check = file.run("qpdf", {"--check"});
+        BOOST_TEST(check.status == 0, check.out << check.err);
+        BOOST_TEST(check.err.empty());
+
+        const ToolRun fonts = file.run("pdffonts");
+        BOOST_TEST(fonts.status == 0);
+        BOOST_TEST(fonts.err.empty(), fonts.err);
+        std::istringstream rows(fonts.out);
+        std::string row;
+        int fontRows = 0;
+        for (int skip = 0; skip < 2 && std::getline(rows, row); ++skip) {
+        }
+        while (std::getline(rows, row)) {
+          if (row.empty()) continue;
+          ++fontRows;
+          std::istringstream cells(row);
+          std::vector<std::string> words;
+          for (std::string word; cells >> word;) words.push_back(word);
+          // name type encoding emb sub uni object ID: emb is fifth from the end.
+          BOOST_TEST_REQUIRE(words.size() >= 7u);
+          BOOST_TEST(words[words.size() - 5] == "yes", "embedded: " << row);
+        }
+        BOOST_TEST(fontRows >= 1);
+
+        const ToolRun text = file.run("pdftotext", {"-enc", "UTF-8", file.path(), "-"}, false);
+        BOOST_TEST(text.status == 0);
+        BOOST_TEST(text.err.empty(), "poppler warns: " << text.err);
+        if (kind == ReportKind::kPartner) {
+          BOOST_TEST(crossgrant::test::countOf(text.out, "VšĮ Rokiškio jaunimo centras") >= 1);
+        } else {
+          for (const std::string& name : kPartnerNames)
+            BOOST_TEST(crossgrant::test::countOf(text.out, name) >= 1, name);
+        }
+        for (const std::int64_t cents : keyTotals(kind)) {
+          const std::string number = formatted(cents, language);
+          BOOST_TEST(crossgrant::test::countOf(text.out, number) >= 1, number);
+        }
+        if (language != Language::kEn)
+          BOOST_TEST(crossgrant::test::countOf(text.out, "791,256.20") == 0);
+        BOOST_TEST(!std::regex_search(text.out, labelKey), "every label is translated");
+        BOOST_TEST(file.darkShareOfPage(1) > 0.005, "page 1 is not blank");
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_total_is_the_sum_of_its_printed_parts) {
+  const DemoReports& demo = DemoReports::instance();
+  for (const ReportKind kind :
+       {ReportKind::kFinancial, ReportKind::kProject, ReportKind::kPartner}) {
+    for (const Language language : crossgrant::core::kLanguages) {
+      BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)
+                         << " in " << crossgrant::core::toString(language)) {
+        const crossgrant::core::Labels& labels = demo.labels(language);
+        const PdfFile file(demo.render(demo.data(kind, language)));
+        const std::vector<std::string> lines = linesOf(layoutText(file));
+        const std::string overview(labels.get("fin.partner_overview"));
+        const std::string contributions(labels.get("fin.contributions"));
+        const std::string budget(labels.get("fin.budget_by_category"));
+        const std::string findings(labels.get("findings.title"));
+        const std::vector<std::string> headings{overview, contributions, budget, findings,
+                                                std::string(labels.get("fin.total_approved"))};
+
+        const std::vector<std::int64_t> partners =
+            checkSums(sectionLines(lines, overview, headings), 3, language, labels, false);
+        const std::vector<std::int64_t> byCategory =
+            checkSums(sectionLines(lines, budget, headings), 4, language, labels, true);
+        const std::vector<std::int64_t> byContribution =
+            checkSums(sectionLines(lines, contributions, headings), 1, language, labels, true);
+        // Approved by category, approved total and the contributions describe the same money;
+        // the demo's PP6 contributions are 0.05 short of its total (a finding).
+        BOOST_TEST(byCategory[0] == partners[0]);
+        BOOST_TEST(byCategory[3] == partners[0], "remaining = approved while nothing is verified");
+        BOOST_TEST(byContribution[0] == partners[1] + partners[2]);
+        BOOST_TEST(byContribution[0] == partners[0] - 5);
+        if (kind != ReportKind::kPartner) BOOST_TEST(partners[0] == 79125620);
+
+        // The totals block repeats the table's totals with the currency.
+        const std::string block = layoutText(file);
+        BOOST_TEST(crossgrant::test::countOf(block, formatted(partners[0], language) + " EUR") >=
+                   1);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_finding_is_printed) {
+  const DemoReports& demo = DemoReports::instance();
+  for (const Language language : crossgrant::core::kLanguages) {
+    const PdfFile file(demo.render(demo.data(ReportKind::kFinancial, language)));
+    const std::vector<std::string> lines = linesOf(layoutText(file));
+    const auto findings = demo.data(ReportKind::kFinancial, language).findings;
+    BOOST_TEST_REQUIRE(findings.size() == 2u);
+    for (const auto& finding : findings) {
+      bool found = false;
+      for (const std::string& line : lines) {
+        if (!startsWith(line, finding.code)) continue;
+        const std::vector<std::int64_t> amounts = amountsOf(line, language);
+        found =
+            amounts == std::vector<std::int64_t>{finding.expected.minor(), finding.actual.minor(),
+                                                 finding.difference().minor()};
+        if (found) break;
+      }
+      BOOST_TEST(found, finding.code << " with expected, actual and difference");
+      BOOST_TEST(crossgrant::test::countOf(extracted(layoutText(file)),
+                                           finding.message.substr(0, 20)) >= 1);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_legacy_currency_prints_the_euro_equivalent_beside_the_totals) {
+  const DemoReports& demo = DemoReports::instance();
+  for (const Language language : crossgrant::core::kLanguages) {
+    auto data = demo.data(ReportKind::kFinancial, language);
+    data.bundle.project.currency = "LVL";
+    const PdfFile file(demo.render(data));
+    const std::string text = file.run("pdftotext", {"-enc", "UTF-8", file.path(), "-"}, false).out;
+    const Amount total = Amount::fromMinor(79125620);
+    const std::string withEuro =
+        extracted(crossgrant::core::formatMoneyWithEuro(total, "LVL", language));
+    BOOST_TEST(withEuro.find("EUR)") != std::string::npos);
+    BOOST_TEST(crossgrant::test::countOf(text, withEuro) >= 2, withEuro);
+    BOOST_TEST(crossgrant::test::countOf(text, " LVL") >= 1);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_same_data_renders_the_same_bytes) {
+  const DemoReports& demo = DemoReports::instance();
+  const auto data = demo.data(ReportKind::kProject, Language::kLv);
+  BOOST_TEST((demo.render(data) == demo.render(data)));
+}
+
+BOOST_AUTO_TEST_CASE(a_selection_that_does_not_fit_is_refused_with_the_field) {
+  const DemoReports& demo = DemoReports::instance();
+  const auto errorOf = [&](const crossgrant::reports::ReportData& data) -> std::string {
+    try {
+      demo.render(data);
+    } catch (const crossgrant::core::InvalidInput& e) {
+      return e.errors().front().pointer + " " + e.errors().front().message;
+    }
+    return "";
+  };
+  auto partner = demo.data(ReportKind::kPartner, Language::kEn);
+  partner.selection.partner.clear();
+  BOOST_TEST(errorOf(partner).find("/partner") == 0u);
+  partner.selection.partner = "PP99";
+  BOOST_TEST(errorOf(partner).find("no partner \"PP99\"") != std::string::npos);
+  auto project = demo.data(ReportKind::kProject, Language::kEn);
+  project.selection.period = 5;
+  BOOST_TEST(errorOf(project) == "/period period 5 is out of range: LLI-317 has periods 1 to 4");
+  project.selection.period.reset();
+  BOOST_TEST(errorOf(project).find("/period") == 0u);
+  auto financial = demo.data(ReportKind::kFinancial, Language::kEn);
+  financial.selection.partner = "PP1";
+  BOOST_TEST(errorOf(financial).find("/partner") == 0u);
+  auto audit = demo.data(ReportKind::kAudit, Language::kEn);
+  audit.selection.from = crossgrant::core::Date{2026, 12, 1};
+  BOOST_TEST(errorOf(audit).find("/to") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(report_kinds_have_names_and_ordered_sections) {
+  for (const ReportKind kind : crossgrant::reports::kReportKinds) {
+    BOOST_TEST((crossgrant::reports::parseReportKind(crossgrant::reports::toString(kind)) == kind));
+    const auto& definition = crossgrant::reports::definitionOf(kind);
+    BOOST_TEST_REQUIRE(!definition.sections.empty());
+    BOOST_TEST(definition.sections.front().name == "identification");
+  }
+  BOOST_TEST(!crossgrant::reports::parseReportKind("weekly"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

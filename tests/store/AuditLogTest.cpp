@@ -1,0 +1,264 @@
+// The audit trail in the store, on both backends: appends chain and serialize (also from many
+// threads at once), reads filter and page, and verification finds an altered, removed or
+// reordered entry at its sequence even when done directly in the database.
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <regex>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "StoreFixture.h"
+#include "crossgrant/core/AuditChain.h"
+#include "crossgrant/store/AuditLog.h"
+
+using crossgrant::core::AuditEntry;
+using crossgrant::store::AuditBreak;
+using crossgrant::store::AuditFilter;
+using crossgrant::store::AuditVerification;
+using crossgrant::store::Connection;
+using crossgrant::test::StoreFixture;
+
+namespace store = crossgrant::store;
+
+namespace {
+
+AuditEntry change(const std::string& project, const std::string& key, int n) {
+  AuditEntry entry;
+  entry.user = "ilze";
+  entry.role = "lead";
+  entry.client = "192.0.2.7";
+  entry.action = "update";
+  entry.objectType = "partner";
+  entry.objectKey = project + "/" + key;
+  entry.project = project;
+  entry.before = "{\"name\":\"Rokiškio jaunimo centras\",\"n\":" + std::to_string(n) + "}";
+  entry.after = "{\"name\":\"Rokiškio jaunimo centras 𝄞\",\"n\":" + std::to_string(n + 1) + "}";
+  return entry;
+}
+
+struct AuditFixture : StoreFixture {
+  /// Appends count entries, each in its own transaction, alternating two projects.
+  void append(int count) {
+    for (int i = 0; i < count; ++i) {
+      db->transaction([&](Connection& c) {
+        store::appendAudit(c,
+                           change(i % 2 == 0 ? "LLI-317" : "LLI-400", "PP" + std::to_string(i), i));
+      });
+    }
+  }
+  AuditVerification verify() {
+    return db->transaction([](Connection& c) { return store::verifyAudit(c); });
+  }
+  std::vector<AuditEntry> read(const AuditFilter& filter = {}) {
+    return db->transaction([&](Connection& c) { return store::readAudit(c, filter); });
+  }
+  /// Runs sql straight on the database, as someone with access to it could.
+  void tamper(const std::string& sql, const std::vector<store::Value>& params = {}) {
+    db->transaction([&](Connection& c) { c.execute(sql, params); });
+  }
+  void requireBreak(AuditBreak::Kind kind, std::int64_t sequence, std::int64_t checked) {
+    const AuditVerification result = verify();
+    BOOST_REQUIRE(!result.intact());
+    BOOST_TEST((result.broken->kind == kind));
+    BOOST_TEST(result.broken->sequence == sequence);
+    BOOST_TEST(
+        result.broken->message.find("entry " + std::to_string(sequence)) != std::string::npos,
+        result.broken->message);
+    BOOST_TEST(result.checked == checked);
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(audit_log, AuditFixture)
+
+BOOST_AUTO_TEST_CASE(an_empty_trail_is_intact) {
+  const AuditVerification result = verify();
+  BOOST_TEST(result.intact());
+  BOOST_TEST(result.checked == 0);
+  BOOST_TEST(read().empty());
+}
+
+BOOST_AUTO_TEST_CASE(append_assigns_sequence_time_and_chained_hashes) {
+  const AuditEntry first = db->transaction(
+      [](Connection& c) { return store::appendAudit(c, change("LLI-317", "PP1", 1)); });
+  AuditEntry forged = change("LLI-317", "PP2", 2);
+  forged.sequence = 99;
+  forged.at = "1999-01-01T00:00:00.000Z";
+  forged.previousHash = forged.hash = "x";
+  const AuditEntry second =
+      db->transaction([&](Connection& c) { return store::appendAudit(c, forged); });
+
+  BOOST_TEST(first.sequence == 1);
+  BOOST_TEST(second.sequence == 2);
+  BOOST_TEST(first.previousHash == std::string(crossgrant::core::kAuditGenesisHash));
+  BOOST_TEST(second.previousHash == first.hash);
+  BOOST_TEST(first.hash == crossgrant::core::auditHash(first));
+  BOOST_TEST(second.hash == crossgrant::core::auditHash(second));
+  const std::regex utcMillis(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)");
+  BOOST_TEST(std::regex_match(first.at, utcMillis), first.at);
+  BOOST_TEST(second.at >= first.at);
+  BOOST_TEST(second.at.substr(0, 4) != "1999");
+
+  // Read back byte for byte, 4-byte UTF-8 included.
+  const std::vector<AuditEntry> stored = read();
+  BOOST_REQUIRE(stored.size() == 2u);
+  BOOST_TEST((stored[0] == first));
+  BOOST_TEST((stored[1] == second));
+  BOOST_TEST(verify().intact());
+  BOOST_TEST(verify().checked == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_rolled_back_append_leaves_no_entry_and_no_gap) {
+  append(1);
+  BOOST_CHECK_THROW(db->transaction([](Connection& c) {
+    store::appendAudit(c, change("LLI-317", "PP1", 1));
+    throw std::runtime_error("the change failed after its entry was appended");
+  }),
+                    std::runtime_error);
+  append(1);
+  const std::vector<AuditEntry> stored = read();
+  BOOST_REQUIRE(stored.size() == 2u);
+  BOOST_TEST(stored[1].sequence == 2);
+  BOOST_TEST(verify().intact());
+}
+
+BOOST_AUTO_TEST_CASE(reads_filter_by_project_and_page_by_sequence) {
+  append(7);
+  const std::vector<AuditEntry> lli317 = read({"LLI-317", "", "", 0, std::nullopt});
+  BOOST_REQUIRE(lli317.size() == 4u);
+  for (const AuditEntry& entry : lli317) BOOST_TEST(entry.project == "LLI-317");
+  BOOST_TEST(lli317[1].sequence == 3);
+
+  const std::vector<AuditEntry> page = read({"", "", "", 2, 3});
+  BOOST_REQUIRE(page.size() == 3u);
+  BOOST_TEST(page.front().sequence == 3);
+  BOOST_TEST(page.back().sequence == 5);
+  BOOST_TEST(read({"", "", "", 7, 3}).empty());
+  BOOST_TEST(read({"NO-SUCH", "", "", 0, std::nullopt}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(reads_filter_by_time) {
+  append(3);
+  const std::string today = read().front().at.substr(0, 10);
+  BOOST_TEST(read({"", today, "", 0, std::nullopt}).size() == 3u);
+  BOOST_TEST(read({"", "", today, 0, std::nullopt}).empty());
+  BOOST_TEST(read({"", "9999-12-31", "", 0, std::nullopt}).empty());
+  BOOST_TEST(read({"", "2000-01-01", "9999-12-31", 0, std::nullopt}).size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_appends_form_one_unbroken_chain) {
+  constexpr int kThreads = 8;
+  constexpr int kEach = 25;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        try {
+          db->transaction([&](Connection& c) {
+            store::appendAudit(c, change("LLI-" + std::to_string(t), "PP" + std::to_string(i), i));
+          });
+        } catch (const std::exception&) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  BOOST_TEST(failures.load() == 0);
+
+  const std::vector<AuditEntry> stored = read();
+  BOOST_REQUIRE(stored.size() == static_cast<std::size_t>(kThreads * kEach));
+  std::set<std::string> hashes;
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    BOOST_TEST(stored[i].sequence == static_cast<std::int64_t>(i + 1));
+    if (i > 0) BOOST_TEST(stored[i].previousHash == stored[i - 1].hash);
+    hashes.insert(stored[i].hash);
+  }
+  BOOST_TEST(hashes.size() == stored.size());
+  const AuditVerification result = verify();
+  BOOST_TEST(result.intact());
+  BOOST_TEST(result.checked == kThreads * kEach);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_an_altered_entry) {
+  append(5);
+  tamper("UPDATE audit_log SET after_json = ? WHERE sequence = 3",
+         {std::string("{\"name\":\"Rokiškio jaunimo centras\",\"total\":\"1.00\"}")});
+  requireBreak(AuditBreak::Kind::kAltered, 3, 2);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_an_altered_user_or_time) {
+  append(4);
+  tamper("UPDATE audit_log SET user_name = 'somebody else' WHERE sequence = 1");
+  requireBreak(AuditBreak::Kind::kAltered, 1, 0);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_an_entry_altered_and_rehashed_at_the_next_link) {
+  append(5);
+  AuditEntry third = read({"", "", "", 2, 1}).at(0);
+  third.after = "{\"forged\":true}";
+  tamper("UPDATE audit_log SET after_json = ?, hash = ? WHERE sequence = 3",
+         {*third.after, crossgrant::core::auditHash(third)});
+  requireBreak(AuditBreak::Kind::kRemoved, 4, 3);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_the_last_entry_altered_and_rehashed) {
+  append(3);
+  AuditEntry last = read().back();
+  last.user = "nobody";
+  tamper("UPDATE audit_log SET user_name = ?, hash = ? WHERE sequence = 3",
+         {last.user, crossgrant::core::auditHash(last)});
+  requireBreak(AuditBreak::Kind::kAltered, 3, 3);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_a_removed_entry) {
+  append(5);
+  tamper("DELETE FROM audit_log WHERE sequence = 3");
+  requireBreak(AuditBreak::Kind::kRemoved, 3, 2);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_the_first_entry_removed) {
+  append(2);
+  tamper("DELETE FROM audit_log WHERE sequence = 1");
+  requireBreak(AuditBreak::Kind::kRemoved, 1, 0);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_the_last_entry_removed) {
+  append(4);
+  tamper("DELETE FROM audit_log WHERE sequence = 4");
+  requireBreak(AuditBreak::Kind::kRemoved, 4, 3);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_removed_entries_renumbered) {
+  append(5);
+  tamper("DELETE FROM audit_log WHERE sequence = 2");
+  tamper("UPDATE audit_log SET sequence = sequence - 1 WHERE sequence > 2");
+  tamper("UPDATE audit_head SET last_sequence = 4");
+  requireBreak(AuditBreak::Kind::kRemoved, 2, 1);
+}
+
+BOOST_AUTO_TEST_CASE(verify_finds_two_swapped_entries) {
+  append(5);
+  tamper("UPDATE audit_log SET sequence = -1 WHERE sequence = 2");
+  tamper("UPDATE audit_log SET sequence = 2 WHERE sequence = 3");
+  tamper("UPDATE audit_log SET sequence = 3 WHERE sequence = -1");
+  requireBreak(AuditBreak::Kind::kRemoved, 2, 1);
+}
+
+BOOST_AUTO_TEST_CASE(verify_walks_more_entries_than_one_batch) {
+  db->transaction([](Connection& c) {
+    for (int i = 0; i < 2345; ++i) store::appendAudit(c, change("LLI-317", "PP1", i));
+  });
+  BOOST_TEST(verify().checked == 2345);
+  tamper("UPDATE audit_log SET action = 'delete' WHERE sequence = 2001");
+  requireBreak(AuditBreak::Kind::kAltered, 2001, 2000);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
