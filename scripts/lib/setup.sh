@@ -29,11 +29,14 @@ install_packages() {
     "${missing[@]}" >/dev/null
 }
 
+# Builds the given targets (everything when none: the tests too).
 build_crossgrant() {
+  local targets=()
+  (($#)) && targets=(--target "$@")
   say "building into $CROSSGRANT_BUILD"
   cmake -S "$CROSSGRANT_ROOT" -B "$CROSSGRANT_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCROSSGRANT_WERROR=ON >/dev/null
-  cmake --build "$CROSSGRANT_BUILD" -j"$(nproc)" -- --no-print-directory
+  cmake --build "$CROSSGRANT_BUILD" -j"$(nproc)" "${targets[@]}" -- --no-print-directory
 }
 
 # Creates or upgrades the embedded database, imports the demo project once and creates one demo
