@@ -4,6 +4,22 @@
 #include "crossgrant/core/Errors.h"
 
 namespace crossgrant::server {
+
+void recordChange(store::Connection& db, const core::Actor& actor, std::string action,
+                  std::string objectType, std::string objectKey, std::string project,
+                  const std::optional<core::Json>& before, const std::optional<core::Json>& after) {
+  core::AuditEntry entry;
+  entry.user = actor.user;
+  entry.role = actor.role;
+  entry.client = actor.client;
+  entry.action = std::move(action);
+  entry.objectType = std::move(objectType);
+  entry.objectKey = std::move(objectKey);
+  entry.project = std::move(project);
+  if (before) entry.before = before->dump(false);
+  if (after) entry.after = after->dump(false);
+  store::appendAudit(db, std::move(entry));
+}
 namespace {
 
 core::Json stateJson(const std::optional<std::string>& state) {

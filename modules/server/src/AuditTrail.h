@@ -5,11 +5,19 @@
 #include <optional>
 #include <string>
 
+#include "crossgrant/core/Access.h"
 #include "crossgrant/core/Audit.h"
 #include "crossgrant/core/Json.h"
 #include "crossgrant/store/AuditLog.h"
 
 namespace crossgrant::server {
+
+/// Appends the audit entry of one change inside the change's transaction: who did it (actor),
+/// what (action on objectType objectKey, within project — "" for none) and the object's JSON
+/// before and after (nullopt where there is none).
+void recordChange(store::Connection& db, const core::Actor& actor, std::string action,
+                  std::string objectType, std::string objectKey, std::string project,
+                  const std::optional<core::Json>& before, const std::optional<core::Json>& after);
 
 /// {"sequence", "at", "user", "role", "client", "action", "object_type", "object_key",
 /// "project", "before", "after", "previous_hash", "hash"}: before and after are the object's

@@ -1,5 +1,7 @@
 #include "AuthService.h"
 
+#include "AuditTrail.h"
+
 #include <algorithm>
 #include <ctime>
 #include <utility>
@@ -89,21 +91,6 @@ std::int64_t secondsUntil(std::int64_t until, std::int64_t now) {
   return std::max<std::int64_t>(1, (until - now + kSecond - 1) / kSecond);
 }
 
-void audit(Connection& db, const core::Actor& actor, std::string action, std::string objectType,
-           std::string objectKey, const std::optional<Json>& before,
-           const std::optional<Json>& after) {
-  core::AuditEntry entry;
-  entry.user = actor.user;
-  entry.role = actor.role;
-  entry.client = actor.client;
-  entry.action = std::move(action);
-  entry.objectType = std::move(objectType);
-  entry.objectKey = std::move(objectKey);
-  if (before) entry.before = before->dump(false);
-  if (after) entry.after = after->dump(false);
-  store::appendAudit(db, std::move(entry));
-}
-
 Json throttleJson(const store::ThrottleRecord& record, std::int64_t now) {
   Json json = Json::object().set("failures", record.failures);
   if (record.blockedUntil > now) json.set("blocked_until", isoUtc(record.blockedUntil));
@@ -169,8 +156,8 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
   const std::int64_t blocked = context_.database().transaction([&](Connection& db) {
     const std::int64_t until = blockedUntil(db, keys);
     if (until > start) {
-      audit(db, anonymous, "login_refused", "user", name, std::nullopt,
-            Json::object().set("retry_after_seconds", secondsUntil(until, start)));
+      recordChange(db, anonymous, "login_refused", "user", name, "", std::nullopt,
+                   Json::object().set("retry_after_seconds", secondsUntil(until, start)));
       return until;
     }
     found = store::findUser(db, user);
@@ -188,7 +175,8 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
   if (!valid) {
     context_.database().transaction([&](Connection& db) {
       const store::ThrottleRecord account = recordFailures(db, keys, now);
-      audit(db, anonymous, "login_failed", "user", name, std::nullopt, throttleJson(account, now));
+      recordChange(db, anonymous, "login_failed", "user", name, "", std::nullopt,
+                   throttleJson(account, now));
     });
     throw InvalidCredentials();
   }
@@ -211,8 +199,8 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
     store::deleteEndedSessions(db, now, now - idleMillis());
     result.session.id = store::insertSession(db, result.session, core::sha256Hex(result.token));
     result.grants = store::listGrants(db, found->id);
-    audit(db, core::Actor{name, "", clientAddress}, "login", "session",
-          std::to_string(result.session.id), std::nullopt, sessionJson(result.session));
+    recordChange(db, core::Actor{name, "", clientAddress}, "login", "session",
+                 std::to_string(result.session.id), "", std::nullopt, sessionJson(result.session));
   });
   return result;
 }
@@ -253,8 +241,8 @@ void AuthService::endSession(const core::Actor& actor, std::int64_t userId,
       if (session.id == sessionId) ended = session;
     if (!ended || !store::deleteSession(db, sessionId, userId))
       throw core::NotFound("session " + std::to_string(sessionId) + " not found");
-    audit(db, actor, "logout", "session", std::to_string(sessionId), sessionJson(*ended),
-          std::nullopt);
+    recordChange(db, actor, "logout", "session", std::to_string(sessionId), "", sessionJson(*ended),
+                 std::nullopt);
   });
 }
 
@@ -280,8 +268,8 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
   const std::int64_t blocked = context_.database().transaction([&](Connection& db) {
     const std::int64_t until = blockedUntil(db, keys);
     if (until > start) {
-      audit(db, actor, "change_password_refused", "user", userName, std::nullopt,
-            Json::object().set("retry_after_seconds", secondsUntil(until, start)));
+      recordChange(db, actor, "change_password_refused", "user", userName, "", std::nullopt,
+                   Json::object().set("retry_after_seconds", secondsUntil(until, start)));
       return until;
     }
     user = store::findUser(db, userName);
@@ -294,8 +282,8 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
   if (!verifyPassword(user->passwordHash, current)) {
     context_.database().transaction([&](Connection& db) {
       const store::ThrottleRecord account = recordFailures(db, keys, now);
-      audit(db, actor, "change_password_failed", "user", userName, std::nullopt,
-            throttleJson(account, now));
+      recordChange(db, actor, "change_password_failed", "user", userName, "", std::nullopt,
+                   throttleJson(account, now));
     });
     throw core::InvalidInput("/current", "is not your current password");
   }
@@ -309,7 +297,8 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
     const std::vector<core::Grant> grants = store::listGrants(db, before->id);
     Json after = userJson(store::findUser(db, userName).value(), grants);
     after.set("sessions_ended", ended);
-    audit(db, actor, "change_password", "user", userName, userJson(*before, grants), after);
+    recordChange(db, actor, "change_password", "user", userName, "", userJson(*before, grants),
+                 after);
   });
 }
 

@@ -30,6 +30,28 @@
 #include "crossgrant/store/Database.h"
 
 namespace crossgrant::server {
+
+void printTable(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+  const auto width = [](const std::string& text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()));
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - width(row[i]) + 2, ' ');
+    }
+    out << line << "\n";
+  }
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -276,28 +298,6 @@ int runCheck(Invocation& inv) {
     for (const core::Finding& finding : findings) printFinding(*inv.out, finding);
   }
   return findings.empty() ? kExitOk : kExitFindings;
-}
-
-// Prints rows as left-aligned columns; widths count UTF-8 code points, not bytes.
-void printTable(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
-  const auto width = [](const std::string& text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
-  };
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()));
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
-  }
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(widths[i] - width(row[i]) + 2, ' ');
-    }
-    out << line << "\n";
-  }
 }
 
 int runProgrammes(Invocation& inv) {

@@ -9,6 +9,9 @@
 
 namespace crossgrant::server {
 
+/// Prints rows as left-aligned columns two spaces apart; widths count UTF-8 code points.
+void printTable(std::ostream& out, const std::vector<std::vector<std::string>>& rows);
+
 /// Runs one command line (args without the program name). Output to out, messages to err.
 int runCli(const std::string& program, const std::vector<std::string>& args, std::ostream& out,
            std::ostream& err);

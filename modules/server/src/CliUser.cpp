@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "AppContext.h"
+#include "Cli.h"
 #include "CliActor.h"
 #include "UserService.h"
 #include "crossgrant/core/Errors.h"
@@ -141,28 +142,12 @@ std::string rolesText(const std::vector<core::Grant>& grants) {
   return text.empty() ? "-" : text;
 }
 
-std::size_t width(const std::string& text) {
-  std::size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 void printUsers(std::ostream& out, const std::vector<UserView>& users) {
   std::vector<std::vector<std::string>> rows = {{"NAME", "DISPLAY NAME", "ROLES", "CREATED"}};
   for (const UserView& view : users)
     rows.push_back({view.user.name, view.user.displayName, rolesText(view.grants),
                     view.user.createdAt.substr(0, 10)});
-  std::vector<std::size_t> widths(4, 0);
-  for (const auto& row : rows)
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(widths[i] - width(row[i]) + 2, ' ');
-    }
-    out << line << "\n";
-  }
+  printTable(out, rows);
 }
 
 int run(AppContext& context, const std::vector<std::string>& args, const Options& options,

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "AppContext.h"
+#include "AuditTrail.h"
 #include "crossgrant/core/Audit.h"
 #include "crossgrant/core/BundleCodec.h"
 #include "crossgrant/core/Errors.h"
@@ -162,23 +163,6 @@ std::string partnerKey(std::string_view projectCode, std::string_view partnerCod
   return std::string(projectCode) + "/" + std::string(partnerCode);
 }
 
-/// Appends the audit entry of one change, in the change's transaction.
-void audit(Connection& db, const core::Actor& actor, std::string action, std::string objectType,
-           std::string objectKey, std::string project, const std::optional<Json>& before,
-           const std::optional<Json>& after) {
-  core::AuditEntry entry;
-  entry.user = actor.user;
-  entry.role = actor.role;
-  entry.client = actor.client;
-  entry.action = std::move(action);
-  entry.objectType = std::move(objectType);
-  entry.objectKey = std::move(objectKey);
-  entry.project = std::move(project);
-  if (before) entry.before = before->dump(false);
-  if (after) entry.after = after->dump(false);
-  store::appendAudit(db, std::move(entry));
-}
-
 }  // namespace
 
 ProjectService::ProjectService(AppContext& context, core::Actor actor)
@@ -203,9 +187,9 @@ ImportResult ProjectService::importBundle(std::string_view text, bool replace) {
     result.replaced = previous.has_value();
     store::saveBundle(db, bundle, replace);
     const std::optional<core::Bundle> stored = store::loadBundle(db, bundle.project.code);
-    audit(db, actor_, "import", "bundle", result.projectCode, result.projectCode,
-          previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
-          core::bundleToJson(stored.value()));
+    recordChange(db, actor_, "import", "bundle", result.projectCode, result.projectCode,
+                 previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
+                 core::bundleToJson(stored.value()));
   });
   result.findings = core::computeFindings(bundle, rules);
   return result;
@@ -242,8 +226,8 @@ Versioned<core::Programme> ProjectService::createProgramme(const Json& body) {
   return context_.database().transaction([&](Connection& db) {
     store::insertProgramme(db, programme);
     Versioned<core::Programme> after = storedProgramme(db, programme.code);
-    audit(db, actor_, "create", "programme", programme.code, "", std::nullopt,
-          programmeJson(after));
+    recordChange(db, actor_, "create", "programme", programme.code, "", std::nullopt,
+                 programmeJson(after));
     return after;
   });
 }
@@ -262,8 +246,8 @@ Versioned<core::Programme> ProjectService::updateProgramme(std::string_view code
     }
     store::updateProgramme(db, programme);
     Versioned<core::Programme> after = storedProgramme(db, code);
-    audit(db, actor_, "update", "programme", programme.code, "", programmeJson(before),
-          programmeJson(after));
+    recordChange(db, actor_, "update", "programme", programme.code, "", programmeJson(before),
+                 programmeJson(after));
     return after;
   });
 }
@@ -273,8 +257,8 @@ void ProjectService::deleteProgramme(std::string_view code, BaseVersion version)
     lockProgrammeAt(db, code, version);
     const Versioned<core::Programme> before = storedProgramme(db, code);
     store::deleteProgramme(db, code);
-    audit(db, actor_, "delete", "programme", std::string(code), "", programmeJson(before),
-          std::nullopt);
+    recordChange(db, actor_, "delete", "programme", std::string(code), "", programmeJson(before),
+                 std::nullopt);
   });
 }
 
@@ -302,8 +286,8 @@ Versioned<core::Project> ProjectService::createProject(const Json& body) {
     requireProgramme(db, project.programmeCode);
     store::insertProject(db, project);
     Versioned<core::Project> after = storedProject(db, project.code);
-    audit(db, actor_, "create", "project", project.code, project.code, std::nullopt,
-          projectJson(after));
+    recordChange(db, actor_, "create", "project", project.code, project.code, std::nullopt,
+                 projectJson(after));
     return after;
   });
 }
@@ -325,8 +309,8 @@ Versioned<core::Project> ProjectService::updateProject(std::string_view code, co
     project.programmeCode = before.value.programmeCode;
     store::updateProject(db, project);
     Versioned<core::Project> after = storedProject(db, code);
-    audit(db, actor_, "update", "project", project.code, project.code, projectJson(before),
-          projectJson(after));
+    recordChange(db, actor_, "update", "project", project.code, project.code, projectJson(before),
+                 projectJson(after));
     return after;
   });
 }
@@ -337,8 +321,8 @@ void ProjectService::deleteProject(std::string_view code, BaseVersion version) {
     // The partners go with the project, so the entry keeps the whole project: its bundle.
     const core::Bundle before = store::loadBundle(db, code).value();
     store::deleteProject(db, code);
-    audit(db, actor_, "delete", "project", std::string(code), std::string(code),
-          core::bundleToJson(before), std::nullopt);
+    recordChange(db, actor_, "delete", "project", std::string(code), std::string(code),
+                 core::bundleToJson(before), std::nullopt);
   });
 }
 
@@ -373,8 +357,8 @@ Versioned<core::Partner> ProjectService::createPartner(std::string_view projectC
     requireSingleLead(db, projectCode, partner);
     store::insertPartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partner.code);
-    audit(db, actor_, "create", "partner", partnerKey(projectCode, partner.code),
-          std::string(projectCode), std::nullopt, partnerJson(after));
+    recordChange(db, actor_, "create", "partner", partnerKey(projectCode, partner.code),
+                 std::string(projectCode), std::nullopt, partnerJson(after));
     return after;
   });
 }
@@ -390,8 +374,8 @@ Versioned<core::Partner> ProjectService::updatePartner(std::string_view projectC
     requireSingleLead(db, projectCode, partner);
     store::updatePartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
-    audit(db, actor_, "update", "partner", partnerKey(projectCode, partnerCode),
-          std::string(projectCode), partnerJson(before), partnerJson(after));
+    recordChange(db, actor_, "update", "partner", partnerKey(projectCode, partnerCode),
+                 std::string(projectCode), partnerJson(before), partnerJson(after));
     return after;
   });
 }
@@ -402,8 +386,8 @@ void ProjectService::deletePartner(std::string_view projectCode, std::string_vie
     lockPartnerAt(db, projectCode, partnerCode, version, partnerJson);
     const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     store::deletePartner(db, projectCode, partnerCode);
-    audit(db, actor_, "delete", "partner", partnerKey(projectCode, partnerCode),
-          std::string(projectCode), partnerJson(before), std::nullopt);
+    recordChange(db, actor_, "delete", "partner", partnerKey(projectCode, partnerCode),
+                 std::string(projectCode), partnerJson(before), std::nullopt);
   });
 }
 
@@ -421,8 +405,8 @@ Versioned<core::Partner> ProjectService::replaceBudget(std::string_view projectC
     partner.budget = budget;
     store::updatePartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
-    audit(db, actor_, "update", "budget", partnerKey(projectCode, partnerCode),
-          std::string(projectCode), budgetOf(before), budgetOf(after));
+    recordChange(db, actor_, "update", "budget", partnerKey(projectCode, partnerCode),
+                 std::string(projectCode), budgetOf(before), budgetOf(after));
     return after;
   });
 }
@@ -441,8 +425,8 @@ Versioned<core::Partner> ProjectService::replaceCofinancing(std::string_view pro
     partner.cofinancing = cofinancing;
     store::updatePartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
-    audit(db, actor_, "update", "cofinancing", partnerKey(projectCode, partnerCode),
-          std::string(projectCode), cofinancingOf(before), cofinancingOf(after));
+    recordChange(db, actor_, "update", "cofinancing", partnerKey(projectCode, partnerCode),
+                 std::string(projectCode), cofinancingOf(before), cofinancingOf(after));
     return after;
   });
 }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "AppContext.h"
+#include "AuditTrail.h"
 #include "SecureRandom.h"
 #include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Errors.h"
@@ -75,19 +76,6 @@ std::string hexOf(const std::string& bytes) {
     hex += kDigits[static_cast<unsigned char>(c) & 0xF];
   }
   return hex;
-}
-
-core::AuditEntry auditEntry(const core::Actor& actor, std::string action,
-                            const store::SubmittedReport& report) {
-  core::AuditEntry entry;
-  entry.user = actor.user;
-  entry.role = actor.role;
-  entry.client = actor.client;
-  entry.action = std::move(action);
-  entry.objectType = "report";
-  entry.objectKey = std::to_string(report.id);
-  entry.project = report.project;
-  return entry;
 }
 
 }  // namespace
@@ -165,9 +153,8 @@ store::SubmittedReport ReportService::submit(std::string_view project,
     if (!store::findProject(db, project))
       throw core::NotFound("project \"" + std::string(project) + "\" does not exist");
     report.id = store::insertSubmittedReport(db, report, pdf);
-    core::AuditEntry entry = auditEntry(actor_, "submit", report);
-    entry.after = submittedReportJson(report).dump(false);
-    store::appendAudit(db, std::move(entry));
+    recordChange(db, actor_, "submit", "report", std::to_string(report.id), report.project,
+                 std::nullopt, submittedReportJson(report));
     return report;
   });
 }
@@ -192,7 +179,8 @@ DownloadedReport ReportService::download(std::int64_t id) {
     auto report = store::findSubmittedReport(db, id);
     auto pdf = store::submittedReportPdf(db, id);
     if (!report || !pdf) throw core::NotFound("report " + std::to_string(id) + " does not exist");
-    store::appendAudit(db, auditEntry(actor_, "download", *report));
+    recordChange(db, actor_, "download", "report", std::to_string(report->id), report->project,
+                 std::nullopt, std::nullopt);
     return DownloadedReport{std::move(*report), std::move(*pdf)};
   });
 }

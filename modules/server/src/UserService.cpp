@@ -1,5 +1,7 @@
 #include "UserService.h"
 
+#include "AuditTrail.h"
+
 #include <optional>
 #include <utility>
 
@@ -105,22 +107,6 @@ store::UserRecord requireUser(Connection& db, std::string_view name) {
   return *user;
 }
 
-void audit(Connection& db, const core::Actor& actor, std::string action, const std::string& name,
-           std::string project, const std::optional<Json>& before,
-           const std::optional<Json>& after) {
-  core::AuditEntry entry;
-  entry.user = actor.user;
-  entry.role = actor.role;
-  entry.client = actor.client;
-  entry.action = std::move(action);
-  entry.objectType = "user";
-  entry.objectKey = name;
-  entry.project = std::move(project);
-  if (before) entry.before = before->dump(false);
-  if (after) entry.after = after->dump(false);
-  store::appendAudit(db, std::move(entry));
-}
-
 UserView viewOf(Connection& db, std::string_view name) {
   UserView view;
   view.user = requireUser(db, name);
@@ -162,7 +148,8 @@ UserView UserService::create(const std::string& name, const std::string& display
     if (store::findUser(db, name)) throw core::Conflict("user \"" + name + "\" already exists");
     store::insertUser(db, user);
     UserView view = viewOf(db, name);
-    audit(db, actor_, "create", name, "", std::nullopt, userJson(view.user, view.grants));
+    recordChange(db, actor_, "create", "user", name, "", std::nullopt,
+                 userJson(view.user, view.grants));
     return view;
   });
 }
@@ -178,7 +165,8 @@ void UserService::setPassword(const std::string& name, std::string_view password
     const UserView after = viewOf(db, name);
     Json afterJson = userJson(after.user, after.grants);
     afterJson.set("sessions_ended", ended);
-    audit(db, actor_, "set_password", name, "", userJson(before.user, before.grants), afterJson);
+    recordChange(db, actor_, "set_password", "user", name, "", userJson(before.user, before.grants),
+                 afterJson);
   });
 }
 
@@ -186,7 +174,8 @@ void UserService::remove(const std::string& name) {
   context_.database().transaction([&](Connection& db) {
     const UserView before = viewOf(db, name);
     store::deleteUser(db, name);
-    audit(db, actor_, "delete", name, "", userJson(before.user, before.grants), std::nullopt);
+    recordChange(db, actor_, "delete", "user", name, "", userJson(before.user, before.grants),
+                 std::nullopt);
   });
 }
 
@@ -200,8 +189,8 @@ UserView UserService::grant(const std::string& name, const core::Grant& grant) {
         throw core::Conflict("user \"" + name + "\" already holds " + describe(grant));
     store::insertGrant(db, before.user.id, grant, now);
     UserView after = viewOf(db, name);
-    audit(db, actor_, "grant", name, grant.project, userJson(before.user, before.grants),
-          userJson(after.user, after.grants));
+    recordChange(db, actor_, "grant", "user", name, grant.project,
+                 userJson(before.user, before.grants), userJson(after.user, after.grants));
     return after;
   });
 }
@@ -213,8 +202,8 @@ UserView UserService::revoke(const std::string& name, const core::Grant& grant) 
     if (!store::deleteGrant(db, before.user.id, grant, now))
       throw core::NotFound("user \"" + name + "\" does not hold " + describe(grant));
     UserView after = viewOf(db, name);
-    audit(db, actor_, "revoke", name, grant.project, userJson(before.user, before.grants),
-          userJson(after.user, after.grants));
+    recordChange(db, actor_, "revoke", "user", name, grant.project,
+                 userJson(before.user, before.grants), userJson(after.user, after.grants));
     return after;
   });
 }
