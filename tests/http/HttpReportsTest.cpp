@@ -165,6 +165,21 @@ BOOST_AUTO_TEST_CASE(auditors_and_partners_cannot_submit_and_nothing_changes) {
   BOOST_TEST(listed.json().find("reports")->items().empty());
 }
 
+BOOST_AUTO_TEST_CASE(audit_extracts_are_only_for_those_who_may_read_the_audit_trail) {
+  const std::string body = submitBody("audit", "en");
+  requireStatus(as("lead").post(kReports, body), 403);
+  BOOST_TEST(auditCount(*this, "submit", "1") == 0);
+  const HttpResult submitted = client->post(kReports, body);  // the admin
+  requireStatus(submitted, 201);
+  const std::string id = std::to_string(submitted.json().find("id")->asInteger());
+  const std::string pdfPath = "/api/v1/reports/" + id + "/pdf";
+  requireStatus(as("auditor").get(pdfPath), 200);
+  requireStatus(as("lead").get(pdfPath), 403);
+  requireStatus(as("programme").get(pdfPath), 403);
+  requireStatus(as("stranger").get(pdfPath), 404);
+  BOOST_TEST(auditCount(*this, "download", id) == 1);
+}
+
 BOOST_AUTO_TEST_CASE(who_may_see_which_report) {
   const HttpResult submitted = as("lead").post(kReports, submitBody("financial", "en"));
   requireStatus(submitted, 201);

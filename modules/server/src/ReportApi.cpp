@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ApiError.h"
 #include "AppContext.h"
@@ -126,7 +127,13 @@ class ReportApi {
     }
     const reports::ReportSelection selection =
         parseSelection(values[0], values[1], values[2], values[3], values[4], values[5]);
-    const store::SubmittedReport report = service(request).submit(request.param("code"), selection);
+    const std::string& code = request.param("code");
+    if (selection.kind == reports::ReportKind::kAudit) {
+      // An audit extract prints the audit trail: only those who may read the trail submit one.
+      requireAllowed(request, core::Operation::kReadAudit, {programmeOf(code), code, ""},
+                     "project \"" + code + "\"");
+    }
+    const store::SubmittedReport report = service(request).submit(code, selection);
     ApiResponse response = ApiResponse::json(201, submittedReportJson(report));
     response.headers.emplace_back("Location",
                                   "/api/v1/reports/" + std::to_string(report.id) + "/pdf");
@@ -200,14 +207,26 @@ class ReportApi {
     return {programmeOf(report.project), report.project, ""};
   }
 
+  /// Reading a submitted report needs what reading its content needs: the whole project, and
+  /// for an audit extract the project's audit trail too.
+  static std::vector<core::Operation> readOperations(const store::SubmittedReport& report) {
+    if (report.kind == "audit")
+      return {core::Operation::kReadProjectData, core::Operation::kReadAudit};
+    return {core::Operation::kReadProjectData};
+  }
+
   bool readable(const ApiRequest& request, const store::SubmittedReport& report) {
-    return request.principal &&
-           core::allows(*request.principal, core::Operation::kReadProjectData, scopeOf(report));
+    if (!request.principal) return false;
+    const core::Scope scope = scopeOf(report);
+    for (const core::Operation operation : readOperations(report))
+      if (!core::allows(*request.principal, operation, scope)) return false;
+    return true;
   }
 
   void requireReadable(const ApiRequest& request, const store::SubmittedReport& report) {
-    requireAllowed(request, core::Operation::kReadProjectData, scopeOf(report),
-                   "report " + std::to_string(report.id));
+    const core::Scope scope = scopeOf(report);
+    for (const core::Operation operation : readOperations(report))
+      requireAllowed(request, operation, scope, "report " + std::to_string(report.id));
   }
 
   AppContext& context_;
