@@ -1,4 +1,7 @@
 #include "AccessFixture.h"
+#include "crossgrant/store/UserRepository.h"
+
+#include <algorithm>
 
 #include <boost/test/unit_test.hpp>
 
@@ -54,6 +57,7 @@ AccessFixture::AccessFixture() {
     member.name = "matrix-" + label;
     member.password = createUser(member.name, held);
     member.token = openSession(member.name);
+    member.grants = held;
     members.emplace(label, std::move(member));
   }
 }
@@ -61,6 +65,18 @@ AccessFixture::AccessFixture() {
 HttpTestClient AccessFixture::as(const std::string& label) {
   if (label == "anonymous") return HttpTestClient(server.port());
   return HttpTestClient(server.port(), members.at(label).token);
+}
+
+void AccessFixture::restoreGrants() {
+  context.database().transaction([&](store::Connection& db) {
+    for (const auto& [label, member] : members) {
+      const store::UserRecord user = store::findUser(db, member.name).value();
+      const std::vector<Grant> held = store::listGrants(db, user.id);
+      for (const Grant& grant : member.grants)
+        if (std::find(held.begin(), held.end(), grant) == held.end())
+          store::insertGrant(db, user.id, grant, "2026-01-01T00:00:00.000Z");
+    }
+  });
 }
 
 void AccessFixture::renewSession(const std::string& label) {

@@ -33,6 +33,7 @@ class AccessFixture : public HttpApiFixture {
     std::string name;
     std::string password;
     std::string token;
+    std::vector<core::Grant> grants;  ///< as created
   };
   /// By role label ("admin", "programme", "auditor", "lead", "partner", "controller", "none").
   std::map<std::string, Member> members;
@@ -41,6 +42,10 @@ class AccessFixture : public HttpApiFixture {
   HttpTestClient as(const std::string& label);
   /// Opens a fresh session for the label's user (store only) and makes it the member's token.
   void renewSession(const std::string& label);
+
+  /// Gives every member back the grants it was created with: deleting a project or partner
+  /// revokes the grants on it, and a test that restores the object restores them too.
+  void restoreGrants();
 
   /// Every row of the domain tables and of users and role_grants, as text: equal dumps mean
   /// the database's programmes, projects, partners, budgets, co-financing, users and grants

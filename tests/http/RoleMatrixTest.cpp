@@ -118,6 +118,7 @@ struct MatrixFixture : AccessFixture {
     const HttpResult result =
         admin().post("/api/v1/bundles?replace=true", bundles.at(target.project));
     BOOST_REQUIRE_MESSAGE(result.status == 200 || result.status == 201, result.body);
+    restoreGrants();
   }
 };
 

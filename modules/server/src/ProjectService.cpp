@@ -1,11 +1,14 @@
 #include "ProjectService.h"
 
+#include <algorithm>
+
 #include <functional>
 #include <optional>
 #include <utility>
 
 #include "AppContext.h"
 #include "AuditTrail.h"
+#include "UserService.h"
 #include "crossgrant/core/Audit.h"
 #include "crossgrant/core/BundleCodec.h"
 #include "crossgrant/core/Errors.h"
@@ -186,6 +189,15 @@ ImportResult ProjectService::importBundle(std::string_view text, bool replace) {
     const std::optional<core::Bundle> previous = store::loadBundle(db, bundle.project.code);
     result.replaced = previous.has_value();
     store::saveBundle(db, bundle, replace);
+    if (previous) {
+      // Partners the new bundle no longer has are gone: so are the grants scoped to them.
+      for (const core::Partner& old : previous->partners) {
+        const bool kept = std::any_of(bundle.partners.begin(), bundle.partners.end(),
+                                      [&](const core::Partner& p) { return p.code == old.code; });
+        if (!kept)
+          revokeGrantsScopedTo(db, actor_, context_.nowMillis(), "", bundle.project.code, old.code);
+      }
+    }
     const std::optional<core::Bundle> stored = store::loadBundle(db, bundle.project.code);
     recordChange(db, actor_, "import", "bundle", result.projectCode, result.projectCode,
                  previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
@@ -257,6 +269,7 @@ void ProjectService::deleteProgramme(std::string_view code, BaseVersion version)
     lockProgrammeAt(db, code, version);
     const Versioned<core::Programme> before = storedProgramme(db, code);
     store::deleteProgramme(db, code);
+    revokeGrantsScopedTo(db, actor_, context_.nowMillis(), code, "", "");
     recordChange(db, actor_, "delete", "programme", std::string(code), "", programmeJson(before),
                  std::nullopt);
   });
@@ -321,6 +334,7 @@ void ProjectService::deleteProject(std::string_view code, BaseVersion version) {
     // The partners go with the project, so the entry keeps the whole project: its bundle.
     const core::Bundle before = store::loadBundle(db, code).value();
     store::deleteProject(db, code);
+    revokeGrantsScopedTo(db, actor_, context_.nowMillis(), before.programme.code, code, "");
     recordChange(db, actor_, "delete", "project", std::string(code), std::string(code),
                  core::bundleToJson(before), std::nullopt);
   });
@@ -386,6 +400,7 @@ void ProjectService::deletePartner(std::string_view projectCode, std::string_vie
     lockPartnerAt(db, projectCode, partnerCode, version, partnerJson);
     const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     store::deletePartner(db, projectCode, partnerCode);
+    revokeGrantsScopedTo(db, actor_, context_.nowMillis(), "", projectCode, partnerCode);
     recordChange(db, actor_, "delete", "partner", partnerKey(projectCode, partnerCode),
                  std::string(projectCode), partnerJson(before), std::nullopt);
   });

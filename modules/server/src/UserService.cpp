@@ -248,6 +248,17 @@ core::Grant readGrant(const Json& body) {
   return grant;
 }
 
+void revokeGrantsScopedTo(Connection& db, const core::Actor& actor, std::int64_t nowMillis,
+                          std::string_view programme, std::string_view project,
+                          std::string_view partner) {
+  const std::string now = isoUtc(nowMillis);
+  for (const store::ScopedGrant& held : store::grantsScopedTo(db, programme, project, partner)) {
+    store::deleteGrant(db, held.userId, held.grant, now);
+    recordChange(db, actor, "revoke", "user", held.userName, held.grant.project,
+                 grantJson(held.grant), std::nullopt);
+  }
+}
+
 Json grantJson(const core::Grant& grant) {
   Json json = Json::object().set("role", core::toString(grant.role));
   if (!grant.programme.empty()) json.set("programme", grant.programme);

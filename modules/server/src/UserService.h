@@ -56,6 +56,13 @@ class UserService {
   core::Actor actor_;
 };
 
+/// Revokes, in the caller's transaction, every grant scoped to an object being deleted (see
+/// store::grantsScopedTo), auditing each as a revoke by actor, so that a later object with the
+/// same code does not inherit who could see the old one.
+void revokeGrantsScopedTo(store::Connection& db, const core::Actor& actor, std::int64_t nowMillis,
+                          std::string_view programme, std::string_view project,
+                          std::string_view partner);
+
 /// The grant in {"role", "programme"?, "project"?, "partner"?} (strings). InvalidInput with
 /// pointers for other members, other types or an unknown role. The scope is checked by
 /// UserService::grant, not here.

@@ -187,6 +187,29 @@ bool deleteGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
   return true;
 }
 
+std::vector<ScopedGrant> grantsScopedTo(Connection& db, std::string_view programme,
+                                        std::string_view project, std::string_view partner) {
+  std::string sql =
+      "SELECT g.role, g.programme, g.project, g.partner, u.id, u.name FROM role_grants g "
+      "JOIN users u ON u.id = g.user_id WHERE ";
+  std::vector<Value> params;
+  if (!project.empty()) {
+    sql += "g.project = ?";
+    params.emplace_back(text(project));
+    if (!partner.empty()) {
+      sql += " AND g.partner = ?";
+      params.emplace_back(text(partner));
+    }
+  } else {
+    sql += "g.programme = ? AND g.project = ''";
+    params.emplace_back(text(programme));
+  }
+  std::vector<ScopedGrant> grants;
+  for (const Row& row : db.query(sql + " ORDER BY u.name, g.id", params))
+    grants.push_back({asInt(row[4]), asText(row[5]), grantOf(row)});
+  return grants;
+}
+
 std::optional<std::string> programmeOfProject(Connection& db, std::string_view projectCode) {
   const auto rows = db.query(
       "SELECT m.code FROM projects p JOIN programmes m ON m.id = p.programme_id WHERE p.code = ?",

@@ -54,6 +54,18 @@ void insertGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
 bool deleteGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
                  const std::string& changedAt);
 
+/// The grants scoped to one object, with their users' ids and names: a partner's (project and
+/// partner given), a project's with its partners' (project given, partner empty), or a
+/// programme's own (only programme given: programme and auditor grants). Deleting an object
+/// revokes these, so that a later object with the same code does not inherit them.
+struct ScopedGrant {
+  std::int64_t userId = 0;
+  std::string userName;
+  core::Grant grant;
+};
+std::vector<ScopedGrant> grantsScopedTo(Connection& db, std::string_view programme,
+                                        std::string_view project, std::string_view partner);
+
 /// The code of the project's programme, or nullopt when the project does not exist.
 std::optional<std::string> programmeOfProject(Connection& db, std::string_view projectCode);
 bool programmeExists(Connection& db, std::string_view programmeCode);
