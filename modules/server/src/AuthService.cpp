@@ -3,7 +3,9 @@
 #include "AuditTrail.h"
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
+#include <thread>
 #include <utility>
 
 #include "AppContext.h"
@@ -27,12 +29,19 @@ constexpr std::int64_t kFreeFailures = 5;
 constexpr std::int64_t kForgetAfter = 60 * kMinute;
 constexpr std::int64_t kAccountCap = 30 * kSecond;
 constexpr std::int64_t kAddressCap = 15 * kMinute;
+/// The longest an account block delays an attempt from an address that is clean for the account.
+constexpr std::int64_t kAccountDelayCap = 1 * kSecond;
 constexpr std::size_t kMaxUserName = 100;
 constexpr std::size_t kMaxTokenLength = 200;
 
 struct ThrottleKey {
   std::string key;
   std::int64_t cap;
+  /// The account's own key: its block only delays attempts from an address whose
+  /// account+address key is clean, so that an attacker cannot lock the real user out.
+  bool account = false;
+  /// The account+address key, which decides whether an address is clean for the account.
+  bool pair = false;
 };
 
 std::string accountKey(std::string_view user) { return "account:" + std::string(user); }
@@ -40,10 +49,12 @@ std::string pairKey(std::string_view user, std::string_view address) {
   return "account+address:" + std::string(user) + "|" + std::string(address);
 }
 
+std::string addressKey(std::string_view address) { return "address:" + std::string(address); }
+
 std::vector<ThrottleKey> loginKeys(std::string_view user, const std::string& address) {
-  return {{accountKey(user), kAccountCap},
-          {"address:" + address, kAddressCap},
-          {pairKey(user, address), kAddressCap}};
+  return {{accountKey(user), kAccountCap, true, false},
+          {addressKey(address), kAddressCap, false, false},
+          {pairKey(user, address), kAddressCap, false, true}};
 }
 
 /// How long attempts are refused after the failures-th failure.
@@ -61,13 +72,38 @@ std::size_t characters(std::string_view utf8) {
   return count;
 }
 
-/// The latest end of a block under keys, 0 when none.
-std::int64_t blockedUntil(Connection& db, const std::vector<ThrottleKey>& keys) {
-  std::int64_t until = 0;
+/// What the blocks under an attempt's keys mean for it at now: refused until refuseUntil, or
+/// (when not refused) delayed until at most delayUntil; 0 for none.
+struct Blocks {
+  std::int64_t refuseUntil = 0;
+  std::int64_t delayUntil = 0;
+};
+
+/// The blocks under keys. The account key's block refuses only attempts from an address with
+/// recent failures for the account (its account+address key); from a clean address it merely
+/// delays, so that failures elsewhere never lock the real user out.
+Blocks blocksOf(Connection& db, const std::vector<ThrottleKey>& keys, std::int64_t now) {
+  bool cleanAddress = true;
   for (const ThrottleKey& key : keys)
-    if (auto record = store::findThrottle(db, key.key))
+    if (key.pair)
+      if (auto record = store::findThrottle(db, key.key))
+        if (record->failures > 0 && record->lastFailureAt > now - kForgetAfter)
+          cleanAddress = false;
+  Blocks blocks;
+  for (const ThrottleKey& key : keys)
+    if (auto record = store::findThrottle(db, key.key)) {
+      std::int64_t& until = key.account && cleanAddress ? blocks.delayUntil : blocks.refuseUntil;
       until = std::max(until, record->blockedUntil);
-  return until;
+    }
+  return blocks;
+}
+
+/// Sleeps for what remains of an account block (at most kAccountDelayCap), outside any
+/// transaction: the slow-down that a clean address gets instead of a refusal.
+void delayFor(const Blocks& blocks, std::int64_t now) {
+  if (blocks.delayUntil <= now) return;
+  const std::int64_t millis = std::min(kAccountDelayCap, blocks.delayUntil - now);
+  std::this_thread::sleep_for(std::chrono::milliseconds(millis));
 }
 
 /// Counts one failure under every key and blocks those past their free failures; returns the
@@ -153,17 +189,19 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
 
   const std::int64_t start = context_.nowMillis();
   std::optional<store::UserRecord> found;
-  const std::int64_t blocked = context_.database().transaction([&](Connection& db) {
-    const std::int64_t until = blockedUntil(db, keys);
-    if (until > start) {
-      recordChange(db, anonymous, "login_refused", "user", name, "", std::nullopt,
-                   Json::object().set("retry_after_seconds", secondsUntil(until, start)));
-      return until;
+  const Blocks blocks = context_.database().transaction([&](Connection& db) {
+    const Blocks state = blocksOf(db, keys, start);
+    if (state.refuseUntil > start) {
+      recordChange(
+          db, anonymous, "login_refused", "user", name, "", std::nullopt,
+          Json::object().set("retry_after_seconds", secondsUntil(state.refuseUntil, start)));
+      return state;
     }
     found = store::findUser(db, user);
-    return std::int64_t{0};
+    return state;
   });
-  if (blocked > 0) throw LoginThrottled(secondsUntil(blocked, start));
+  if (blocks.refuseUntil > start) throw LoginThrottled(secondsUntil(blocks.refuseUntil, start));
+  delayFor(blocks, start);
 
   bool valid = false;
   if (found && !found->disabled) {
@@ -194,8 +232,7 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
   result.session.clientAddress = clientAddress;
   result.session.userAgent = printable(userAgent);
   context_.database().transaction([&](Connection& db) {
-    store::clearThrottle(db, accountKey(user));
-    store::clearThrottle(db, pairKey(user, clientAddress));
+    for (const ThrottleKey& key : keys) store::clearThrottle(db, key.key);
     store::deleteEndedSessions(db, now, now - idleMillis());
     result.session.id = store::insertSession(db, result.session, core::sha256Hex(result.token));
     result.grants = store::listGrants(db, found->id);
@@ -261,21 +298,24 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
                                  std::string_view current, std::string_view replacement) {
   if (replacement == current) throw core::InvalidInput("/new", "is the current password");
   context_.passwordPolicy().check(replacement, userName, "/new");
-  const std::vector<ThrottleKey> keys = {{accountKey(userName), kAccountCap},
-                                         {pairKey(userName, actor.client), kAddressCap}};
+  const std::vector<ThrottleKey> keys = {
+      {accountKey(userName), kAccountCap, true, false},
+      {pairKey(userName, actor.client), kAddressCap, false, true}};
   const std::int64_t start = context_.nowMillis();
   std::optional<store::UserRecord> user;
-  const std::int64_t blocked = context_.database().transaction([&](Connection& db) {
-    const std::int64_t until = blockedUntil(db, keys);
-    if (until > start) {
-      recordChange(db, actor, "change_password_refused", "user", userName, "", std::nullopt,
-                   Json::object().set("retry_after_seconds", secondsUntil(until, start)));
-      return until;
+  const Blocks blocks = context_.database().transaction([&](Connection& db) {
+    const Blocks state = blocksOf(db, keys, start);
+    if (state.refuseUntil > start) {
+      recordChange(
+          db, actor, "change_password_refused", "user", userName, "", std::nullopt,
+          Json::object().set("retry_after_seconds", secondsUntil(state.refuseUntil, start)));
+      return state;
     }
     user = store::findUser(db, userName);
-    return std::int64_t{0};
+    return state;
   });
-  if (blocked > 0) throw LoginThrottled(secondsUntil(blocked, start));
+  if (blocks.refuseUntil > start) throw LoginThrottled(secondsUntil(blocks.refuseUntil, start));
+  delayFor(blocks, start);
   if (!user) throw core::NotFound("user " + userName + " not found");
 
   const std::int64_t now = context_.nowMillis();

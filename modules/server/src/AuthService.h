@@ -9,11 +9,16 @@
 // per half idle timeout, if that is shorter), so an ordinary request costs no write.
 //
 // Throttling: failed logins are counted per account, per client address, and per account and
-// address. From the 5th failure under a key, further attempts under it are refused (without
-// checking the password) for 1 s, doubling with every further failure, at most 30 s for an
-// account (so that an attacker cannot lock its real user out for long), 15 min for an address
-// and for an account at one address. Failures are forgotten an hour after the last one; a
-// successful login clears those of its account (not of its address).
+// address. From the 5th failure under a key, attempts under it are blocked for 1 s, doubling
+// with every further failure, at most 30 s for an account, 15 min for an address and for an
+// account at one address. A block of the address, or of the account at that address, refuses
+// attempts (429 without checking the password). The account's block refuses only attempts from
+// addresses that failed for the account in the last hour; from an address clean for the
+// account it merely delays the check (by the rest of the block, at most 1 s), so that an
+// attacker failing from anywhere cannot lock the real user out. Failures are forgotten an hour
+// after the last one; a successful login clears those of its account, of the account at its
+// address and of its address. A password change is throttled by the account and the account at
+// the address alike, and clears those two.
 //
 // Every login, failed or refused login, logout and password change appends an audit entry in
 // the transaction that records it.
