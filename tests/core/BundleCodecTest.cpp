@@ -415,6 +415,15 @@ BOOST_AUTO_TEST_CASE(one_fund_entry_per_fund_and_partner) {
           "amount": "15000.00")"),
                    "/partners/5/cofinancing/1/source",
                    "a second \"fund\" entry from \"ERDF\" (already at /partners/5/cofinancing/0)");
+  // Every partner has its entry from the programme's fund; a misspelt source is not it.
+  CHECK_ONLY_ERROR(replaced(kSmall, R"("source": "ERDF", "type": "fund")",
+                            R"("source": "ERDF", "type": "public")"),
+                   "/partners/0/cofinancing",
+                   "no entry of type \"fund\" from the programme's fund \"ERDF\"");
+  CHECK_ONLY_ERROR(replaced(kSmall, R"("source": "ERDF", "type": "fund")",
+                            R"("source": "EFRR", "type": "fund")"),
+                   "/partners/0/cofinancing",
+                   "no entry of type \"fund\" from the programme's fund \"ERDF\"");
   // Two funds, or the same source as a non-fund entry, are fine.
   read(replaced(kSmall, R"("source": "Savivaldybė", "type": "private")",
                 R"("source": "Interreg NEXT", "type": "fund")"));

@@ -526,6 +526,30 @@ std::vector<Partner> parsePartners(const Json& array, const std::string& pointer
   return partners;
 }
 
+// "Exactly one entry of type fund per fund": every partner has a fund entry from the
+// programme's fund (a second one is refused by parseCofinancing; entries from further funds of
+// a multi-fund programme are allowed). Reads the document itself, so that pointers name the
+// entries as given.
+void checkFundEntries(const Json& partners, const std::string& fund, Errors& errors) {
+  for (std::size_t i = 0; i < partners.items().size(); ++i) {
+    const Json& partner = partners.items()[i];
+    const Json* cofinancing = partner.isObject() ? partner.find("cofinancing") : nullptr;
+    if (cofinancing == nullptr || !cofinancing->isArray()) continue;
+    const bool found = std::any_of(
+        cofinancing->items().begin(), cofinancing->items().end(), [&](const Json& entry) {
+          const Json* type = entry.isObject() ? entry.find("type") : nullptr;
+          const Json* source = entry.isObject() ? entry.find("source") : nullptr;
+          return type != nullptr && type->isString() && type->asString() == "fund" &&
+                 source != nullptr && source->isString() && source->asString() == fund;
+        });
+    if (!found) {
+      fail(errors, child(child("/partners", i), "cofinancing"),
+           "no entry of type \"fund\" from the programme's fund " + quoted(fund) +
+               "; expected exactly one (amount \"0.00\" where the fund pays nothing)");
+    }
+  }
+}
+
 }  // namespace
 
 Bundle readBundle(std::string_view text, const RulesLookup& rules) {
@@ -568,6 +592,7 @@ Bundle readBundle(const Json& document, const RulesLookup& rules) {
   bundle.project.programmeCode = bundle.programme.code;
   if (const Json* partners = readArray(document, "partners", root, errors)) {
     bundle.partners = parsePartners(*partners, "/partners", programmeRules, errors);
+    if (!bundle.programme.fund.empty()) checkFundEntries(*partners, bundle.programme.fund, errors);
   }
   throwIfAny(errors);
   return bundle;
