@@ -187,6 +187,32 @@ BOOST_AUTO_TEST_CASE(a_stale_delete_is_409_and_deletes_nothing) {
                 204);
 }
 
+BOOST_AUTO_TEST_CASE(a_bundle_replace_over_a_stale_export_is_409_and_replaces_nothing) {
+  importDemo();
+  const std::string kBundle = std::string(kProject) + "/bundle";
+  const HttpResult exported = client->get(kBundle);
+  const std::string tag = exported.header("ETag");
+  BOOST_REQUIRE_EQUAL(tag.size(), 66u);
+  BOOST_TEST(client->get(kBundle).header("ETag") == tag);  // the same state, the same tag
+  // Someone renames partner PP6 after the export...
+  const HttpResult partner = client->get(kPartner);
+  requireStatus(
+      client->put(kPartner, withMember(partner.json(), "name", "VšĮ Rokiškio centras").dump(false)),
+      200);
+  const std::string before = snapshot();
+  // ...so replacing the whole project from that export would undo the rename unseen.
+  const auto replace = [&](const std::string& etag) {
+    return client->send("POST", "/api/v1/bundles?replace=true", exported.body, "application/json",
+                        false, ifMatch(etag));
+  };
+  const HttpResult stale = replace(tag);
+  requireStatus(stale, 409);
+  BOOST_TEST(errorCode(stale) == "conflict");
+  BOOST_TEST(snapshot() == before);
+  requireStatus(replace("\"3\""), 400);
+  requireStatus(replace(client->get(kBundle).header("ETag")), 200);
+}
+
 // Many clients PUT at once, all based on version 1: exactly one wins, every other one gets
 // 409, and what is stored is the winner's change.
 void race(HttpApiFixture& fixture, const std::string& target, const char* field) {

@@ -112,6 +112,24 @@ BaseVersion ifMatchVersion(const ApiRequest& request) {
   return std::stoll(digits);
 }
 
+/// The bundle tag named by an If-Match header on a bundle replace: the ETag of GET …/bundle.
+std::optional<std::string> ifMatchBundle(const ApiRequest& request) {
+  const std::optional<std::string> header = request.header("If-Match");
+  if (!header) return std::nullopt;
+  const std::string value = Poco::trim(*header);
+  const std::string tag =
+      value.size() == 66 && value.front() == '"' && value.back() == '"' ? value.substr(1, 64) : "";
+  if (tag.empty() || !std::all_of(tag.begin(), tag.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      })) {
+    throw ApiError(400, "invalid",
+                   "If-Match on a bundle must be the ETag that GET …/bundle returned, with the "
+                   "quotes, not '" +
+                       value + "'");
+  }
+  return tag;
+}
+
 /// The version a change is based on: If-Match or a "version" member of the body, which is
 /// taken out of the body (the object readers refuse members they do not know). When both are
 /// given they must agree.
@@ -328,7 +346,9 @@ class Api {
     request.allowQuery({"replace"});
     const bool replace = booleanQuery(request, "replace");
     request.json();  // malformed JSON is "invalid_json", like every other body
-    const ImportResult result = service(request).importBundle(request.body, replace);
+    // If-Match on a replace: only over the export the caller read (409 otherwise).
+    const ImportResult result =
+        service(request).importBundle(request.body, replace, ifMatchBundle(request));
     const core::Json body = findingsToJson(result.projectCode, result.findings);
     if (result.replaced) return ApiResponse::json(200, body);
     ApiResponse response = ApiResponse::json(201, body);
@@ -337,7 +357,10 @@ class Api {
   }
   ApiResponse exportBundle(const ApiRequest& request) {
     request.allowQuery({});
-    return ApiResponse::jsonText(200, service(request).exportBundle(request.param("code")));
+    const std::string text = service(request).exportBundle(request.param("code"));
+    ApiResponse response = ApiResponse::jsonText(200, text);
+    response.headers.emplace_back("ETag", "\"" + bundleTag(text) + "\"");
+    return response;
   }
   ApiResponse findings(const ApiRequest& request) {
     request.allowQuery({});

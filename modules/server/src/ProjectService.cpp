@@ -10,6 +10,7 @@
 #include "AuditTrail.h"
 #include "UserService.h"
 #include "crossgrant/core/Audit.h"
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/BundleCodec.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/store/AuditLog.h"
@@ -180,12 +181,31 @@ const core::ProgrammeRules& ProjectService::rulesFor(const std::string& rulesKey
   return *rules;
 }
 
-ImportResult ProjectService::importBundle(std::string_view text, bool replace) {
+std::string bundleTag(std::string_view bundleText) { return core::sha256Hex(bundleText); }
+
+ImportResult ProjectService::importBundle(std::string_view text, bool replace,
+                                          const std::optional<std::string>& expectedBundle) {
   const core::Bundle bundle = core::readBundle(text, context_.plugins().lookup());
   const core::ProgrammeRules& rules = rulesFor(bundle.programme.rules);
   ImportResult result;
   result.projectCode = bundle.project.code;
   context_.database().transaction([&](Connection& db) {
+    if (expectedBundle) {
+      // Lock the project first, so that nothing changes it between the comparison and the
+      // replace (two servers on one MariaDB included).
+      const auto current = store::findProject(db, bundle.project.code);
+      if (!current) {
+        throw core::Conflict("project " + quoted(bundle.project.code) +
+                             " does not exist, but If-Match names an export of it");
+      }
+      lockProjectAt(db, bundle.project.code, storedProject(db, bundle.project.code).version);
+      if (bundleTag(core::writeBundle(store::loadBundle(db, bundle.project.code).value())) !=
+          *expectedBundle) {
+        throw core::Conflict("project " + quoted(bundle.project.code) +
+                             " has changed since that export (If-Match); export it again, "
+                             "apply your changes and replace again");
+      }
+    }
     const std::optional<core::Bundle> previous = store::loadBundle(db, bundle.project.code);
     result.replaced = previous.has_value();
     store::saveBundle(db, bundle, replace);

@@ -47,14 +47,22 @@ struct Versioned {
 /// The version an edit is based on; nullopt when the edit did not say.
 using BaseVersion = std::optional<std::int64_t>;
 
+/// The tag of an exported bundle's text (SHA-256, hex): GET …/bundle sends it as its ETag,
+/// and a replace that names it in If-Match replaces only that state.
+std::string bundleTag(std::string_view bundleText);
+
 class ProjectService {
  public:
   /// actor: who the changes are recorded as in the audit trail.
   ProjectService(AppContext& context, core::Actor actor);
 
   /// Validates and stores a bundle document. Conflict if the project exists and !replace.
-  /// A replaced project's version goes on counting from the one it replaces.
-  ImportResult importBundle(std::string_view text, bool replace);
+  /// A replaced project's version goes on counting from the one it replaces. With
+  /// expectedBundle (the SHA-256 hex of an export, bundleTag), the replace happens only while
+  /// the stored project still exports to exactly that (Conflict otherwise), so that an edit
+  /// of the project or any partner made since the caller's export is not lost silently.
+  ImportResult importBundle(std::string_view text, bool replace,
+                            const std::optional<std::string>& expectedBundle = {});
   /// The canonical bundle text of a stored project. NotFound if missing.
   std::string exportBundle(std::string_view projectCode);
   core::Bundle loadBundle(std::string_view projectCode);
