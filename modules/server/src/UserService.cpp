@@ -189,8 +189,9 @@ UserView UserService::grant(const std::string& name, const core::Grant& grant) {
         throw core::Conflict("user \"" + name + "\" already holds " + describe(grant));
     store::insertGrant(db, before.user.id, grant, now);
     UserView after = viewOf(db, name);
-    recordChange(db, actor_, "grant", "user", name, grant.project,
-                 userJson(before.user, before.grants), userJson(after.user, after.grants));
+    // Only the grant itself: the entry is filed under the grant's project, and the user's
+    // other grants (other programmes' included) are none of that project's readers' business.
+    recordChange(db, actor_, "grant", "user", name, grant.project, std::nullopt, grantJson(grant));
     return after;
   });
 }
@@ -202,8 +203,7 @@ UserView UserService::revoke(const std::string& name, const core::Grant& grant) 
     if (!store::deleteGrant(db, before.user.id, grant, now))
       throw core::NotFound("user \"" + name + "\" does not hold " + describe(grant));
     UserView after = viewOf(db, name);
-    recordChange(db, actor_, "revoke", "user", name, grant.project,
-                 userJson(before.user, before.grants), userJson(after.user, after.grants));
+    recordChange(db, actor_, "revoke", "user", name, grant.project, grantJson(grant), std::nullopt);
     return after;
   });
 }
