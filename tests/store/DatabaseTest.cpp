@@ -51,6 +51,24 @@ BOOST_AUTO_TEST_CASE(migrate_twice_is_a_no_op) {
   BOOST_TEST(Database::latestSchemaVersion() >= 1);
 }
 
+BOOST_AUTO_TEST_CASE(a_wrong_number_of_parameters_is_the_same_error_on_every_backend) {
+  TempDir dir;
+  auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
+  db->migrate();
+  const auto run = [&](const std::vector<crossgrant::store::Value>& params) {
+    db->transaction(
+        [&](Connection& c) { c.query("SELECT code FROM programmes WHERE code = ?", params); });
+  };
+  BOOST_CHECK_NO_THROW(run({std::string("LV-LT")}));
+  BOOST_CHECK_EXCEPTION(run({}), StoreError, [](const StoreError& e) {
+    return std::string(e.what()).find("statement takes 1 parameters, given 0") != std::string::npos;
+  });
+  BOOST_CHECK_EXCEPTION(run({std::string("a"), std::string("b")}), StoreError,
+                        [](const StoreError& e) {
+                          return std::string(e.what()).find("given 2") != std::string::npos;
+                        });
+}
+
 BOOST_AUTO_TEST_CASE(concurrent_migrations_apply_each_version_once) {
   TempDir dir;
   const std::string url = crossgrant::test::freshDatabaseUrl(dir);

@@ -3,6 +3,7 @@
 #include <cppconn/connection.h>
 #include <cppconn/datatype.h>
 #include <cppconn/exception.h>
+#include <cppconn/parameter_metadata.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 #include <cppconn/resultset_metadata.h>
@@ -201,6 +202,11 @@ class MysqlConnection final : public Connection {
       found = cache_.emplace(key, std::move(statement)).first;
     }
     sql::PreparedStatement& statement = *found->second;
+    // The same check as the SQLite backend: a repository bug is the same error on both.
+    const int expected = statement.getParameterMetaData()->getParameterCount();
+    if (expected != static_cast<int>(params.size()))
+      throw StoreError("statement takes " + std::to_string(expected) + " parameters, given " +
+                       std::to_string(params.size()) + ": " + key);
     statement.clearParameters();
     blobs_.clear();
     for (std::size_t i = 0; i < params.size(); ++i) {
