@@ -149,6 +149,30 @@ bool sameHex(std::string_view a, std::string_view b) {
   return difference == 0;
 }
 
+// Before a password is tried: while a key blocks this client, audits the refusal as
+// refusedAction and throws LoginThrottled; waits out a short delay (an account blocked from
+// elsewhere); then reads the named user.
+std::optional<store::UserRecord> passThrottle(store::Database& database,
+                                              const std::vector<ThrottleKey>& keys,
+                                              const core::Actor& actor, const char* refusedAction,
+                                              const std::string& userName, std::int64_t start) {
+  std::optional<store::UserRecord> user;
+  const Blocks blocks = database.transaction([&](Connection& db) {
+    const Blocks state = blocksOf(db, keys, start);
+    if (state.refuseUntil > start) {
+      recordChange(
+          db, actor, refusedAction, "user", userName, "", std::nullopt,
+          Json::object().set("retry_after_seconds", secondsUntil(state.refuseUntil, start)));
+      return state;
+    }
+    user = store::findUser(db, userName);
+    return state;
+  });
+  if (blocks.refuseUntil > start) throw LoginThrottled(secondsUntil(blocks.refuseUntil, start));
+  delayFor(blocks, start);
+  return user;
+}
+
 }  // namespace
 
 LoginThrottled::LoginThrottled(std::int64_t retryAfterSeconds)
@@ -188,20 +212,8 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
   const std::string name(user);
 
   const std::int64_t start = context_.nowMillis();
-  std::optional<store::UserRecord> found;
-  const Blocks blocks = context_.database().transaction([&](Connection& db) {
-    const Blocks state = blocksOf(db, keys, start);
-    if (state.refuseUntil > start) {
-      recordChange(
-          db, anonymous, "login_refused", "user", name, "", std::nullopt,
-          Json::object().set("retry_after_seconds", secondsUntil(state.refuseUntil, start)));
-      return state;
-    }
-    found = store::findUser(db, user);
-    return state;
-  });
-  if (blocks.refuseUntil > start) throw LoginThrottled(secondsUntil(blocks.refuseUntil, start));
-  delayFor(blocks, start);
+  const std::optional<store::UserRecord> found =
+      passThrottle(context_.database(), keys, anonymous, "login_refused", name, start);
 
   bool valid = false;
   if (found && !found->disabled) {
@@ -302,20 +314,8 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
       {accountKey(userName), kAccountCap, true, false},
       {pairKey(userName, actor.client), kAddressCap, false, true}};
   const std::int64_t start = context_.nowMillis();
-  std::optional<store::UserRecord> user;
-  const Blocks blocks = context_.database().transaction([&](Connection& db) {
-    const Blocks state = blocksOf(db, keys, start);
-    if (state.refuseUntil > start) {
-      recordChange(
-          db, actor, "change_password_refused", "user", userName, "", std::nullopt,
-          Json::object().set("retry_after_seconds", secondsUntil(state.refuseUntil, start)));
-      return state;
-    }
-    user = store::findUser(db, userName);
-    return state;
-  });
-  if (blocks.refuseUntil > start) throw LoginThrottled(secondsUntil(blocks.refuseUntil, start));
-  delayFor(blocks, start);
+  const std::optional<store::UserRecord> user =
+      passThrottle(context_.database(), keys, actor, "change_password_refused", userName, start);
   if (!user) throw core::NotFound("user " + userName + " not found");
 
   const std::int64_t now = context_.nowMillis();
