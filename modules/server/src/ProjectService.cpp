@@ -426,44 +426,43 @@ void ProjectService::deletePartner(std::string_view projectCode, std::string_vie
   });
 }
 
+Versioned<core::Partner> ProjectService::replacePartnerPart(
+    std::string_view projectCode, std::string_view partnerCode, BaseVersion version,
+    const char* part, const std::function<void(core::Partner&)>& apply,
+    const std::function<Json(const Versioned<core::Partner>&)>& view) {
+  return context_.database().transaction([&](Connection& db) {
+    lockPartnerAt(db, projectCode, partnerCode, version, view);
+    const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
+    core::Partner partner = before.value;
+    apply(partner);
+    store::updatePartner(db, projectCode, partner);
+    Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
+    recordChange(db, actor_, "update", part, partnerKey(projectCode, partnerCode),
+                 std::string(projectCode), view(before), view(after));
+    return after;
+  });
+}
+
 Versioned<core::Partner> ProjectService::replaceBudget(std::string_view projectCode,
                                                        std::string_view partnerCode,
                                                        const Json& body, BaseVersion version) {
   const std::vector<core::BudgetLine> budget = core::readBudget(body, projectRules(projectCode));
-  const auto budgetOf = [](const Versioned<core::Partner>& p) {
-    return core::budgetToJson(p.value.budget);
-  };
-  return context_.database().transaction([&](Connection& db) {
-    lockPartnerAt(db, projectCode, partnerCode, version, budgetOf);
-    Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
-    core::Partner partner = before.value;
-    partner.budget = budget;
-    store::updatePartner(db, projectCode, partner);
-    Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
-    recordChange(db, actor_, "update", "budget", partnerKey(projectCode, partnerCode),
-                 std::string(projectCode), budgetOf(before), budgetOf(after));
-    return after;
-  });
+  return replacePartnerPart(
+      projectCode, partnerCode, version, "budget",
+      [&](core::Partner& partner) { partner.budget = budget; },
+      [](const Versioned<core::Partner>& p) { return core::budgetToJson(p.value.budget); });
 }
 
 Versioned<core::Partner> ProjectService::replaceCofinancing(std::string_view projectCode,
                                                             std::string_view partnerCode,
                                                             const Json& body, BaseVersion version) {
   const std::vector<core::Contribution> cofinancing = core::readCofinancing(body);
-  const auto cofinancingOf = [](const Versioned<core::Partner>& p) {
-    return core::cofinancingToJson(p.value.cofinancing);
-  };
-  return context_.database().transaction([&](Connection& db) {
-    lockPartnerAt(db, projectCode, partnerCode, version, cofinancingOf);
-    Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
-    core::Partner partner = before.value;
-    partner.cofinancing = cofinancing;
-    store::updatePartner(db, projectCode, partner);
-    Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
-    recordChange(db, actor_, "update", "cofinancing", partnerKey(projectCode, partnerCode),
-                 std::string(projectCode), cofinancingOf(before), cofinancingOf(after));
-    return after;
-  });
+  return replacePartnerPart(
+      projectCode, partnerCode, version, "cofinancing",
+      [&](core::Partner& partner) { partner.cofinancing = cofinancing; },
+      [](const Versioned<core::Partner>& p) {
+        return core::cofinancingToJson(p.value.cofinancing);
+      });
 }
 
 // ---- JSON

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,6 +103,14 @@ class ProjectService {
                                               BaseVersion version);
 
  private:
+  /// Replaces one part of a partner (part: "budget" or "cofinancing", the audited object) in
+  /// one transaction, versioned by the partner: apply sets the part, view shows it as the API
+  /// does (for the audit entry and a 409's current state).
+  Versioned<core::Partner> replacePartnerPart(
+      std::string_view projectCode, std::string_view partnerCode, BaseVersion version,
+      const char* part, const std::function<void(core::Partner&)>& apply,
+      const std::function<core::Json(const Versioned<core::Partner>&)>& view);
+
   /// The rules of a project's programme (NotFound for a missing project), read in a
   /// transaction of its own, before an edit's: they cannot change while the project exists.
   const core::ProgrammeRules& projectRules(std::string_view projectCode);
