@@ -343,6 +343,8 @@ BOOST_AUTO_TEST_CASE(verify_is_0_on_an_intact_trail_and_export_lines_parse) {
   BOOST_TEST(contains(toFile.err, "exported 2 entries to " + file));
   BOOST_TEST(readFile(file) == exported.out);
   BOOST_TEST(run({"audit", "export", "--to", "2000-01-01"}).out.empty());
+  // An open end as far as dates go still includes everything.
+  BOOST_TEST(run({"audit", "export", "--to", "9999-12-31"}).out == exported.out);
 }
 
 BOOST_AUTO_TEST_CASE(verify_is_1_after_an_entry_is_altered_in_the_database) {

@@ -59,6 +59,8 @@ core::Json auditEntryJson(const core::AuditEntry& entry) {
       .set("hash", entry.hash);
 }
 
+std::string endOfDay(const core::Date& day) { return day.toString() + "T24"; }
+
 void setAuditPeriod(store::AuditFilter& filter, const std::optional<std::string>& from,
                     const std::optional<std::string>& to, const std::string& fromName,
                     const std::string& toName) {
@@ -70,7 +72,7 @@ void setAuditPeriod(store::AuditFilter& filter, const std::optional<std::string>
   }
   // Times are "YYYY-MM-DDTHH:MM:SS.mmmZ", so every time of a day sorts at or after the day.
   if (first) filter.from = first->toString();
-  if (last) filter.before = last->nextDay().toString();
+  if (last) filter.before = endOfDay(*last);
 }
 
 }  // namespace crossgrant::server

@@ -7,6 +7,7 @@
 
 #include "crossgrant/core/Access.h"
 #include "crossgrant/core/Audit.h"
+#include "crossgrant/core/Date.h"
 #include "crossgrant/core/Json.h"
 #include "crossgrant/store/AuditLog.h"
 
@@ -23,6 +24,10 @@ void recordChange(store::Connection& db, const core::Actor& actor, std::string a
 /// "project", "before", "after", "previous_hash", "hash"}: before and after are the object's
 /// JSON (null when none; a string if the stored text is not JSON), the rest as stored.
 core::Json auditEntryJson(const core::AuditEntry& entry);
+
+/// A bound that every audit time of day sorts before ("YYYY-MM-DDT24"): times run T00 to
+/// T23, so this works for the last day there is too, where the next day would not.
+std::string endOfDay(const core::Date& day);
 
 /// Restricts filter to the days from (inclusive) to to (inclusive), each "YYYY-MM-DD" in UTC
 /// and either absent. Throws core::InvalidInput at fromName / toName for anything else or a

@@ -100,7 +100,7 @@ reports::ReportData ReportService::assemble(std::string_view project,
     filter.project = std::string(project);
     // Times are "YYYY-MM-DDTHH:MM:SS.mmmZ": every time of a day sorts at or after the day.
     if (selection.from) filter.from = selection.from->toString();
-    if (selection.to) filter.before = selection.to->nextDay().toString();
+    if (selection.to) filter.before = endOfDay(*selection.to);
     data.auditEntries = store::readAudit(db, filter);
     const store::AuditVerification verification = store::verifyAudit(db);
     data.auditChain.checked = verification.checked;
