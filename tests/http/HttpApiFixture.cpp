@@ -11,6 +11,7 @@
 #include "SecureRandom.h"
 #include "UserService.h"
 #include "crossgrant/core/AuditChain.h"
+#include "crossgrant/store/AuditLog.h"
 #include "crossgrant/store/UserRepository.h"
 
 namespace crossgrant::test {
@@ -111,6 +112,11 @@ void HttpApiFixture::importDemo() {
   const HttpResult result = client->post("/api/v1/bundles", readFile(demoBundlePath()));
   BOOST_REQUIRE_MESSAGE(result.status == 201,
                         "demo import answered " << result.status << ": " << result.body);
+}
+
+std::vector<core::AuditEntry> HttpApiFixture::auditTrail() {
+  return context.database().transaction(
+      [](store::Connection& db) { return store::readAudit(db, {}); });
 }
 
 std::string HttpApiFixture::snapshot() {

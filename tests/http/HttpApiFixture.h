@@ -23,6 +23,7 @@
 #include "HttpTestClient.h"
 #include "TestSupport.h"
 #include "crossgrant/core/Access.h"
+#include "crossgrant/core/Audit.h"
 
 namespace crossgrant::test {
 
@@ -53,6 +54,8 @@ class HttpApiFixture {
   /// What a client can see of the stored data: the demo project's export (or its error), the
   /// programme and project listings. Equal snapshots mean nothing changed.
   std::string snapshot();
+  /// Every entry of the audit trail, in order.
+  std::vector<core::AuditEntry> auditTrail();
 
   TempDir dir;
   std::atomic<std::int64_t> clockOffset{0};  ///< milliseconds added to the real clock

@@ -15,6 +15,7 @@
 using crossgrant::core::Json;
 using crossgrant::test::HttpApiFixture;
 using crossgrant::test::HttpResult;
+using crossgrant::test::requireStatus;
 using crossgrant::test::withMember;
 
 namespace {
@@ -44,11 +45,6 @@ const std::vector<std::string> kDemoFindings = {
     "contributions_mismatch PP6 94535.16 94535.11 -0.05",
     "project_fund_mismatch - 672567.74 672567.64 -0.10",
 };
-
-void requireStatus(const HttpResult& result, int status) {
-  BOOST_REQUIRE_MESSAGE(result.status == status,
-                        "expected " << status << ", got " << result.status << ": " << result.body);
-}
 
 std::vector<std::string> codesOf(const Json& list, const char* key) {
   std::vector<std::string> codes;

@@ -12,17 +12,13 @@
 using crossgrant::core::Json;
 using crossgrant::test::HttpApiFixture;
 using crossgrant::test::HttpResult;
+using crossgrant::test::requireStatus;
 using crossgrant::test::withMember;
 
 namespace {
 
 constexpr const char* kProject = "/api/v1/projects/LLI-317";
 constexpr const char* kPartner = "/api/v1/projects/LLI-317/partners/PP6";
-
-void requireStatus(const HttpResult& result, int status) {
-  BOOST_REQUIRE_MESSAGE(result.status == status,
-                        "expected " << status << ", got " << result.status << ": " << result.body);
-}
 
 std::string text(const Json& object, const char* key) {
   const Json* member = object.find(key);

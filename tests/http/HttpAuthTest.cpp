@@ -19,16 +19,12 @@ using crossgrant::test::AccessFixture;
 using crossgrant::test::HttpHeaders;
 using crossgrant::test::HttpResult;
 using crossgrant::test::HttpTestClient;
+using crossgrant::test::requireStatus;
 using crossgrant::test::withMember;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
 namespace {
-
-void requireStatus(const HttpResult& result, int status) {
-  BOOST_REQUIRE_MESSAGE(result.status == status,
-                        "expected " << status << ", got " << result.status << ": " << result.body);
-}
 
 std::string errorCode(const HttpResult& result) {
   const Json body = result.json();
@@ -81,10 +77,8 @@ struct AuthFixture : AccessFixture {
   /// "action object_key user" of every audit entry, in order.
   std::vector<std::string> auditActions() {
     std::vector<std::string> lines;
-    context.database().transaction([&](crossgrant::store::Connection& db) {
-      for (const auto& entry : crossgrant::store::readAudit(db, {}))
-        lines.push_back(entry.action + " " + entry.objectKey + " " + entry.user);
-    });
+    for (const auto& entry : auditTrail())
+      lines.push_back(entry.action + " " + entry.objectKey + " " + entry.user);
     return lines;
   }
   std::int64_t sessionCount() {

@@ -19,12 +19,10 @@ namespace {
 constexpr const char* kPartner = "/api/v1/projects/LLI-317/partners/PP6";
 
 std::int64_t revokes(HttpApiFixture& f, const std::string& user) {
-  return f.context.database().transaction([&](crossgrant::store::Connection& c) {
-    std::int64_t count = 0;
-    for (const auto& entry : crossgrant::store::readAudit(c, {}))
-      if (entry.action == "revoke" && entry.objectKey == user) ++count;
-    return count;
-  });
+  std::int64_t count = 0;
+  for (const auto& entry : f.auditTrail())
+    if (entry.action == "revoke" && entry.objectKey == user) ++count;
+  return count;
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ using crossgrant::core::Role;
 using crossgrant::test::HttpApiFixture;
 using crossgrant::test::HttpResult;
 using crossgrant::test::HttpTestClient;
+using crossgrant::test::requireStatus;
 
 namespace {
 
@@ -55,11 +56,6 @@ struct ReportsFixture : HttpApiFixture {
   std::map<std::string, std::string> tokens;
 };
 
-void requireStatus(const HttpResult& result, int status) {
-  BOOST_REQUIRE_MESSAGE(result.status == status, "expected " << status << ", got " << result.status
-                                                             << ": " << result.body.substr(0, 400));
-}
-
 std::string submitBody(const std::string& kind, const std::string& language) {
   Json body = Json::object().set("kind", kind).set("language", language);
   if (kind == "partner" || kind == "project") body.set("period", 2);
@@ -68,12 +64,10 @@ std::string submitBody(const std::string& kind, const std::string& language) {
 }
 
 std::int64_t auditCount(HttpApiFixture& f, const std::string& action, const std::string& key) {
-  return f.context.database().transaction([&](crossgrant::store::Connection& c) {
-    std::int64_t count = 0;
-    for (const auto& entry : crossgrant::store::readAudit(c, {}))
-      if (entry.action == action && entry.objectType == "report" && entry.objectKey == key) ++count;
-    return count;
-  });
+  std::int64_t count = 0;
+  for (const auto& entry : f.auditTrail())
+    if (entry.action == action && entry.objectType == "report" && entry.objectKey == key) ++count;
+  return count;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
+#include <boost/test/unit_test.hpp>
 #include <utility>
 
 namespace crossgrant::test {
@@ -70,6 +71,11 @@ HttpResult HttpTestClient::send(const std::string& method, const std::string& ta
   }
   Poco::StreamCopier::copyToString(in, result.body);
   return result;
+}
+
+void requireStatus(const HttpResult& result, int status) {
+  BOOST_REQUIRE_MESSAGE(result.status == status, "expected " << status << ", got " << result.status
+                                                             << ": " << result.body.substr(0, 400));
 }
 
 }  // namespace crossgrant::test

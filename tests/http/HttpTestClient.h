@@ -56,4 +56,7 @@ class HttpTestClient {
   std::string bearer_;
 };
 
+/// Fails the test case at once unless result has status, showing the start of the body.
+void requireStatus(const HttpResult& result, int status);
+
 }  // namespace crossgrant::test
