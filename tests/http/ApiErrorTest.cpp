@@ -3,19 +3,20 @@
 
 #include <stdexcept>
 
-#include "ApiError.h"
 #include "crossgrant/core/Errors.h"
+#include "crossgrant/http/ErrorResponse.h"
+#include "crossgrant/http/HttpError.h"
 #include "crossgrant/store/Database.h"
 
 using crossgrant::core::Json;
-using crossgrant::server::ApiError;
-using crossgrant::server::ApiResponse;
+using crossgrant::http::HttpError;
+using ApiResponse = crossgrant::http::Response;
 
 namespace {
 
 template <typename Exception>
 ApiResponse responseFor(const Exception& exception) {
-  return crossgrant::server::errorResponse(std::make_exception_ptr(exception), "TEST /x");
+  return crossgrant::http::errorResponse(std::make_exception_ptr(exception), "TEST /x");
 }
 
 const Json& errorOf(const Json& body) {
@@ -69,7 +70,8 @@ BOOST_AUTO_TEST_CASE(typed_errors_map_to_their_status) {
   BOOST_TEST(unavailable.status == 503);
   BOOST_TEST(unavailable.body.find("secret") == std::string::npos);
 
-  auto methodError = ApiError(405, "method_not_allowed", "no").withHeader("Allow", "GET");
+  auto methodError =
+      HttpError(crossgrant::core::ErrorKind::kMethodNotAllowed, "no").withHeader("Allow", "GET");
   const auto method = responseFor(methodError);
   BOOST_TEST(method.status == 405);
   BOOST_REQUIRE(method.headers.size() == 1u);
@@ -82,6 +84,40 @@ BOOST_AUTO_TEST_CASE(unexpected_exceptions_are_500_without_their_text) {
   BOOST_TEST(text(errorOf(Json::parse(response.body)), "code") == "internal");
   BOOST_TEST(response.body.find("hunter2") == std::string::npos);
   BOOST_TEST(response.body.find("/etc/secret") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_500_names_its_incident_in_the_answer_and_the_message) {
+  const auto first = responseFor(std::logic_error("bug"));
+  const auto second = responseFor(std::logic_error("bug"));
+  const std::string incident = text(errorOf(Json::parse(first.body)), "incident");
+  BOOST_TEST(incident.size() == 16u);
+  BOOST_TEST(incident != text(errorOf(Json::parse(second.body)), "incident"));
+  BOOST_TEST(text(errorOf(Json::parse(first.body)), "message").find(incident) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_error_kind_has_one_status_and_exit_code) {
+  using crossgrant::core::ErrorKind;
+  const std::pair<ErrorKind, int> expected[] = {
+      {ErrorKind::kInvalid, 400},          {ErrorKind::kUnauthenticated, 401},
+      {ErrorKind::kForbidden, 403},        {ErrorKind::kNotFound, 404},
+      {ErrorKind::kMethodNotAllowed, 405}, {ErrorKind::kConflict, 409},
+      {ErrorKind::kTooLarge, 413},         {ErrorKind::kUnsupportedMediaType, 415},
+      {ErrorKind::kVersionRequired, 428},  {ErrorKind::kThrottled, 429},
+      {ErrorKind::kConfiguration, 500},    {ErrorKind::kInternal, 500},
+      {ErrorKind::kUnavailable, 503}};
+  for (const auto& [kind, status] : expected) {
+    BOOST_TEST(crossgrant::core::reportOf(kind).httpStatus == status);
+    BOOST_TEST(crossgrant::core::reportOf(kind).exitStatus == 2);
+    const auto response = responseFor(crossgrant::core::Error(kind, "x"));
+    BOOST_TEST(response.status == status);
+  }
+  // Throttling and an exhausted pool say when to come back.
+  const auto throttled = responseFor(crossgrant::core::Throttled("slow down", 7));
+  BOOST_TEST(throttled.status == 429);
+  bool retry = false;
+  for (const auto& [name, value] : throttled.headers)
+    retry = retry || (name == "Retry-After" && value == "7");
+  BOOST_TEST(retry);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,47 +6,45 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "AuthService.h"
-#include "PasswordHasher.h"
-#include "SecureRandom.h"
-#include "UserService.h"
+#include "crossgrant/app/identity/AuthService.h"
+#include "crossgrant/app/identity/PasswordHasher.h"
+#include "crossgrant/app/identity/SecureRandom.h"
+#include "crossgrant/app/identity/UserService.h"
 #include "crossgrant/core/AuditChain.h"
+#include "crossgrant/core/Date.h"
 #include "crossgrant/store/AuditLog.h"
 #include "crossgrant/store/UserRepository.h"
 
 namespace crossgrant::test {
 namespace {
 
-server::Settings testSettings(const TempDir& dir) {
-  server::Settings settings;
-  settings.configFile = binaryDir() + "/config/crossgrant.properties";
-  settings.databaseUrl = freshDatabaseUrl(dir);
-  settings.pluginDirectory = binaryDir() + "/plugins";
-  settings.httpHost = "127.0.0.1";
-  settings.httpPort = 0;
-  settings.httpThreads = 4;
-  settings.maxBodyBytes = HttpApiFixture::kMaxBodyBytes;
-  settings.commonPasswordsFile = binaryDir() + "/config/common-passwords.txt";
-  settings.trustedProxies = {"127.0.0.1"};
+server::Configuration testSettings(const TempDir& dir) {
+  server::Configuration settings = server::loadConfiguration(
+      binaryDir() + "/config/crossgrant.properties", freshDatabaseUrl(dir));
+  settings.http.host = "127.0.0.1";
+  settings.http.port = 0;
+  settings.http.threads = 4;
+  settings.http.maxBodyBytes = HttpApiFixture::kMaxBodyBytes;
+  settings.http.trustedProxies = {"127.0.0.1"};
   return settings;
 }
 
-server::Settings adjusted(server::Settings settings,
-                          const std::function<void(server::Settings&)>& adjust) {
+server::Configuration adjusted(server::Configuration settings,
+                               const std::function<void(server::Configuration&)>& adjust) {
   adjust(settings);
   return settings;
 }
 
 }  // namespace
 
-HttpApiFixture::HttpApiFixture() : HttpApiFixture([](server::Settings&) {}) {}
+HttpApiFixture::HttpApiFixture() : HttpApiFixture([](server::Configuration&) {}) {}
 
-HttpApiFixture::HttpApiFixture(const std::function<void(server::Settings&)>& adjust)
-    : config(
-          new Poco::Util::PropertyFileConfiguration(binaryDir() + "/config/crossgrant.properties")),
-      settings(adjusted(testSettings(dir), adjust)),
-      context(settings, *config),
-      server(context, settings) {
+HttpApiFixture::HttpApiFixture(const std::function<void(server::Configuration&)>& adjust)
+    : settings(adjusted(testSettings(dir), adjust)),
+      ownContext(server::makeContext(settings)),
+      context(*ownContext),
+      api(context, settings.api),
+      server(api, settings.http) {
   // Unexpected server failures are logged, not sent: show them in the test output.
   Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel);
   Poco::Logger::get("crossgrant.http").setChannel(console);
@@ -66,12 +64,12 @@ HttpApiFixture::HttpApiFixture(const std::function<void(server::Settings&)>& adj
 std::string HttpApiFixture::createUser(const std::string& name,
                                        const std::vector<core::Grant>& grants) {
   const std::string password =
-      server::UserService(context, core::Actor{"os:test", "", "cli"}).generatePassword(name);
-  const std::string now = server::isoUtc(context.nowMillis());
+      app::UserService(context, core::Actor{"os:test", "", "cli"}).generatePassword(name);
+  const std::string now = core::utcTimestamp(context.nowMillis());
   store::UserRecord user;
   user.name = name;
   user.displayName = name;
-  user.passwordHash = server::hashPassword(password);
+  user.passwordHash = app::hashPassword(password);
   user.createdAt = now;
   user.changedAt = now;
   context.database().transaction([&](store::Connection& db) {
@@ -82,15 +80,15 @@ std::string HttpApiFixture::createUser(const std::string& name,
 }
 
 std::string HttpApiFixture::openSession(const std::string& name) {
-  const std::string token = server::randomToken();
+  const std::string token = app::randomToken();
   const std::int64_t now = context.nowMillis();
   context.database().transaction([&](store::Connection& db) {
     store::SessionRecord session;
     session.userId = store::findUser(db, name).value().id;
-    session.csrfHash = core::sha256Hex(server::randomToken());
+    session.csrfHash = core::sha256Hex(app::randomToken());
     session.createdAt = now;
     session.lastSeenAt = now;
-    session.expiresAt = now + settings.sessionAbsoluteSeconds * 1000;
+    session.expiresAt = now + settings.app.sessionAbsoluteSeconds * 1000;
     session.clientAddress = "127.0.0.1";
     store::insertSession(db, session, core::sha256Hex(token));
   });
@@ -112,6 +110,19 @@ void HttpApiFixture::importDemo() {
   const HttpResult result = client->post("/api/v1/bundles", readFile(demoBundlePath()));
   BOOST_REQUIRE_MESSAGE(result.status == 201,
                         "demo import answered " << result.status << ": " << result.body);
+}
+
+HttpHeaders HttpApiFixture::basedOnExport(const std::string& project) {
+  const HttpResult exported = client->get("/api/v1/projects/" + project + "/bundle");
+  BOOST_REQUIRE_MESSAGE(exported.status == 200,
+                        "export of " << project << " answered " << exported.status);
+  return {{"If-Match", exported.header("ETag")}};
+}
+
+HttpResult HttpApiFixture::replaceBundle(HttpTestClient& by, const std::string& body,
+                                         const std::string& project) {
+  return by.send("POST", "/api/v1/bundles?replace=true", body, "application/json", false,
+                 basedOnExport(project));
 }
 
 std::vector<core::AuditEntry> HttpApiFixture::auditTrail() {

@@ -6,24 +6,24 @@
 // trusted proxy, so a request can name its client address in X-Forwarded-For.
 #pragma once
 
-#include <Poco/AutoPtr.h>
-#include <Poco/Util/PropertyFileConfiguration.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "AppContext.h"
-#include "HttpServer.h"
 #include "HttpTestClient.h"
 #include "TestSupport.h"
+#include "crossgrant/api/Api.h"
+#include "crossgrant/app/Context.h"
 #include "crossgrant/core/Access.h"
 #include "crossgrant/core/Audit.h"
+#include "crossgrant/http/Server.h"
+#include "crossgrant/server/Configuration.h"
 
 namespace crossgrant::test {
 
@@ -36,7 +36,7 @@ class HttpApiFixture {
 
   HttpApiFixture();
   /// With settings changed by adjust before the server is built.
-  explicit HttpApiFixture(const std::function<void(server::Settings&)>& adjust);
+  explicit HttpApiFixture(const std::function<void(server::Configuration&)>& adjust);
   ~HttpApiFixture();
 
   /// Creates a user with grants directly in the store (no audit entries) and returns its
@@ -54,15 +54,23 @@ class HttpApiFixture {
   /// What a client can see of the stored data: the demo project's export (or its error), the
   /// programme and project listings. Equal snapshots mean nothing changed.
   std::string snapshot();
+  /// The If-Match header naming the stored state of project's bundle (the ETag of its export),
+  /// as a replace over HTTP must send it.
+  HttpHeaders basedOnExport(const std::string& project = "LLI-317");
+  /// POST /api/v1/bundles?replace=true of body by client, based on the export of what is stored
+  /// now.
+  HttpResult replaceBundle(HttpTestClient& by, const std::string& body,
+                           const std::string& project = "LLI-317");
   /// Every entry of the audit trail, in order.
   std::vector<core::AuditEntry> auditTrail();
 
   TempDir dir;
   std::atomic<std::int64_t> clockOffset{0};  ///< milliseconds added to the real clock
-  Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> config;
-  server::Settings settings;
-  server::AppContext context;
-  server::HttpServer server;
+  server::Configuration settings;
+  std::unique_ptr<app::Context> ownContext;
+  app::Context& context;
+  api::Api api;
+  http::Server server;
   std::optional<HttpTestClient> client;  ///< connected once the server runs, as the admin
   std::string adminPassword;
   std::string adminToken;

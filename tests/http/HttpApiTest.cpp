@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(openapi_document_parses_and_lists_exactly_the_routes) {
   BOOST_REQUIRE(paths != nullptr && paths->isObject());
 
   std::set<std::string> routed;
-  for (const auto& route : server.router().routes()) {
+  for (const auto& route : api.routes()) {
     const std::string method = Poco::toLower(route.method);
     routed.insert(route.pattern + " " + method);
     const Json* path = paths->find(route.pattern);
@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(bundle_import_creates_conflicts_and_replaces) {
   BOOST_TEST(text(*again.json().find("error"), "code") == "conflict");
   BOOST_TEST(snapshot() == before);
 
-  const HttpResult replaced = client->post("/api/v1/bundles?replace=true", demo);
+  const HttpResult replaced = replaceBundle(*client, demo);
   requireStatus(replaced, 200);
   BOOST_TEST(findingSummary(replaced.json()) == kDemoFindings, boost::test_tools::per_element());
   BOOST_TEST(snapshot() == before);
@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(export_is_stable_byte_exact_utf8_and_reimportable) {
   BOOST_TEST(first.body.find("\\u") == std::string::npos);  // UTF-8 as is, never escaped
   BOOST_TEST(first.body.find("\"791256.20\"") != std::string::npos);
 
-  requireStatus(client->post("/api/v1/bundles?replace=true", first.body), 200);
+  requireStatus(replaceBundle(*client, first.body), 200);
   BOOST_TEST(client->get("/api/v1/projects/LLI-317/bundle").body == first.body);
 
   requireStatus(client->get("/api/v1/projects/NO-SUCH/bundle"), 404);

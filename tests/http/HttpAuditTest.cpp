@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(a_replacing_import_records_the_previous_bundle) {
   const Json changed =
       withMember(Json::parse(demo), "project",
                  withMember(*Json::parse(demo).find("project"), "acronym", "Cits"));
-  requireStatus(client->post("/api/v1/bundles?replace=true", changed.dump()), 200);
+  requireStatus(replaceBundle(*client, changed.dump()), 200);
   const std::vector<Json> log = entries("?project=LLI-317");
   BOOST_REQUIRE(log.size() == 2u);
   BOOST_TEST(text(*log[1].find("before")->find("project"), "acronym") == "SocQuality");

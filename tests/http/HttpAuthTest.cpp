@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(headers_a_client_makes_up_are_recorded_harmlessly) {
 
 BOOST_AUTO_TEST_CASE(secure_cookies_when_configured) {
   crossgrant::test::HttpApiFixture secure(
-      [](crossgrant::server::Settings& settings) { settings.secureCookies = true; });
+      [](crossgrant::server::Configuration& settings) { settings.api.secureCookies = true; });
   HttpTestClient anonymous(secure.server.port());
   const HttpResult result =
       anonymous.post("/api/v1/session",
@@ -321,9 +321,9 @@ BOOST_AUTO_TEST_CASE(sessions_end_after_the_absolute_limit_however_active) {
 }
 
 BOOST_AUTO_TEST_CASE(timeouts_follow_the_configuration) {
-  crossgrant::test::HttpApiFixture shortLived([](crossgrant::server::Settings& settings) {
-    settings.sessionIdleSeconds = 120;
-    settings.sessionAbsoluteSeconds = 1000;
+  crossgrant::test::HttpApiFixture shortLived([](crossgrant::server::Configuration& settings) {
+    settings.app.sessionIdleSeconds = 120;
+    settings.app.sessionAbsoluteSeconds = 1000;
   });
   HttpTestClient anonymous(shortLived.server.port());
   const HttpResult signedIn = anonymous.post(
@@ -649,7 +649,7 @@ BOOST_AUTO_TEST_CASE(a_partner_edits_its_own_data_but_not_the_approved_figures) 
 BOOST_AUTO_TEST_CASE(a_lead_replaces_its_own_project_by_import_and_nothing_else) {
   HttpTestClient lead = as("lead");
   const std::string own = client->get("/api/v1/projects/LLI-317/bundle").body;
-  requireStatus(lead.post("/api/v1/bundles?replace=true", own), 200);
+  requireStatus(replaceBundle(lead, own), 200);
   BOOST_TEST(lead.post("/api/v1/bundles", own).status == 409);
 
   const std::string before = dump();
@@ -669,6 +669,34 @@ BOOST_AUTO_TEST_CASE(a_lead_replaces_its_own_project_by_import_and_nothing_else)
   requireStatus(elsewhere, 403);
   BOOST_TEST(contains(elsewhere.body, "another programme"));
   BOOST_TEST(dump() == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_partner_reads_the_findings_on_its_own_partner_and_the_project) {
+  const auto codesOf = [](const HttpResult& result) {
+    std::vector<std::string> codes;
+    const Json document = result.json();
+    for (const Json& finding : document.find("findings")->items())
+      codes.push_back((finding.find("partner") ? finding.find("partner")->asString() : "project") +
+                      " " + finding.find("code")->asString());
+    return codes;
+  };
+  const std::vector<std::string> all = {"PP6 contributions_mismatch",
+                                        "project project_fund_mismatch"};
+  // PP6's staff and controller: the PP6 finding (as in their own partner report) and the
+  // project-level one.
+  for (const char* label : {"partner", "controller", "lead"}) {
+    const HttpResult findings = as(label).get("/api/v1/projects/LLI-317/findings");
+    requireStatus(findings, 200);
+    BOOST_TEST(codesOf(findings) == all, boost::test_tools::per_element());
+  }
+  // Another partner's staff: only what concerns the whole project.
+  createUser("pp2-staff",
+             {crossgrant::core::Grant{crossgrant::core::Role::kPartner, "", "LLI-317", "PP2"}});
+  HttpTestClient pp2(server.port(), openSession("pp2-staff"));
+  const HttpResult findings = pp2.get("/api/v1/projects/LLI-317/findings");
+  requireStatus(findings, 200);
+  BOOST_TEST(codesOf(findings) == std::vector<std::string>{"project project_fund_mismatch"},
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

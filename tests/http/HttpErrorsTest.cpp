@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(oversized_bodies_are_413_with_or_without_content_length) {
 
   // Exactly at the limit is accepted.
   big.pop_back();
-  BOOST_TEST(client->post("/api/v1/bundles?replace=true", big).status == 200);
+  BOOST_TEST(replaceBundle(*client, big).status == 200);
   BOOST_TEST(snapshot() == before);
 }
 

@@ -38,8 +38,16 @@ BOOST_AUTO_TEST_CASE(a_partner_recreated_with_the_same_code_does_not_inherit_old
 
   const HttpResult current = client->get(kPartner);
   BOOST_REQUIRE_EQUAL(current.status, 200);
-  BOOST_REQUIRE_EQUAL(client->del(kPartner, {{"If-Match", current.header("etag")}}).status, 204);
+  const HttpResult deleted = client->del(kPartner, {{"If-Match", current.header("etag")}});
+  BOOST_REQUIRE_EQUAL(deleted.status, 200);
   BOOST_TEST(revokes(*this, "old-pp6") == 1);
+  // The answer says whose grants went with the partner.
+  const Json answer = deleted.json();
+  const Json& revoked = *answer.find("revoked");
+  BOOST_REQUIRE_EQUAL(revoked.items().size(), 1u);
+  BOOST_TEST(revoked.items()[0].find("user")->asString() == "old-pp6");
+  BOOST_TEST(revoked.items()[0].find("role")->asString() == "partner");
+  BOOST_TEST(revoked.items()[0].find("partner")->asString() == "PP6");
 
   // A new organisation under the same code.
   const Json stored = current.json();
@@ -68,8 +76,12 @@ BOOST_AUTO_TEST_CASE(replacing_a_bundle_without_a_partner_revokes_its_grants) {
       if (p.find("code")->asString() != "PP7") partners.push(p);
     trimmed.set(key, partners);
   }
-  BOOST_REQUIRE_EQUAL(client->post("/api/v1/bundles?replace=true", trimmed.dump(false)).status,
-                      200);
+  const HttpResult replaced = replaceBundle(*client, trimmed.dump(false));
+  BOOST_REQUIRE_EQUAL(replaced.status, 200);
+  const Json answer = replaced.json();
+  const Json& revoked = *answer.find("revoked");
+  BOOST_REQUIRE_EQUAL(revoked.items().size(), 1u);
+  BOOST_TEST(revoked.items()[0].find("user")->asString() == "pp7-staff");
   BOOST_TEST(revokes(*this, "pp7-staff") == 1);
   BOOST_TEST(revokes(*this, "pp6-staff") == 0);
 }

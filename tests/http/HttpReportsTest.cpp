@@ -31,9 +31,9 @@ constexpr const char* kReports = "/api/v1/projects/LLI-317/reports";
 /// user per role that matters to reports.
 struct ReportsFixture : HttpApiFixture {
   ReportsFixture()
-      : HttpApiFixture([](crossgrant::server::Settings& settings) {
-          settings.maxBodyBytes = 4 * 1024 * 1024;
-          settings.httpThreads = 8;
+      : HttpApiFixture([](crossgrant::server::Configuration& settings) {
+          settings.http.maxBodyBytes = 4 * 1024 * 1024;
+          settings.http.threads = 8;
         }) {
     importDemo();
     const std::vector<std::pair<std::string, Grant>> users = {

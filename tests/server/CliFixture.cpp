@@ -50,6 +50,11 @@ CliResult collectCli(const TempDir& dir, pid_t pid) {
   return result;
 }
 
+Cli::Cli() {
+  const CliResult migrated = run({"migrate"});
+  BOOST_REQUIRE_MESSAGE(migrated.status == 0, "migrate failed: " << migrated.err);
+}
+
 CliResult Cli::run(const std::vector<std::string>& args, const std::string& input,
                    const std::string& workingDirectory) {
   return collectCli(io, launchCli(io, databaseUrl, args, input, workingDirectory));

@@ -31,8 +31,10 @@ pid_t launchCli(const TempDir& dir, const std::string& databaseUrl,
 /// Waits for the child and reads what it wrote.
 CliResult collectCli(const TempDir& dir, pid_t pid);
 
-/// One fresh database per test; run() executes a command line against it.
+/// One fresh database per test, migrated as `crossgrant migrate` does (scripts/run does so
+/// before anything else); run() executes a command line against it.
 struct Cli {
+  Cli();
   TempDir dir;
   TempDir io;
   std::string databaseUrl = freshDatabaseUrl(dir);

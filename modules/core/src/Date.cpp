@@ -1,5 +1,9 @@
 #include "crossgrant/core/Date.h"
 
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
 #include <cstdio>
 
 namespace crossgrant::core {
@@ -48,6 +52,56 @@ Date Date::nextDay() const {
     }
   }
   return next;
+}
+
+UtcTime UtcTime::fromMillis(std::int64_t millis) {
+  std::int64_t seconds = millis / 1000;
+  std::int64_t rest = millis % 1000;
+  if (rest < 0) {
+    rest += 1000;
+    --seconds;
+  }
+  const std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  return {Date{parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday}, parts.tm_hour, parts.tm_min,
+          parts.tm_sec, static_cast<int>(rest)};
+}
+
+namespace {
+
+std::string formatted(std::int64_t millis, const char* format, bool withMillis) {
+  const UtcTime t = UtcTime::fromMillis(millis);
+  char text[40];
+  if (withMillis)
+    std::snprintf(text, sizeof text, format, t.date.year, t.date.month, t.date.day, t.hour,
+                  t.minute, t.second, t.millisecond);
+  else
+    std::snprintf(text, sizeof text, format, t.date.year, t.date.month, t.date.day, t.hour,
+                  t.minute, t.second);
+  return text;
+}
+
+}  // namespace
+
+std::string utcTimestamp(std::int64_t millis) {
+  return formatted(millis, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", true);
+}
+
+std::string utcSeconds(std::int64_t millis) {
+  return formatted(millis, "%04d-%02d-%02dT%02d:%02d:%02dZ", false);
+}
+
+std::string utcCompact(std::int64_t millis) {
+  return formatted(millis, "%04d%02d%02dT%02d%02d%02dZ", false);
+}
+
+std::string endOfDay(const Date& day) { return day.toString() + "T24"; }
+
+std::int64_t nowMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace crossgrant::core

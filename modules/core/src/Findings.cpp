@@ -96,4 +96,19 @@ std::vector<Finding> computeFindings(const Bundle& bundle, const ProgrammeRules&
   return findings;
 }
 
+Json findingsToJson(std::string_view projectCode, const std::vector<Finding>& findings) {
+  Json list = Json::array();
+  for (const Finding& finding : findings) {
+    Json item = Json::object();
+    item.set("code", finding.code);
+    if (finding.partner) item.set("partner", *finding.partner);
+    item.set("expected", finding.expected.toString())
+        .set("actual", finding.actual.toString())
+        .set("difference", finding.difference().toString())
+        .set("message", finding.message);
+    list.push(std::move(item));
+  }
+  return Json::object().set("project", projectCode).set("findings", std::move(list));
+}
+
 }  // namespace crossgrant::core

@@ -13,9 +13,11 @@ std::string describe(std::uint32_t code, std::uint32_t detail, const std::string
 
 }  // namespace
 
-PdfError::PdfError(const std::string& message) : std::runtime_error(message) {}
+PdfError::PdfError(const std::string& message) : core::Error(core::ErrorKind::kInternal, message) {}
 
 PdfError::PdfError(std::uint32_t code, std::uint32_t detail, const std::string& action)
-    : std::runtime_error(describe(code, detail, action)), code_(code), detail_(detail) {}
+    : core::Error(core::ErrorKind::kInternal, describe(code, detail, action)),
+      code_(code),
+      detail_(detail) {}
 
 }  // namespace crossgrant::pdf

@@ -4,23 +4,24 @@
 
 #include <ostream>
 
-#include "AppContext.h"
-#include "HttpServer.h"
+#include "crossgrant/api/Api.h"
+#include "crossgrant/http/Server.h"
 
 namespace crossgrant::server {
 namespace {
 
 class ServeApp : public Poco::Util::ServerApplication {
  public:
-  ServeApp(AppContext& context, std::ostream& out) : context_(context), out_(out) {}
+  ServeApp(app::Context& context, const Configuration& configuration, std::ostream& out)
+      : context_(context), configuration_(configuration), out_(out) {}
 
  protected:
   int main(const std::vector<std::string>&) override {
-    HttpServer server(context_, context_.settings());
+    api::Api api(context_, configuration_.api);
+    http::Server server(api, configuration_.http);
     server.start();
-    const Settings& settings = context_.settings();
-    out_ << "crossgrant " << CROSSGRANT_VERSION << " serving http://" << settings.httpHost << ":"
-         << server.port() << "/  (database " << context_.database().displayUrl()
+    out_ << "crossgrant " << CROSSGRANT_VERSION << " serving http://" << configuration_.http.host
+         << ":" << server.port() << "/  (database " << context_.database().displayUrl()
          << "; stop with Ctrl-C)" << std::endl;
     waitForTerminationRequest();
     out_ << "crossgrant: stopping" << std::endl;
@@ -29,14 +30,15 @@ class ServeApp : public Poco::Util::ServerApplication {
   }
 
  private:
-  AppContext& context_;
+  app::Context& context_;
+  const Configuration& configuration_;
   std::ostream& out_;
 };
 
 }  // namespace
 
-int runServeApp(AppContext& context, std::ostream& out) {
-  ServeApp app(context, out);
+int runServeApp(app::Context& context, const Configuration& configuration, std::ostream& out) {
+  ServeApp app(context, configuration, out);
   char name[] = "crossgrant";
   char* argv[] = {name, nullptr};
   return app.run(1, argv);

@@ -1,15 +1,15 @@
-// `crossgrant serve`: a Poco::Util::ServerApplication that runs the HTTP server on an
-// already-built AppContext until SIGINT or SIGTERM.
+// `crossgrant serve`: a Poco::Util::ServerApplication that runs the HTTP API on a built
+// context until SIGINT or SIGTERM.
 #pragma once
 
 #include <iosfwd>
 
-namespace crossgrant::server {
+#include "crossgrant/server/Configuration.h"
 
-class AppContext;
+namespace crossgrant::server {
 
 /// Serves until a termination request; prints the URL to out once listening. Returns the exit
 /// status.
-int runServeApp(AppContext& context, std::ostream& out);
+int runServeApp(app::Context& context, const Configuration& configuration, std::ostream& out);
 
 }  // namespace crossgrant::server

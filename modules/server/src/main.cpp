@@ -2,9 +2,10 @@
 #include <string>
 #include <vector>
 
-#include "Cli.h"
+#include "Root.h"
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  return crossgrant::server::runCli(argc > 0 ? argv[0] : "crossgrant", args, std::cout, std::cerr);
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  crossgrant::server::Root root;
+  return crossgrant::cli::run(args, root, std::cin, std::cout, std::cerr);
 }

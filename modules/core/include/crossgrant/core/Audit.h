@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "crossgrant/core/Json.h"
+
 namespace crossgrant::core {
 
 struct AuditEntry {
@@ -26,5 +28,11 @@ struct AuditEntry {
 
   bool operator==(const AuditEntry&) const = default;
 };
+
+/// The entry as the API and `crossgrant audit export` show it: {"sequence", "at", "user",
+/// "role", "client", "action", "object_type", "object_key", "project", "before", "after",
+/// "previous_hash", "hash"}; before and after are the object's JSON (null when none; a string
+/// if the stored text is not JSON), the rest as stored.
+Json auditEntryToJson(const AuditEntry& entry);
 
 }  // namespace crossgrant::core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +21,28 @@ struct Date {
 
   auto operator<=>(const Date&) const = default;
 };
+
+/// A moment broken down in UTC, from milliseconds since the Unix epoch.
+struct UtcTime {
+  Date date;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int millisecond = 0;
+
+  static UtcTime fromMillis(std::int64_t millis);
+};
+
+/// "2026-11-25T11:40:00.123Z": how times are stored and shown (sessions, audit entries).
+std::string utcTimestamp(std::int64_t millis);
+/// "2026-11-25T11:40:00Z": the same to the second.
+std::string utcSeconds(std::int64_t millis);
+/// "20261125T114000Z": the same, compact, for names.
+std::string utcCompact(std::int64_t millis);
+/// A bound that every utcTimestamp of the day sorts before ("YYYY-MM-DDT24"): times run T00 to
+/// T23, so this works for the last day there is too, where the next day would not.
+std::string endOfDay(const Date& day);
+/// Milliseconds since the Unix epoch, now, by the system clock.
+std::int64_t nowMillis();
 
 }  // namespace crossgrant::core

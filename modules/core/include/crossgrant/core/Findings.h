@@ -3,6 +3,8 @@
 // figures themselves are never changed.
 #pragma once
 
+#include "crossgrant/core/Json.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,5 +30,9 @@ struct Finding {
 /// (budget_mismatch, contributions_mismatch, fund_rate_exceeded, flat_rate_mismatch),
 /// then the project-level ones (project_total_mismatch, project_fund_mismatch).
 std::vector<Finding> computeFindings(const Bundle& bundle, const ProgrammeRules& rules);
+
+/// Findings as the API and `crossgrant check --json` show them: {"project": CODE, "findings":
+/// [{"code", "partner"?, "expected", "actual", "difference", "message"}]}.
+Json findingsToJson(std::string_view projectCode, const std::vector<Finding>& findings);
 
 }  // namespace crossgrant::core

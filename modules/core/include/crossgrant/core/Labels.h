@@ -20,14 +20,15 @@
 #include <utility>
 #include <vector>
 
+#include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Locale.h"
 
 namespace crossgrant::core {
 
 /// A translation file that cannot be read or is malformed; the message names file and line.
-class LabelError : public std::runtime_error {
+class LabelError : public ConfigurationError {
  public:
-  using std::runtime_error::runtime_error;
+  using ConfigurationError::ConfigurationError;
 };
 
 class Labels {

@@ -11,12 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "crossgrant/core/Errors.h"
+
 namespace crossgrant::core {
 
 /// Thrown for a malformed amount or rate string, or an overflowing computation.
-class MoneyError : public std::invalid_argument {
+class MoneyError : public Error {
  public:
-  using std::invalid_argument::invalid_argument;
+  explicit MoneyError(const std::string& message) : Error(ErrorKind::kInvalid, message) {}
 };
 
 /// How a result with more precision than a cent is brought to a cent.

@@ -7,9 +7,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "crossgrant/core/Errors.h"
+
 namespace crossgrant::pdf {
 
-class PdfError : public std::runtime_error {
+class PdfError : public core::Error {
  public:
   /// An error of the engine itself (a font not found, a ToUnicode CMap missing, ...).
   explicit PdfError(const std::string& message);

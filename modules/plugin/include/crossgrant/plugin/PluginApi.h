@@ -15,12 +15,13 @@
 
 #include <Poco/ClassLibrary.h>
 
+#include "crossgrant/core/Errors.h"
 #include "crossgrant/core/ProgrammeRules.h"
 
 namespace crossgrant::plugin {
 
 /// Bump when anything in this header set changes in a way that breaks compiled plugins.
-inline constexpr int kApiVersion = 1;
+inline constexpr int kApiVersion = 2;
 
 /// A plugin's configuration: its section of crossgrant.properties, keys without the
 /// "plugins.<key>." prefix ("fund_rate_cap" for "plugins.interreg-2014-2020.fund_rate_cap").
@@ -35,10 +36,10 @@ struct ConfigKey {
 
 /// Thrown by configure() for an unknown key or a bad value. what() is "KEY: PROBLEM", KEY
 /// being the key within the plugin's section; the loader prefixes it with "plugins.<key>.".
-class PluginConfigError : public std::runtime_error {
+class PluginConfigError : public core::ConfigurationError {
  public:
   PluginConfigError(const std::string& key, const std::string& problem)
-      : std::runtime_error(key + ": " + problem) {}
+      : core::ConfigurationError(key + ": " + problem) {}
 };
 
 /// A programme-rules plugin: cost categories, fund-rate cap, flat rates, reporting period

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crossgrant/core/BundleCodec.h"
+#include "crossgrant/core/Errors.h"
 #include "crossgrant/core/ProgrammeRules.h"
 
 namespace Poco::Util {
@@ -20,9 +21,9 @@ namespace crossgrant::plugin {
 
 /// A plugin that cannot be loaded: wrong API version (the message names both versions),
 /// missing symbols, duplicate key, bad configuration. The message names the library file.
-class PluginLoadError : public std::runtime_error {
+class PluginLoadError : public core::ConfigurationError {
  public:
-  using std::runtime_error::runtime_error;
+  using core::ConfigurationError::ConfigurationError;
 };
 
 class PluginRegistry {

@@ -16,6 +16,8 @@
 #include <variant>
 #include <vector>
 
+#include "crossgrant/core/Errors.h"
+
 namespace crossgrant::store {
 
 /// Binary data, stored and returned byte for byte (BLOB on SQLite, LONGBLOB on MariaDB/MySQL):
@@ -32,9 +34,9 @@ using Value = std::variant<std::nullptr_t, std::int64_t, std::string, Blob>;
 using Row = std::vector<Value>;
 
 /// A database failure that is not the caller's fault (connection lost, disk full, ...).
-class StoreError : public std::runtime_error {
+class StoreError : public core::Unavailable {
  public:
-  using std::runtime_error::runtime_error;
+  using core::Unavailable::Unavailable;
 };
 
 /// One connection. Not thread-safe: a connection is used by one thread at a time, which the

@@ -1,0 +1,36 @@
+// The crossgrant HTTP API (version 1) as an http::Handler: the routes of every resource
+// (src/resources, one file each), and for each request: routing (404, 405), authorization of
+// the route's declaration (Route.h: 401, 403, 404), the body read as the route takes it (415,
+// 413), the handler. Each use case runs in its own unit of work, so a request that fails
+// changes nothing.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "crossgrant/api/Route.h"
+#include "crossgrant/http/Server.h"
+
+namespace crossgrant::api {
+
+class Api : public http::Handler {
+ public:
+  /// context must outlive the API.
+  Api(app::Context& context, ApiSettings settings);
+  ~Api() override;
+
+  http::Response handle(http::Request& request) override;
+
+  /// Every route, in registration order.
+  const std::vector<Route>& routes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The OpenAPI 3.0 document describing the API, as compiled into the program.
+std::string_view openApiDocument();
+
+}  // namespace crossgrant::api

@@ -1,0 +1,107 @@
+// Projects: GET (list, ?programme=: those the caller may read), POST (admins), GET/PUT/DELETE
+// one. The bundle's project object with "programme" (its programme's code) first and
+// "version" last; PUT and DELETE name the version (Codecs.h). A DELETE that revokes grants
+// answers 200 {"revoked": [...]}, else 204.
+#include "Codecs.h"
+#include "Resources.h"
+#include "crossgrant/app/audit/AuditRecorder.h"
+#include "crossgrant/core/BundleCodec.h"
+#include "crossgrant/core/Errors.h"
+
+namespace crossgrant::api {
+namespace {
+
+using core::Json;
+
+app::ProjectService service(const Call& call) {
+  return app::ProjectService(call.context, call.caller());
+}
+
+/// A project body is the bundle's project object plus the programme's code.
+core::Project readProjectBody(const Json& body) {
+  if (!body.isObject())
+    throw core::InvalidInput("", "expected an object, found " + std::string(body.typeName()));
+  std::string programme;
+  Json project = Json::object();
+  for (const auto& [key, value] : body.members()) {
+    if (key != "programme") {
+      project.set(key, value);
+    } else if (value.isString()) {
+      programme = value.asString();
+    } else {
+      throw core::InvalidInput("/programme", "expected a string (the programme's code), found " +
+                                                 std::string(value.typeName()));
+    }
+  }
+  core::Project read = core::readProject(project);
+  read.programmeCode = programme;
+  return read;
+}
+
+/// The bundle's project object with "programme" first.
+Json projectSummary(const core::Project& project) {
+  Json object = Json::object();
+  object.set("programme", project.programmeCode);
+  const Json fields = core::projectToJson(project);
+  for (const auto& [key, value] : fields.members()) object.set(key, value);
+  return object;
+}
+
+http::Response listProjects(Call& call) {
+  call.request.allowQuery({"programme"});
+  const std::string programme = call.request.queryValue("programme").value_or("");
+  if (!programme.empty() && !call.permits(core::Operation::kReadProgramme, {programme, "", ""}))
+    throw core::NotFound("programme \"" + programme + "\" does not exist");
+  Json list = Json::array();
+  for (const core::Project& project : service(call).projects(programme))
+    if (call.permits(core::Operation::kReadProject, {project.programmeCode, project.code, ""}))
+      list.push(projectSummary(project));
+  return http::Response::json(200, Json::object().set("projects", std::move(list)));
+}
+
+http::Response getProject(Call& call) {
+  call.request.allowQuery({});
+  const auto project = service(call).project(call.request.param("code"));
+  return versioned(200, app::projectRecord(project), project.version);
+}
+
+http::Response createProject(Call& call) {
+  call.request.allowQuery({});
+  const auto project = service(call).createProject(readProjectBody(call.request.json()));
+  return created(projectPath(project.value.code), app::projectRecord(project), project.version);
+}
+
+http::Response updateProject(Call& call) {
+  call.request.allowQuery({});
+  Json body = call.request.json();
+  const app::BaseVersion version = baseVersion(call.request, &body);
+  const auto project =
+      service(call).updateProject(call.request.param("code"), readProjectBody(body), version);
+  return versioned(200, app::projectRecord(project), project.version);
+}
+
+http::Response deleteProject(Call& call) {
+  call.request.allowQuery({});
+  const auto revoked =
+      service(call).deleteProject(call.request.param("code"), deleteVersion(call.request));
+  if (revoked.empty()) return http::Response::noContent();
+  return http::Response::json(200, Json::object().set("revoked", revokedJson(revoked)));
+}
+
+}  // namespace
+
+std::vector<Route> projectRoutes() {
+  const std::string v1 = kApiPrefix;
+  const auto one = scopes::project();
+  using core::Operation;
+  return {
+      {"GET", v1 + "/projects", Access::signedIn(), listProjects},
+      {"POST", v1 + "/projects", Access::allowed(Operation::kManage), createProject},
+      {"GET", v1 + "/projects/{code}", Access::allowed(Operation::kReadProject, one), getProject},
+      {"PUT", v1 + "/projects/{code}", Access::allowed(Operation::kWriteProject, one),
+       updateProject},
+      {"DELETE", v1 + "/projects/{code}", Access::allowed(Operation::kManage, one), deleteProject},
+  };
+}
+
+}  // namespace crossgrant::api

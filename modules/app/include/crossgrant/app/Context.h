@@ -1,0 +1,58 @@
+// What the use cases work with: the database, the loaded programme-rules plugins, the password
+// rules and plain settings. Built once by the composition root, which alone reads
+// configuration; shared by every request thread (read-only after start-up, but for the clock
+// that tests may set before serving).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "crossgrant/core/PasswordPolicy.h"
+#include "crossgrant/core/ProgrammeRules.h"
+#include "crossgrant/plugin/PluginRegistry.h"
+#include "crossgrant/store/Database.h"
+
+namespace crossgrant::app {
+
+struct Settings {
+  /// Sessions end after this long without a request ...
+  std::int64_t sessionIdleSeconds = 30 * 60;
+  /// ... and this long after login, whatever the activity.
+  std::int64_t sessionAbsoluteSeconds = 12 * 60 * 60;
+  /// Where the reports' translations are (en.properties, lv.properties, lt.properties).
+  std::string labelsDirectory;
+};
+
+class Context {
+ public:
+  Context(Settings settings, std::unique_ptr<store::Database> database,
+          std::unique_ptr<plugin::PluginRegistry> plugins, core::PasswordPolicy passwordPolicy);
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  const Settings& settings() const { return settings_; }
+  store::Database& database() { return *database_; }
+  const plugin::PluginRegistry& plugins() const { return *plugins_; }
+  /// The rules a programme's plugin gives; core::InvalidInput at /programme/rules if no
+  /// plugin has that key.
+  const core::ProgrammeRules& rules(const std::string& rulesKey) const;
+  /// The rules new passwords must meet.
+  const core::PasswordPolicy& passwordPolicy() const { return passwordPolicy_; }
+
+  /// Milliseconds since the Unix epoch (UTC): the time sessions, throttling and audit go by.
+  std::int64_t nowMillis() const { return clock_(); }
+  /// Replaces that clock (tests); only before requests are served.
+  void setClock(std::function<std::int64_t()> clock) { clock_ = std::move(clock); }
+
+ private:
+  Settings settings_;
+  std::unique_ptr<plugin::PluginRegistry> plugins_;
+  std::unique_ptr<store::Database> database_;
+  core::PasswordPolicy passwordPolicy_;
+  std::function<std::int64_t()> clock_;
+};
+
+}  // namespace crossgrant::app

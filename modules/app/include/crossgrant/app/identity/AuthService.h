@@ -1,0 +1,93 @@
+// Logins, sessions and failed-login throttling, all kept in the database so that any number of
+// crossgrant servers sharing it accept the same sessions and count the same failures.
+//
+// A session is known by a random token (256 bits, base64url) of which only the SHA-256 is
+// stored; the CSRF token that browsers send with unsafe requests likewise. A session ends
+// settings.sessionIdleSeconds after its last request, settings.sessionAbsoluteSeconds after
+// login whatever the activity, at logout, at a password change (every session of the user),
+// and when its user is deleted. Its last-seen time is written at most once a minute (or once
+// per half idle timeout, if that is shorter), so an ordinary request costs no write.
+//
+// Throttling: failed logins are counted per account, per client address, and per account and
+// address. From the 5th failure under a key, attempts under it are blocked for 1 s, doubling
+// with every further failure, at most 30 s for an account, 15 min for an address and for an
+// account at one address. A block of the address, or of the account at that address, refuses
+// attempts (429 without checking the password). The account's block refuses only attempts from
+// addresses that failed for the account in the last hour; from an address clean for the
+// account it merely delays the check (by the rest of the block, at most 1 s), so that an
+// attacker failing from anywhere cannot lock the real user out. Failures are forgotten an hour
+// after the last one; a successful login clears those of its account, of the account at its
+// address and of its address. A password change is throttled by the account and the account at
+// the address alike, and clears those two.
+//
+// Every login, failed or refused login, logout and password change appends an audit entry in
+// the transaction that records it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crossgrant/core/Access.h"
+#include "crossgrant/core/Json.h"
+#include "crossgrant/store/UserRepository.h"
+
+namespace crossgrant::app {
+
+class Context;
+
+struct LoginResult {
+  std::string token;      ///< the session token; shown once, stored only as its hash
+  std::string csrfToken;  ///< likewise
+  store::SessionRecord session;
+  store::UserRecord user;
+  std::vector<core::Grant> grants;  ///< as stored
+};
+
+/// A request's valid session and who it acts for.
+struct Authentication {
+  store::SessionRecord session;
+  core::Principal principal;  ///< with grants resolved for the policy
+};
+
+class AuthService {
+ public:
+  explicit AuthService(Context& context) : context_(context) {}
+
+  /// Checks the password of user and opens a session (recording the user agent as printable
+  /// ASCII). Throws core::InvalidInput for an empty or over-long user name, core::Throttled
+  /// while blocked, core::Unauthenticated "invalid_credentials" for a wrong user name or
+  /// password (or a disabled user): the same answer for all.
+  LoginResult login(std::string_view user, std::string_view password,
+                    const std::string& clientAddress, const std::string& userAgent);
+
+  /// The session of token when it is valid now; nullopt otherwise. An ended session found
+  /// this way is deleted.
+  std::optional<Authentication> authenticate(std::string_view token);
+
+  /// Whether csrfToken is the session's CSRF token (constant-time comparison of hashes).
+  static bool csrfMatches(const store::SessionRecord& session, std::string_view csrfToken);
+
+  /// Ends one session of the user (logout, or ending another of one's sessions). NotFound when
+  /// the user has no session with that id.
+  void endSession(const core::Actor& actor, std::int64_t userId, std::int64_t sessionId);
+
+  /// The user's sessions that have not ended, newest first.
+  std::vector<store::SessionRecord> sessions(std::int64_t userId);
+
+  /// Changes the user's own password and ends all of its sessions. The current password is
+  /// checked like a login (throttled; a wrong one counts as a failure): InvalidInput at
+  /// "/current" when wrong, at "/new" when the new one breaks the password rules.
+  void changePassword(const core::Actor& actor, const std::string& userName,
+                      std::string_view current, std::string_view replacement);
+
+ private:
+  std::int64_t idleMillis() const;
+  std::int64_t touchMillis() const;
+
+  Context& context_;
+};
+
+}  // namespace crossgrant::app

@@ -1,0 +1,61 @@
+#include "crossgrant/app/audit/AuditService.h"
+
+#include "crossgrant/app/Context.h"
+#include "crossgrant/core/Date.h"
+#include "crossgrant/core/Errors.h"
+
+namespace crossgrant::app {
+namespace {
+
+constexpr std::size_t kBatch = 1000;
+
+std::optional<core::Date> dateOf(const std::optional<std::string>& text, const std::string& name) {
+  if (!text) return std::nullopt;
+  const std::optional<core::Date> date = core::Date::parse(*text);
+  if (!date)
+    throw core::InvalidInput(name, "expected a date YYYY-MM-DD (UTC), not \"" + *text + "\"");
+  return date;
+}
+
+}  // namespace
+
+void setAuditPeriod(store::AuditFilter& filter, const std::optional<std::string>& from,
+                    const std::optional<std::string>& to, const std::string& fromName,
+                    const std::string& toName) {
+  const std::optional<core::Date> first = dateOf(from, fromName);
+  const std::optional<core::Date> last = dateOf(to, toName);
+  if (first && last && *last < *first) {
+    throw core::InvalidInput(
+        toName, "is " + last->toString() + ", before " + fromName + " " + first->toString());
+  }
+  // Times are "YYYY-MM-DDTHH:MM:SS.mmmZ", so every time of a day sorts at or after the day.
+  if (first) filter.from = first->toString();
+  if (last) filter.before = core::endOfDay(*last);
+}
+
+std::vector<core::AuditEntry> AuditService::entries(const store::AuditFilter& filter) {
+  return context_.database().transaction(
+      [&](store::Connection& db) { return store::readAudit(db, filter); });
+}
+
+std::int64_t AuditService::forEach(store::AuditFilter filter,
+                                   const std::function<void(const core::AuditEntry&)>& sink) {
+  filter.limit = kBatch;
+  std::int64_t count = 0;
+  for (;;) {
+    const std::vector<core::AuditEntry> batch = entries(filter);
+    for (const core::AuditEntry& entry : batch) {
+      sink(entry);
+      ++count;
+    }
+    if (batch.size() < kBatch) return count;
+    filter.afterSequence = batch.back().sequence;
+  }
+}
+
+store::AuditVerification AuditService::verify() {
+  return context_.database().transaction(
+      [](store::Connection& db) { return store::verifyAudit(db); });
+}
+
+}  // namespace crossgrant::app

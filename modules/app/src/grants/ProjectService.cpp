@@ -1,0 +1,497 @@
+#include "crossgrant/app/grants/ProjectService.h"
+
+#include <algorithm>
+
+#include <functional>
+#include <optional>
+#include <utility>
+
+#include "crossgrant/app/Context.h"
+#include "crossgrant/app/audit/AuditRecorder.h"
+#include "crossgrant/app/identity/UserService.h"
+#include "crossgrant/core/Audit.h"
+#include "crossgrant/core/AuditChain.h"
+#include "crossgrant/core/BundleCodec.h"
+#include "crossgrant/core/Errors.h"
+#include "crossgrant/core/Policy.h"
+#include "crossgrant/store/AuditLog.h"
+#include "crossgrant/store/ProjectRepository.h"
+
+namespace crossgrant::app {
+namespace {
+
+using core::Json;
+using store::Connection;
+
+[[noreturn]] void notFound(std::string_view what, std::string_view code) {
+  throw core::NotFound(std::string(what) + " \"" + std::string(code) + "\" does not exist");
+}
+
+core::Programme requireProgramme(Connection& db, std::string_view code) {
+  auto programme = store::findProgramme(db, code);
+  if (!programme) notFound("programme", code);
+  return *programme;
+}
+
+core::Project requireProject(Connection& db, std::string_view code) {
+  auto project = store::findProject(db, code);
+  if (!project) notFound("project", code);
+  return *project;
+}
+
+core::Partner requirePartner(Connection& db, std::string_view projectCode,
+                             std::string_view partnerCode) {
+  requireProject(db, projectCode);
+  auto partner = store::findPartner(db, projectCode, partnerCode);
+  if (!partner) {
+    throw core::NotFound("partner \"" + std::string(partnerCode) +
+                         "\" does not exist in project \"" + std::string(projectCode) + "\"");
+  }
+  return *partner;
+}
+
+// The key in a request path names the object; a body that names another one is a mistake.
+void requireSameCode(std::string_view pathCode, std::string_view bodyCode) {
+  if (pathCode != bodyCode) {
+    throw core::InvalidInput("/code", "is \"" + std::string(bodyCode) + "\" but the path names \"" +
+                                          std::string(pathCode) + "\"; codes cannot be changed");
+  }
+}
+
+// A project has exactly one lead partner: refuse a second one.
+void requireSingleLead(Connection& db, std::string_view projectCode, const core::Partner& partner) {
+  if (partner.role != core::PartnerRole::kLead) return;
+  for (const core::Partner& other : store::listPartners(db, projectCode)) {
+    if (other.role == core::PartnerRole::kLead && other.code != partner.code) {
+      throw core::InvalidInput("/role", "project \"" + std::string(projectCode) +
+                                            "\" already has lead partner \"" + other.code + "\"");
+    }
+  }
+}
+
+Versioned<core::Programme> storedProgramme(Connection& db, std::string_view code) {
+  core::Programme programme = requireProgramme(db, code);
+  return {std::move(programme), store::programmeVersion(db, code).value()};
+}
+
+Versioned<core::Project> storedProject(Connection& db, std::string_view code) {
+  core::Project project = requireProject(db, code);
+  return {std::move(project), store::projectVersion(db, code).value()};
+}
+
+Versioned<core::Partner> storedPartner(Connection& db, std::string_view projectCode,
+                                       std::string_view partnerCode) {
+  core::Partner partner = requirePartner(db, projectCode, partnerCode);
+  return {std::move(partner), store::partnerVersion(db, projectCode, partnerCode).value()};
+}
+
+/// An object as an edit that lost the race gets to see it: its version and its JSON.
+struct Current {
+  std::int64_t version;
+  Json json;
+};
+
+// The first step of an edit of a versioned object, before it reads anything else: locks the
+// object at the version the edit is based on. Otherwise reads it as stored now (NotFound when
+// it is missing) and throws VersionRequired when no version was given, StaleVersion when
+// another one is stored.
+void lockAt(const std::string& what, BaseVersion version,
+            const std::function<bool(std::int64_t)>& lock, const std::function<Current()>& now) {
+  if (version && lock(*version)) return;
+  const Current current = now();
+  if (!version) {
+    throw core::VersionRequired(what +
+                                " is versioned: a change must say which version it is based on");
+  }
+  throw core::StaleVersion(what + " is at version " + std::to_string(current.version) + ", not " +
+                               std::to_string(*version) +
+                               ": read it again and redo the change on what is stored now",
+                           current.version, current.json);
+}
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+void lockProgrammeAt(Connection& db, std::string_view code, BaseVersion version) {
+  lockAt(
+      "programme " + quoted(code), version,
+      [&](std::int64_t v) { return store::lockProgramme(db, code, v); },
+      [&] {
+        const auto current = storedProgramme(db, code);
+        return Current{current.version, programmeRecord(current)};
+      });
+}
+
+void lockProjectAt(Connection& db, std::string_view code, BaseVersion version) {
+  lockAt(
+      "project " + quoted(code), version,
+      [&](std::int64_t v) { return store::lockProject(db, code, v); },
+      [&] {
+        const auto current = storedProject(db, code);
+        return Current{current.version, projectRecord(current)};
+      });
+}
+
+/// current shows the partner the way the edited resource does (the partner, its budget, ...).
+void lockPartnerAt(Connection& db, std::string_view projectCode, std::string_view partnerCode,
+                   BaseVersion version,
+                   const std::function<Json(const Versioned<core::Partner>&)>& current) {
+  lockAt(
+      "partner " + quoted(partnerCode) + " of project " + quoted(projectCode), version,
+      [&](std::int64_t v) { return store::lockPartner(db, projectCode, partnerCode, v); },
+      [&] {
+        const auto stored = storedPartner(db, projectCode, partnerCode);
+        return Current{stored.version, current(stored)};
+      });
+}
+
+std::string partnerKey(std::string_view projectCode, std::string_view partnerCode) {
+  return std::string(projectCode) + "/" + std::string(partnerCode);
+}
+
+
+
+/// Whether two versions of a partner differ in what only those who may change approved
+/// figures may change.
+bool figuresDiffer(const core::Partner& a, const core::Partner& b) {
+  return a.role != b.role || a.total != b.total || a.budget != b.budget ||
+         a.cofinancing != b.cofinancing;
+}
+
+/// Who is not an admin may only replace a project it may write, within its programme; a
+/// project it may not replace is answered as if it did not exist (the same Forbidden).
+void requireImportAllowed(Connection& db, const core::Principal& principal,
+                          const core::Bundle& bundle) {
+  if (core::allows(principal, core::Operation::kManage, {})) return;
+  const std::optional<std::string> stored = store::programmeOfProject(db, bundle.project.code);
+  const core::Decision decision =
+      stored ? core::decide(principal, core::Operation::kWriteProject,
+                            {*stored, bundle.project.code, ""})
+             : core::Decision{};
+  if (!decision.allowed())
+    throw core::Forbidden(
+        "only an admin may import a new project; a lead partner may replace its own project "
+        "(?replace=true)");
+  if (bundle.programme.code != *stored)
+    throw core::Forbidden("project " + quoted(bundle.project.code) + " belongs to programme " +
+                          quoted(*stored) +
+                          "; only an admin may import it into another programme");
+}
+
+}  // namespace
+
+ProjectService::ProjectService(Context& context, Caller caller)
+    : context_(context), caller_(std::move(caller)) {}
+
+std::string bundleTag(std::string_view bundleText) { return core::sha256Hex(bundleText); }
+
+void ProjectService::authorizeImport(const core::Bundle& bundle) {
+  context_.database().transaction(
+      [&](Connection& db) { requireImportAllowed(db, caller_.principal, bundle); });
+}
+
+core::Bundle ProjectService::readBundle(std::string_view text) const {
+  return core::readBundle(text, context_.plugins().lookup());
+}
+
+ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool replace,
+                                          const std::optional<std::string>& expectedBundle) {
+  const core::ProgrammeRules& rules = context_.rules(bundle.programme.rules);
+  ImportResult result;
+  result.projectCode = bundle.project.code;
+  context_.database().transaction([&](Connection& db) {
+    requireImportAllowed(db, caller_.principal, bundle);
+    if (expectedBundle) {
+      // Lock the project first, so that nothing changes it between the comparison and the
+      // replace (two servers on one MariaDB included).
+      if (!store::findProject(db, bundle.project.code)) {
+        throw core::Conflict("project " + quoted(bundle.project.code) +
+                             " does not exist, but If-Match names an export of it");
+      }
+      lockProjectAt(db, bundle.project.code, storedProject(db, bundle.project.code).version);
+      if (bundleTag(core::writeBundle(store::loadBundle(db, bundle.project.code).value())) !=
+          *expectedBundle) {
+        throw core::Conflict("project " + quoted(bundle.project.code) +
+                             " has changed since that export (If-Match); export it again, "
+                             "apply your changes and replace again");
+      }
+    }
+    const std::optional<core::Bundle> previous = store::loadBundle(db, bundle.project.code);
+    result.replaced = previous.has_value();
+    store::saveBundle(db, bundle, replace);
+    if (previous) {
+      // Partners the new bundle no longer has are gone: so are the grants scoped to them.
+      for (const core::Partner& old : previous->partners) {
+        const bool kept = std::any_of(bundle.partners.begin(), bundle.partners.end(),
+                                      [&](const core::Partner& p) { return p.code == old.code; });
+        if (kept) continue;
+        for (RevokedGrant& revoked : revokeGrantsScopedTo(db, caller_.actor, context_.nowMillis(),
+                                                          "", bundle.project.code, old.code))
+          result.revoked.push_back(std::move(revoked));
+      }
+    }
+    const std::optional<core::Bundle> stored = store::loadBundle(db, bundle.project.code);
+    recordChange(db, caller_.actor, "import", "bundle", result.projectCode, result.projectCode,
+                 previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
+                 core::bundleToJson(stored.value()));
+  });
+  result.findings = core::computeFindings(bundle, rules);
+  return result;
+}
+
+core::Bundle ProjectService::loadBundle(std::string_view projectCode) {
+  auto bundle = context_.database().transaction(
+      [&](Connection& db) { return store::loadBundle(db, projectCode); });
+  if (!bundle) notFound("project", projectCode);
+  return *bundle;
+}
+
+std::string ProjectService::exportBundle(std::string_view projectCode) {
+  return core::writeBundle(loadBundle(projectCode));
+}
+
+std::vector<core::Finding> ProjectService::findings(std::string_view projectCode) {
+  const core::Bundle bundle = loadBundle(projectCode);
+  return core::computeFindings(bundle, context_.rules(bundle.programme.rules));
+}
+
+// ---- programmes
+
+std::vector<core::Programme> ProjectService::programmes() {
+  return context_.database().transaction([](Connection& db) { return store::listProgrammes(db); });
+}
+
+Versioned<core::Programme> ProjectService::programme(std::string_view code) {
+  return context_.database().transaction([&](Connection& db) { return storedProgramme(db, code); });
+}
+
+Versioned<core::Programme> ProjectService::createProgramme(const core::Programme& programme) {
+  return context_.database().transaction([&](Connection& db) {
+    store::insertProgramme(db, programme);
+    Versioned<core::Programme> after = storedProgramme(db, programme.code);
+    recordChange(db, caller_.actor, "create", "programme", programme.code, "", std::nullopt,
+                 programmeRecord(after));
+    return after;
+  });
+}
+
+Versioned<core::Programme> ProjectService::updateProgramme(std::string_view code,
+                                                           const core::Programme& programme,
+                                                           BaseVersion version) {
+  requireSameCode(code, programme.code);
+  return context_.database().transaction([&](Connection& db) {
+    lockProgrammeAt(db, code, version);
+    const Versioned<core::Programme> before = storedProgramme(db, code);
+    if (before.value.rules != programme.rules && !store::listProjects(db, code).empty()) {
+      throw core::Conflict("programme \"" + std::string(code) +
+                           "\" has projects; its rules cannot change from \"" + before.value.rules +
+                           "\" to \"" + programme.rules + "\"");
+    }
+    store::updateProgramme(db, programme);
+    Versioned<core::Programme> after = storedProgramme(db, code);
+    recordChange(db, caller_.actor, "update", "programme", programme.code, "",
+                 programmeRecord(before), programmeRecord(after));
+    return after;
+  });
+}
+
+std::vector<RevokedGrant> ProjectService::deleteProgramme(std::string_view code,
+                                                          BaseVersion version) {
+  return context_.database().transaction([&](Connection& db) {
+    lockProgrammeAt(db, code, version);
+    const Versioned<core::Programme> before = storedProgramme(db, code);
+    store::deleteProgramme(db, code);
+    std::vector<RevokedGrant> revoked =
+        revokeGrantsScopedTo(db, caller_.actor, context_.nowMillis(), code, "", "");
+    recordChange(db, caller_.actor, "delete", "programme", std::string(code), "",
+                 programmeRecord(before), std::nullopt);
+    return revoked;
+  });
+}
+
+// ---- projects
+
+std::vector<core::Project> ProjectService::projects(std::string_view programmeCode) {
+  return context_.database().transaction([&](Connection& db) {
+    if (!programmeCode.empty()) requireProgramme(db, programmeCode);
+    return store::listProjects(db, programmeCode);
+  });
+}
+
+Versioned<core::Project> ProjectService::project(std::string_view code) {
+  return context_.database().transaction([&](Connection& db) { return storedProject(db, code); });
+}
+
+Versioned<core::Project> ProjectService::createProject(const core::Project& project) {
+  if (project.programmeCode.empty()) {
+    throw core::InvalidInput("/programme", "missing: the code of the project's programme");
+  }
+  return context_.database().transaction([&](Connection& db) {
+    requireProgramme(db, project.programmeCode);
+    store::insertProject(db, project);
+    Versioned<core::Project> after = storedProject(db, project.code);
+    recordChange(db, caller_.actor, "create", "project", project.code, project.code, std::nullopt,
+                 projectRecord(after));
+    return after;
+  });
+}
+
+Versioned<core::Project> ProjectService::updateProject(std::string_view code,
+                                                       const core::Project& changed,
+                                                       BaseVersion version) {
+  requireSameCode(code, changed.code);
+  return context_.database().transaction([&](Connection& db) {
+    lockProjectAt(db, code, version);
+    const Versioned<core::Project> before = storedProject(db, code);
+    if (!changed.programmeCode.empty() && changed.programmeCode != before.value.programmeCode) {
+      throw core::InvalidInput("/programme",
+                               "a project cannot move to another programme (it is in \"" +
+                                   before.value.programmeCode + "\")");
+    }
+    core::Project project = changed;
+    project.programmeCode = before.value.programmeCode;
+    store::updateProject(db, project);
+    Versioned<core::Project> after = storedProject(db, code);
+    recordChange(db, caller_.actor, "update", "project", project.code, project.code,
+                 projectRecord(before), projectRecord(after));
+    return after;
+  });
+}
+
+std::vector<RevokedGrant> ProjectService::deleteProject(std::string_view code,
+                                                        BaseVersion version) {
+  return context_.database().transaction([&](Connection& db) {
+    lockProjectAt(db, code, version);
+    // The partners go with the project, so the entry keeps the whole project: its bundle.
+    const core::Bundle before = store::loadBundle(db, code).value();
+    store::deleteProject(db, code);
+    std::vector<RevokedGrant> revoked = revokeGrantsScopedTo(
+        db, caller_.actor, context_.nowMillis(), before.programme.code, code, "");
+    recordChange(db, caller_.actor, "delete", "project", std::string(code), std::string(code),
+                 core::bundleToJson(before), std::nullopt);
+    return revoked;
+  });
+}
+
+// ---- partners
+
+std::vector<core::Partner> ProjectService::partners(std::string_view projectCode) {
+  return context_.database().transaction([&](Connection& db) {
+    requireProject(db, projectCode);
+    return store::listPartners(db, projectCode);
+  });
+}
+
+Versioned<core::Partner> ProjectService::partner(std::string_view projectCode,
+                                                 std::string_view partnerCode) {
+  return context_.database().transaction(
+      [&](Connection& db) { return storedPartner(db, projectCode, partnerCode); });
+}
+
+const core::ProgrammeRules& ProjectService::projectRules(std::string_view projectCode) {
+  const std::string rules = context_.database().transaction([&](Connection& db) {
+    return requireProgramme(db, requireProject(db, projectCode).programmeCode).rules;
+  });
+  return context_.rules(rules);
+}
+
+Versioned<core::Partner> ProjectService::createPartner(std::string_view projectCode,
+                                                       const core::Partner& partner) {
+  return context_.database().transaction([&](Connection& db) {
+    requireProject(db, projectCode);
+    requireSingleLead(db, projectCode, partner);
+    store::insertPartner(db, projectCode, partner);
+    Versioned<core::Partner> after = storedPartner(db, projectCode, partner.code);
+    recordChange(db, caller_.actor, "create", "partner", partnerKey(projectCode, partner.code),
+                 std::string(projectCode), std::nullopt, partnerRecord(after));
+    return after;
+  });
+}
+
+Versioned<core::Partner> ProjectService::updatePartner(std::string_view projectCode,
+                                                       std::string_view partnerCode,
+                                                       const core::Partner& partner,
+                                                       BaseVersion version) {
+  requireSameCode(partnerCode, partner.code);
+  const core::Principal& principal = caller_.principal;
+  // Approved figures change only by those who may change them; the others' edits must leave
+  // them as stored. Checked before the version (a refusal does not depend on it) and again on
+  // the locked state, which is the one the write replaces.
+  const auto requireFiguresKept = [&](Connection& db, const core::Partner& stored) {
+    const core::Scope scope{requireProject(db, projectCode).programmeCode,
+                            std::string(projectCode), std::string(partnerCode)};
+    if (figuresDiffer(partner, stored) &&
+        !core::allows(principal, core::Operation::kWritePartnerFigures, scope))
+      throw core::Forbidden(
+          core::decide(principal, core::Operation::kWritePartnerFigures, scope).reason);
+  };
+  context_.database().transaction([&](Connection& db) {
+    if (auto stored = store::findPartner(db, projectCode, partnerCode))
+      requireFiguresKept(db, *stored);
+  });
+  return context_.database().transaction([&](Connection& db) {
+    lockPartnerAt(db, projectCode, partnerCode, version, partnerRecord);
+    const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
+    requireFiguresKept(db, before.value);
+    requireSingleLead(db, projectCode, partner);
+    store::updatePartner(db, projectCode, partner);
+    Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
+    recordChange(db, caller_.actor, "update", "partner", partnerKey(projectCode, partnerCode),
+                 std::string(projectCode), partnerRecord(before), partnerRecord(after));
+    return after;
+  });
+}
+
+std::vector<RevokedGrant> ProjectService::deletePartner(std::string_view projectCode,
+                                                        std::string_view partnerCode,
+                                                        BaseVersion version) {
+  return context_.database().transaction([&](Connection& db) {
+    lockPartnerAt(db, projectCode, partnerCode, version, partnerRecord);
+    const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
+    store::deletePartner(db, projectCode, partnerCode);
+    std::vector<RevokedGrant> revoked = revokeGrantsScopedTo(
+        db, caller_.actor, context_.nowMillis(), "", projectCode, partnerCode);
+    recordChange(db, caller_.actor, "delete", "partner", partnerKey(projectCode, partnerCode),
+                 std::string(projectCode), partnerRecord(before), std::nullopt);
+    return revoked;
+  });
+}
+
+Versioned<core::Partner> ProjectService::replacePartnerPart(
+    std::string_view projectCode, std::string_view partnerCode, BaseVersion version,
+    const char* part, const std::function<void(core::Partner&)>& apply,
+    const std::function<Json(const Versioned<core::Partner>&)>& view) {
+  return context_.database().transaction([&](Connection& db) {
+    lockPartnerAt(db, projectCode, partnerCode, version, view);
+    const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
+    core::Partner partner = before.value;
+    apply(partner);
+    store::updatePartner(db, projectCode, partner);
+    Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
+    recordChange(db, caller_.actor, "update", part, partnerKey(projectCode, partnerCode),
+                 std::string(projectCode), view(before), view(after));
+    return after;
+  });
+}
+
+Versioned<core::Partner> ProjectService::replaceBudget(std::string_view projectCode,
+                                                       std::string_view partnerCode,
+                                                       const std::vector<core::BudgetLine>& budget,
+                                                       BaseVersion version) {
+  return replacePartnerPart(
+      projectCode, partnerCode, version, "budget",
+      [&](core::Partner& partner) { partner.budget = budget; },
+      [](const Versioned<core::Partner>& p) { return core::budgetToJson(p.value.budget); });
+}
+
+Versioned<core::Partner> ProjectService::replaceCofinancing(
+    std::string_view projectCode, std::string_view partnerCode,
+    const std::vector<core::Contribution>& cofinancing, BaseVersion version) {
+  return replacePartnerPart(
+      projectCode, partnerCode, version, "cofinancing",
+      [&](core::Partner& partner) { partner.cofinancing = cofinancing; },
+      [](const Versioned<core::Partner>& p) {
+        return core::cofinancingToJson(p.value.cofinancing);
+      });
+}
+
+}  // namespace crossgrant::app

@@ -1,0 +1,322 @@
+#include "crossgrant/app/identity/AuthService.h"
+
+#include "crossgrant/app/audit/AuditRecorder.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <thread>
+#include <utility>
+
+#include "crossgrant/app/Context.h"
+#include "crossgrant/app/identity/PasswordHasher.h"
+#include "crossgrant/app/identity/SecureRandom.h"
+#include "crossgrant/app/identity/UserService.h"
+#include "crossgrant/core/AuditChain.h"
+#include "crossgrant/core/Date.h"
+#include "crossgrant/core/Errors.h"
+#include "crossgrant/core/Text.h"
+#include "crossgrant/store/AuditLog.h"
+
+namespace crossgrant::app {
+namespace {
+
+using core::Json;
+using store::Connection;
+
+constexpr std::int64_t kSecond = 1000;
+constexpr std::int64_t kMinute = 60 * kSecond;
+/// Failures under one key before attempts under it are delayed.
+constexpr std::int64_t kFreeFailures = 5;
+constexpr std::int64_t kForgetAfter = 60 * kMinute;
+constexpr std::int64_t kAccountCap = 30 * kSecond;
+constexpr std::int64_t kAddressCap = 15 * kMinute;
+/// The longest an account block delays an attempt from an address that is clean for the account.
+constexpr std::int64_t kAccountDelayCap = 1 * kSecond;
+constexpr std::size_t kMaxUserName = 100;
+constexpr std::size_t kMaxTokenLength = 200;
+
+struct ThrottleKey {
+  std::string key;
+  std::int64_t cap;
+  /// The account's own key: its block only delays attempts from an address whose
+  /// account+address key is clean, so that an attacker cannot lock the real user out.
+  bool account = false;
+  /// The account+address key, which decides whether an address is clean for the account.
+  bool pair = false;
+};
+
+std::string accountKey(std::string_view user) { return "account:" + std::string(user); }
+std::string pairKey(std::string_view user, std::string_view address) {
+  return "account+address:" + std::string(user) + "|" + std::string(address);
+}
+
+std::string addressKey(std::string_view address) { return "address:" + std::string(address); }
+
+std::vector<ThrottleKey> loginKeys(std::string_view user, const std::string& address) {
+  return {{accountKey(user), kAccountCap, true, false},
+          {addressKey(address), kAddressCap, false, false},
+          {pairKey(user, address), kAddressCap, false, true}};
+}
+
+/// How long attempts are refused after the failures-th failure.
+std::int64_t blockMillis(std::int64_t failures, std::int64_t cap) {
+  if (failures < kFreeFailures) return 0;
+  const std::int64_t shift = failures - kFreeFailures;
+  if (shift >= 30) return cap;
+  return std::min(cap, kSecond << shift);
+}
+
+/// What the blocks under an attempt's keys mean for it at now: refused until refuseUntil, or
+/// (when not refused) delayed until at most delayUntil; 0 for none.
+struct Blocks {
+  std::int64_t refuseUntil = 0;
+  std::int64_t delayUntil = 0;
+};
+
+/// The blocks under keys. The account key's block refuses only attempts from an address with
+/// recent failures for the account (its account+address key); from a clean address it merely
+/// delays, so that failures elsewhere never lock the real user out.
+Blocks blocksOf(Connection& db, const std::vector<ThrottleKey>& keys, std::int64_t now) {
+  bool cleanAddress = true;
+  for (const ThrottleKey& key : keys)
+    if (key.pair)
+      if (auto record = store::findThrottle(db, key.key))
+        if (record->failures > 0 && record->lastFailureAt > now - kForgetAfter)
+          cleanAddress = false;
+  Blocks blocks;
+  for (const ThrottleKey& key : keys)
+    if (auto record = store::findThrottle(db, key.key)) {
+      std::int64_t& until = key.account && cleanAddress ? blocks.delayUntil : blocks.refuseUntil;
+      until = std::max(until, record->blockedUntil);
+    }
+  return blocks;
+}
+
+/// Sleeps for what remains of an account block (at most kAccountDelayCap), outside any
+/// transaction: the slow-down that a clean address gets instead of a refusal.
+void delayFor(const Blocks& blocks, std::int64_t now) {
+  if (blocks.delayUntil <= now) return;
+  const std::int64_t millis = std::min(kAccountDelayCap, blocks.delayUntil - now);
+  std::this_thread::sleep_for(std::chrono::milliseconds(millis));
+}
+
+/// Counts one failure under every key and blocks those past their free failures; returns the
+/// record of the first key (the account).
+store::ThrottleRecord recordFailures(Connection& db, const std::vector<ThrottleKey>& keys,
+                                     std::int64_t now) {
+  std::optional<store::ThrottleRecord> first;
+  for (const ThrottleKey& key : keys) {
+    store::ThrottleRecord record = store::recordFailure(db, key.key, now, now - kForgetAfter);
+    const std::int64_t block = blockMillis(record.failures, key.cap);
+    if (block > 0) {
+      record.blockedUntil = now + block;
+      store::setBlockedUntil(db, key.key, record.blockedUntil);
+    }
+    if (!first) first = record;
+  }
+  return *first;
+}
+
+std::int64_t secondsUntil(std::int64_t until, std::int64_t now) {
+  return std::max<std::int64_t>(1, (until - now + kSecond - 1) / kSecond);
+}
+
+Json throttleJson(const store::ThrottleRecord& record, std::int64_t now) {
+  Json json = Json::object().set("failures", record.failures);
+  if (record.blockedUntil > now) json.set("blocked_until", core::utcTimestamp(record.blockedUntil));
+  return json;
+}
+
+/// Printable ASCII of text, anything else as '?': header values are any bytes a client sent.
+std::string printable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c < 0x20 || c > 0x7E) c = '?';
+  return out;
+}
+
+/// Equal-length hex strings compared without an early exit.
+bool sameHex(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char difference = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return difference == 0;
+}
+
+// Before a password is tried: while a key blocks this client, audits the refusal as
+// refusedAction and throws LoginThrottled; waits out a short delay (an account blocked from
+// elsewhere); then reads the named user.
+std::optional<store::UserRecord> passThrottle(store::Database& database,
+                                              const std::vector<ThrottleKey>& keys,
+                                              const core::Actor& actor, const char* refusedAction,
+                                              const std::string& userName, std::int64_t start) {
+  std::optional<store::UserRecord> user;
+  const Blocks blocks = database.transaction([&](Connection& db) {
+    const Blocks state = blocksOf(db, keys, start);
+    if (state.refuseUntil > start) {
+      recordChange(
+          db, actor, refusedAction, "user", userName, "", std::nullopt,
+          Json::object().set("retry_after_seconds", secondsUntil(state.refuseUntil, start)));
+      return state;
+    }
+    user = store::findUser(db, userName);
+    return state;
+  });
+  if (blocks.refuseUntil > start) throw core::Throttled("too many failed logins; try again in " +
+                               std::to_string(secondsUntil(blocks.refuseUntil, start)) + " s",
+                           secondsUntil(blocks.refuseUntil, start));
+  delayFor(blocks, start);
+  return user;
+}
+
+}  // namespace
+
+std::int64_t AuthService::idleMillis() const {
+  return context_.settings().sessionIdleSeconds * kSecond;
+}
+
+std::int64_t AuthService::touchMillis() const { return std::min(kMinute, idleMillis() / 2); }
+
+LoginResult AuthService::login(std::string_view user, std::string_view password,
+                               const std::string& clientAddress, const std::string& userAgent) {
+  if (user.empty()) throw core::InvalidInput("/user", "must not be empty");
+  if (core::utf8Length(user) > kMaxUserName)
+    throw core::InvalidInput("/user", "at most " + std::to_string(kMaxUserName) + " characters");
+  const std::vector<ThrottleKey> keys = loginKeys(user, clientAddress);
+  const core::Actor anonymous{"", "", clientAddress};
+  const std::string name(user);
+
+  const std::int64_t start = context_.nowMillis();
+  const std::optional<store::UserRecord> found =
+      passThrottle(context_.database(), keys, anonymous, "login_refused", name, start);
+
+  bool valid = false;
+  if (found && !found->disabled) {
+    valid = verifyPassword(found->passwordHash, password);
+  } else {
+    verifyDummy(password);
+  }
+  const std::int64_t now = context_.nowMillis();
+  if (!valid) {
+    context_.database().transaction([&](Connection& db) {
+      const store::ThrottleRecord account = recordFailures(db, keys, now);
+      recordChange(db, anonymous, "login_failed", "user", name, "", std::nullopt,
+                   throttleJson(account, now));
+    });
+    throw core::Unauthenticated("wrong user name or password", "invalid_credentials");
+  }
+
+  LoginResult result;
+  result.token = randomToken();
+  result.csrfToken = randomToken();
+  result.user = *found;
+  result.session.userId = found->id;
+  result.session.userName = found->name;
+  result.session.csrfHash = core::sha256Hex(result.csrfToken);
+  result.session.createdAt = now;
+  result.session.lastSeenAt = now;
+  result.session.expiresAt = now + context_.settings().sessionAbsoluteSeconds * kSecond;
+  result.session.clientAddress = clientAddress;
+  result.session.userAgent = printable(userAgent);
+  context_.database().transaction([&](Connection& db) {
+    for (const ThrottleKey& key : keys) store::clearThrottle(db, key.key);
+    store::deleteEndedSessions(db, now, now - idleMillis());
+    result.session.id = store::insertSession(db, result.session, core::sha256Hex(result.token));
+    result.grants = store::listGrants(db, found->id);
+    recordChange(db, core::Actor{name, "", clientAddress}, "login", "session",
+                 std::to_string(result.session.id), "", std::nullopt, sessionRecord(result.session));
+  });
+  return result;
+}
+
+std::optional<Authentication> AuthService::authenticate(std::string_view token) {
+  if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
+  const std::string hash = core::sha256Hex(token);
+  const std::int64_t now = context_.nowMillis();
+  return context_.database().transaction([&](Connection& db) -> std::optional<Authentication> {
+    std::optional<store::SessionRecord> session = store::findSessionByTokenHash(db, hash);
+    if (!session) return std::nullopt;
+    if (session->expiresAt <= now || session->lastSeenAt + idleMillis() <= now) {
+      store::deleteSession(db, session->id, session->userId);
+      return std::nullopt;
+    }
+    if (now - session->lastSeenAt >= touchMillis()) {
+      store::touchSession(db, session->id, now);
+      session->lastSeenAt = now;
+    }
+    Authentication result;
+    result.principal.user = session->userName;
+    result.principal.grants = store::resolvedGrants(db, session->userId);
+    result.session = std::move(*session);
+    return result;
+  });
+}
+
+bool AuthService::csrfMatches(const store::SessionRecord& session, std::string_view csrfToken) {
+  if (csrfToken.empty() || csrfToken.size() > kMaxTokenLength) return false;
+  return sameHex(core::sha256Hex(csrfToken), session.csrfHash);
+}
+
+void AuthService::endSession(const core::Actor& actor, std::int64_t userId,
+                             std::int64_t sessionId) {
+  context_.database().transaction([&](Connection& db) {
+    std::optional<store::SessionRecord> ended;
+    for (const store::SessionRecord& session : store::listSessions(db, userId))
+      if (session.id == sessionId) ended = session;
+    if (!ended || !store::deleteSession(db, sessionId, userId))
+      throw core::NotFound("session " + std::to_string(sessionId) + " not found");
+    recordChange(db, actor, "logout", "session", std::to_string(sessionId), "", sessionRecord(*ended),
+                 std::nullopt);
+  });
+}
+
+std::vector<store::SessionRecord> AuthService::sessions(std::int64_t userId) {
+  const std::int64_t now = context_.nowMillis();
+  std::vector<store::SessionRecord> open;
+  for (store::SessionRecord& session : context_.database().transaction(
+           [&](Connection& db) { return store::listSessions(db, userId); })) {
+    if (session.expiresAt > now && session.lastSeenAt + idleMillis() > now)
+      open.push_back(std::move(session));
+  }
+  return open;
+}
+
+void AuthService::changePassword(const core::Actor& actor, const std::string& userName,
+                                 std::string_view current, std::string_view replacement) {
+  if (replacement == current) throw core::InvalidInput("/new", "is the current password");
+  context_.passwordPolicy().check(replacement, userName, "/new");
+  const std::vector<ThrottleKey> keys = {
+      {accountKey(userName), kAccountCap, true, false},
+      {pairKey(userName, actor.client), kAddressCap, false, true}};
+  const std::int64_t start = context_.nowMillis();
+  const std::optional<store::UserRecord> user =
+      passThrottle(context_.database(), keys, actor, "change_password_refused", userName, start);
+  if (!user) throw core::NotFound("user " + userName + " not found");
+
+  const std::int64_t now = context_.nowMillis();
+  if (!verifyPassword(user->passwordHash, current)) {
+    context_.database().transaction([&](Connection& db) {
+      const store::ThrottleRecord account = recordFailures(db, keys, now);
+      recordChange(db, actor, "change_password_failed", "user", userName, "", std::nullopt,
+                   throttleJson(account, now));
+    });
+    throw core::InvalidInput("/current", "is not your current password");
+  }
+  const std::string hash = hashPassword(replacement);
+  context_.database().transaction([&](Connection& db) {
+    const std::optional<store::UserRecord> before = store::findUser(db, userName);
+    if (!before) throw core::NotFound("user " + userName + " not found");
+    for (const ThrottleKey& key : keys) store::clearThrottle(db, key.key);
+    store::setPasswordHash(db, userName, hash, core::utcTimestamp(now));
+    const std::int64_t ended = store::deleteSessionsOfUser(db, before->id);
+    const std::vector<core::Grant> grants = store::listGrants(db, before->id);
+    Json after = userRecord(store::findUser(db, userName).value(), grants);
+    after.set("sessions_ended", ended);
+    recordChange(db, actor, "change_password", "user", userName, "", userRecord(*before, grants),
+                 after);
+  });
+}
+
+
+}  // namespace crossgrant::app

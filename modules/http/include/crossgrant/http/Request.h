@@ -1,0 +1,80 @@
+// One HTTP request as handlers see it, independent of the HTTP library: method, path, decoded
+// path parameters (set by routing), decoded query parameters, headers, cookies, the client's
+// address, and the body, which is read only when a handler asks for it (readBody), so that a
+// request refused before that never has its body read. The accessors throw HttpError or
+// core::InvalidInput for what the client got wrong.
+#pragma once
+
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "crossgrant/core/Json.h"
+
+namespace crossgrant::http {
+
+/// Where a request's body comes from. The server's implementation checks the Content-Type
+/// and the size limit, and reads the body at most once.
+class BodySource {
+ public:
+  virtual ~BodySource() = default;
+  /// The whole body, sent as mediaType ("application/json": JSON in UTF-8; any other type
+  /// exactly, parameters aside). Throws HttpError 415 for another type, 413 over the limit.
+  virtual std::string read(std::string_view mediaType) = 0;
+};
+
+struct Request {
+  std::string method;  ///< "GET", "POST", ...
+  std::string path;    ///< as sent, still percent-encoded, without the query
+  /// The {name} segments of the matched route, percent-decoded (valid UTF-8).
+  std::map<std::string, std::string, std::less<>> params;
+  /// The query string's name=value pairs in order, percent-decoded ('+' is a space).
+  std::vector<std::pair<std::string, std::string>> query;
+  /// The request's headers in order, names as sent; read them with header().
+  std::vector<std::pair<std::string, std::string>> headers;
+  /// The cookies of the Cookie headers, the first of each name.
+  std::map<std::string, std::string, std::less<>> cookies;
+  /// The client's address ("127.0.0.1"): the peer, or what a trusted proxy says it is.
+  std::string clientAddress;
+  /// Whether the request came over TLS.
+  bool secure = false;
+  /// Whether the request announces a body (a Content-Length above 0, or chunked).
+  bool hasBody = false;
+  /// The body once read (readBody), or as a test built it.
+  std::string body;
+  /// Reads the body on demand; null when body is already all there is.
+  BodySource* source = nullptr;
+
+  /// The value of the first header called name (case-insensitive), or nullopt when absent.
+  std::optional<std::string> header(std::string_view name) const;
+  /// The cookie called name, or nullopt.
+  std::optional<std::string> cookie(std::string_view name) const;
+  /// The path parameter name; the route guarantees it exists.
+  const std::string& param(std::string_view name) const;
+  /// The value of a query parameter, or nullopt when absent. Throws HttpError (400) when the
+  /// parameter is given more than once.
+  std::optional<std::string> queryValue(std::string_view name) const;
+  /// Throws HttpError (400) if the query has a parameter not in allowed: a misspelt option
+  /// must not be ignored silently.
+  void allowQuery(std::initializer_list<std::string_view> allowed) const;
+  /// Reads the body as mediaType (see BodySource) when the request has one; returns body.
+  const std::string& readBody(std::string_view mediaType);
+  /// The body parsed as JSON. Throws core::InvalidInput ("invalid_json") when it is not.
+  core::Json json() const;
+};
+
+/// Decodes a query string into its name=value pairs ('+' is a space). Throws HttpError (400)
+/// for a malformed escape or text that is not UTF-8.
+std::vector<std::pair<std::string, std::string>> parseQuery(std::string_view query);
+
+/// Decodes one percent-encoded path segment; nullopt when malformed or not UTF-8.
+std::optional<std::string> decodeSegment(std::string_view segment);
+/// Encodes one path segment: everything but A-Z a-z 0-9 - . _ ~ becomes %XX.
+std::string encodeSegment(std::string_view text);
+
+}  // namespace crossgrant::http
