@@ -3,9 +3,14 @@
 #include "DatabaseUrl.h"
 #include "Migrations.h"
 #include "MysqlDatabase.h"
+#include "Session.h"
 #include "SqliteDatabase.h"
 
 namespace crossgrant::store {
+
+using detail::Session;
+using detail::UnitKind;
+
 namespace {
 
 // Idle connections kept for reuse; more are opened on demand and closed when released.
@@ -39,6 +44,31 @@ const std::string& asBlob(const Value& value) {
 
 bool isNull(const Value& value) { return std::holds_alternative<std::nullptr_t>(value); }
 
+// A checked-out session: back to the pool by release(), closed otherwise.
+class Database::Lease {
+ public:
+  explicit Lease(Database& database) : database_(database), session_(database.acquire()) {}
+  ~Lease() {
+    if (session_) database_.discard(std::move(session_));
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+  Session& operator*() const { return *session_; }
+  Session* operator->() const { return session_.get(); }
+  /// Pools the session if it still works, closes it otherwise.
+  void release() {
+    if (session_->reusable())
+      database_.release(std::move(session_));
+    else
+      database_.discard(std::move(session_));
+  }
+
+ private:
+  Database& database_;
+  std::unique_ptr<Session> session_;
+};
+
 std::unique_ptr<Database> Database::open(const std::string& url) {
   DatabaseUrl parsed = DatabaseUrl::parse(url);
   std::unique_ptr<Database> database;
@@ -49,7 +79,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
     database = std::make_unique<MysqlDatabase>(std::move(parsed));
   }
   // Connect once now, so that a wrong URL, password or path fails here and not later.
-  database->release(database->connect());
+  Lease(*database).release();
   return database;
 }
 
@@ -58,48 +88,81 @@ Database::Database(std::string backend, std::string displayUrl)
 
 Database::~Database() = default;
 
-std::unique_ptr<Connection> Database::acquire() {
+std::unique_ptr<Session> Database::acquire() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!idle_.empty()) {
-      std::unique_ptr<Connection> connection = std::move(idle_.back());
+      std::unique_ptr<Session> session = std::move(idle_.back());
       idle_.pop_back();
-      return connection;
+      return session;
     }
   }
   return connect();
 }
 
-void Database::release(std::unique_ptr<Connection> connection) {
+void Database::release(std::unique_ptr<Session> session) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (idle_.size() < kMaxIdleConnections) idle_.push_back(std::move(connection));
+  if (idle_.size() < kMaxIdleConnections) idle_.push_back(std::move(session));
+}
+
+void Database::discard(std::unique_ptr<Session> session) { session.reset(); }
+
+void Database::runRead(const std::function<void(Reader&)>& work) {
+  Lease lease(*this);
+  lease->begin(UnitKind::kRead);
+  try {
+    work(*lease);
+    lease->commit();
+  } catch (...) {
+    try {
+      lease->rollback();
+      lease.release();
+    } catch (...) {
+      // A connection that cannot roll back is broken: the lease closes it.
+    }
+    throw;
+  }
+  lease.release();
+}
+
+void Database::runWrite(const std::function<void(Connection&)>& work) {
+  Lease lease(*this);
+  lease->begin(UnitKind::kWrite);
+  try {
+    work(*lease);
+    lease->commit();
+  } catch (...) {
+    try {
+      lease->rollback();
+      lease.release();
+    } catch (...) {
+      // A connection that cannot roll back is broken: the lease closes it.
+    }
+    throw;
+  }
+  lease.release();
 }
 
 bool Database::ping() {
-  // A pooled connection may have gone stale; only a fresh one failing means no answer.
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    try {
-      std::unique_ptr<Connection> connection = attempt == 0 ? acquire() : connect();
-      connection->query("SELECT 1");
-      connection->rollback();
-      release(std::move(connection));
-      return true;
-    } catch (const std::exception&) {
-      // The connection is dropped; try a new one once.
-    }
+  // A connection the server dropped is reopened when the unit begins; only a fresh one
+  // failing means no answer.
+  try {
+    read([](Reader& reader) { reader.query("SELECT 1"); });
+    return true;
+  } catch (const std::exception&) {
+    return false;
   }
-  return false;
 }
 
 int Database::migrate() {
-  std::unique_ptr<Connection> connection = acquire();
-  const int applied = Migrations::apply(*connection);
-  release(std::move(connection));
+  Lease lease(*this);
+  const int applied = Migrations::apply(*lease);
+  lease.release();
   return applied;
 }
 
 int Database::schemaVersion() {
-  return transaction([](Connection& c) { return Migrations::currentVersion(c); });
+  return read([](Reader& reader) { return Migrations::currentVersion(reader); });
 }
 
 int Database::latestSchemaVersion() { return Migrations::latestVersion(); }

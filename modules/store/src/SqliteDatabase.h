@@ -1,6 +1,7 @@
 // The SQLite backend (C API). Every connection runs in WAL mode with synchronous=FULL,
-// foreign keys enforced and a 10 s busy timeout; transactions begin IMMEDIATE. Private to
-// the store: reached only through Database::open("sqlite:PATH").
+// foreign keys enforced and a 10 s busy timeout; write units begin IMMEDIATE, read units
+// DEFERRED with query_only on. Private to the store: reached only through
+// Database::open("sqlite:PATH").
 #pragma once
 
 #include <memory>
@@ -16,7 +17,7 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(std::string path, std::string displayUrl);
 
  protected:
-  std::unique_ptr<Connection> connect() override;
+  std::unique_ptr<detail::Session> connect() override;
 
  private:
   std::string path_;
