@@ -301,8 +301,8 @@ class MysqlConnection final : public detail::Session {
 
 }  // namespace
 
-MysqlDatabase::MysqlDatabase(DatabaseUrl url)
-    : Database("mysql", url.display()), url_(std::move(url)) {}
+MysqlDatabase::MysqlDatabase(DatabaseUrl url, const PoolSettings& settings)
+    : Database("mysql", url.display(), settings), url_(std::move(url)) {}
 
 std::unique_ptr<detail::Session> MysqlDatabase::connect() {
   return std::make_unique<MysqlConnection>(url_);

@@ -15,7 +15,7 @@ namespace crossgrant::store {
 
 class MysqlDatabase final : public Database {
  public:
-  explicit MysqlDatabase(DatabaseUrl url);
+  MysqlDatabase(DatabaseUrl url, const PoolSettings& settings);
 
  protected:
   std::unique_ptr<detail::Session> connect() override;

@@ -223,8 +223,9 @@ class SqliteConnection final : public detail::Session {
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(std::string path, std::string displayUrl)
-    : Database("sqlite", std::move(displayUrl)), path_(std::move(path)) {
+SqliteDatabase::SqliteDatabase(std::string path, std::string displayUrl,
+                               const PoolSettings& settings)
+    : Database("sqlite", std::move(displayUrl), settings), path_(std::move(path)) {
   const std::filesystem::path parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) {
     std::error_code error;

@@ -14,7 +14,7 @@ namespace crossgrant::store {
 class SqliteDatabase final : public Database {
  public:
   /// Creates the file's directory if missing; connects lazily (Database::open connects once).
-  SqliteDatabase(std::string path, std::string displayUrl);
+  SqliteDatabase(std::string path, std::string displayUrl, const PoolSettings& settings);
 
  protected:
   std::unique_ptr<detail::Session> connect() override;

@@ -5,6 +5,9 @@
 // against Reader and Connection and are the only code besides the backends that holds SQL.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -81,6 +84,37 @@ class Connection : public Reader {
   virtual std::int64_t lastInsertId() = 0;
 };
 
+/// The connection pool's limits, for Database::open. Plain values: the
+/// defaults are what Database::open(url) uses.
+struct PoolSettings {
+  /// At most this many connections are open at once (at least 1).
+  std::size_t maxConnections = 16;
+  /// How long a unit of work waits for a connection when all are busy before PoolExhausted.
+  std::chrono::milliseconds acquireTimeout{5000};
+  /// An idle connection unused for longer than this is closed (when a unit starts or ends;
+  /// there is no background thread).
+  std::chrono::milliseconds maxIdle{60'000};
+};
+
+/// Every connection of the pool was busy for the whole acquire timeout: the database is
+/// overloaded, not broken. retryAfter is a suggestion for clients (HTTP 503 Retry-After).
+class PoolExhausted : public StoreError {
+ public:
+  PoolExhausted(const std::string& message, std::chrono::seconds retryAfter)
+      : StoreError(message), retryAfter_(retryAfter) {}
+  std::chrono::seconds retryAfter() const { return retryAfter_; }
+
+ private:
+  std::chrono::seconds retryAfter_;
+};
+
+/// A snapshot of the pool, for health reports and tests.
+struct PoolStatus {
+  std::size_t open = 0;      ///< connections open now, busy or idle
+  std::size_t idle = 0;      ///< of those, waiting in the pool
+  std::uint64_t opened = 0;  ///< connections opened since the Database was opened
+};
+
 namespace detail {
 class Session;
 }  // namespace detail
@@ -92,19 +126,21 @@ const std::string& asText(const Value& value);
 const std::string& asBlob(const Value& value);
 bool isNull(const Value& value);
 
-/// A database: a URL, a pool of connections and the schema migrations. Thread-safe.
+/// A database: a URL, a bounded pool of connections and the schema migrations. Thread-safe.
 /// Every unit of work (read, write) must end before the Database is destroyed.
 class Database {
  public:
   /// "sqlite:PATH" (the file and its directory are created if missing) or
   /// "mysql://USER:PASSWORD@HOST:PORT/DB" (a unix socket as ?socket=/path). Throws
-  /// std::invalid_argument for a URL of neither form, StoreError if it cannot connect.
-  static std::unique_ptr<Database> open(const std::string& url);
+  /// std::invalid_argument for a URL of neither form or maxConnections 0, StoreError if it
+  /// cannot connect.
+  static std::unique_ptr<Database> open(const std::string& url, const PoolSettings& settings = {});
   virtual ~Database();
 
   const std::string& backend() const { return backend_; }
   /// The URL without its password, for messages.
   const std::string& displayUrl() const { return displayUrl_; }
+  const PoolSettings& settings() const { return settings_; }
 
   /// Runs work on a pooled connection inside one read-only unit and returns what work
   /// returns: every query of it reads one snapshot (SQLite: BEGIN DEFERRED, the snapshot of
@@ -112,13 +148,13 @@ class Database {
   /// START TRANSACTION READ ONLY, WITH CONSISTENT SNAPSHOT, taken when the unit starts). A
   /// write is impossible at compile time (Reader has no execute) and refused by the database
   /// at run time (SQLite query_only, MariaDB READ ONLY). Ends the unit when work returns or
-  /// throws (rethrowing).
+  /// throws (rethrowing). PoolExhausted if no connection frees up within the acquire timeout.
   template <typename Work>
   auto read(Work&& work) -> decltype(work(std::declval<Reader&>()));
 
   /// Runs work on a pooled connection inside one transaction that may write: commits when
   /// work returns, rolls back and rethrows when it throws. Nothing half-done survives an
-  /// error.
+  /// error. PoolExhausted as for read.
   template <typename Work>
   auto write(Work&& work) -> decltype(work(std::declval<Connection&>()));
 
@@ -136,25 +172,33 @@ class Database {
   int schemaVersion();
   /// The highest migration this build knows.
   static int latestSchemaVersion();
+  /// The pool at this moment; other threads may change it at once.
+  PoolStatus poolStatus();
 
  protected:
-  Database(std::string backend, std::string displayUrl);
+  Database(std::string backend, std::string displayUrl, PoolSettings settings);
   /// Opens a new connection to the same database (called by the pool as needed).
   virtual std::unique_ptr<detail::Session> connect() = 0;
 
  private:
   class Lease;
+  struct Idle;
 
   void runRead(const std::function<void(Reader&)>& work);
   void runWrite(const std::function<void(Connection&)>& work);
   std::unique_ptr<detail::Session> acquire();
   void release(std::unique_ptr<detail::Session> session);
   void discard(std::unique_ptr<detail::Session> session);
+  std::vector<std::unique_ptr<detail::Session>> takeExpiredLocked();
 
   std::string backend_;
   std::string displayUrl_;
+  PoolSettings settings_;
   std::mutex mutex_;
-  std::vector<std::unique_ptr<detail::Session>> idle_;
+  std::condition_variable available_;
+  std::size_t open_ = 0;
+  std::uint64_t opened_ = 0;
+  std::vector<Idle> idle_;  ///< least recently used first
 };
 
 namespace detail {
