@@ -87,6 +87,7 @@ BOOST_AUTO_TEST_CASE(defaults_are_documented_values) {
   BOOST_TEST(settings.maxConnections == 16u);
   BOOST_TEST(settings.acquireTimeout.count() == 5000);
   BOOST_TEST(settings.maxIdle.count() == 60'000);
+  BOOST_TEST(settings.create);
 }
 
 BOOST_AUTO_TEST_CASE(a_pool_of_no_connections_is_refused) {

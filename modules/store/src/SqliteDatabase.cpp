@@ -24,8 +24,9 @@ bool isBlank(std::string_view text) {
 
 class SqliteConnection final : public detail::Session {
  public:
-  explicit SqliteConnection(const std::string& path) {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  SqliteConnection(const std::string& path, bool create) {
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
       std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -225,7 +226,16 @@ class SqliteConnection final : public detail::Session {
 
 SqliteDatabase::SqliteDatabase(std::string path, std::string displayUrl,
                                const PoolSettings& settings)
-    : Database("sqlite", std::move(displayUrl), settings), path_(std::move(path)) {
+    : Database("sqlite", std::move(displayUrl), settings),
+      path_(std::move(path)),
+      create_(settings.create) {
+  if (!create_) {
+    std::error_code error;
+    if (!std::filesystem::exists(path_, error))
+      throw DatabaseNotFound("database " + Database::displayUrl() + " does not exist (no file " +
+                             path_ + "); create it with `crossgrant migrate`");
+    return;
+  }
   const std::filesystem::path parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) {
     std::error_code error;
@@ -236,7 +246,7 @@ SqliteDatabase::SqliteDatabase(std::string path, std::string displayUrl,
 }
 
 std::unique_ptr<detail::Session> SqliteDatabase::connect() {
-  return std::make_unique<SqliteConnection>(path_);
+  return std::make_unique<SqliteConnection>(path_, create_);
 }
 
 }  // namespace crossgrant::store

@@ -13,7 +13,9 @@ namespace crossgrant::store {
 
 class SqliteDatabase final : public Database {
  public:
-  /// Creates the file's directory if missing; connects lazily (Database::open connects once).
+  /// With settings.create, creates the file's directory if missing; without it, throws
+  /// DatabaseNotFound unless the file exists, and later connections never create it.
+  /// Connects lazily (Database::open connects once).
   SqliteDatabase(std::string path, std::string displayUrl, const PoolSettings& settings);
 
  protected:
@@ -21,6 +23,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::string path_;
+  bool create_;
 };
 
 }  // namespace crossgrant::store

@@ -84,7 +84,7 @@ class Connection : public Reader {
   virtual std::int64_t lastInsertId() = 0;
 };
 
-/// The connection pool's limits, for Database::open. Plain values: the
+/// The connection pool's limits and the open mode, for Database::open. Plain values: the
 /// defaults are what Database::open(url) uses.
 struct PoolSettings {
   /// At most this many connections are open at once (at least 1).
@@ -94,6 +94,10 @@ struct PoolSettings {
   /// An idle connection unused for longer than this is closed (when a unit starts or ends;
   /// there is no background thread).
   std::chrono::milliseconds maxIdle{60'000};
+  /// Whether a missing SQLite file (and its directory) is created. false for commands that
+  /// only read: a missing file is DatabaseNotFound and nothing is created. MySQL/MariaDB
+  /// databases are never created by open, whatever this says.
+  bool create = true;
 };
 
 /// Every connection of the pool was busy for the whole acquire timeout: the database is
@@ -106,6 +110,12 @@ class PoolExhausted : public StoreError {
 
  private:
   std::chrono::seconds retryAfter_;
+};
+
+/// Database::open with PoolSettings::create false found no database at the URL.
+class DatabaseNotFound : public StoreError {
+ public:
+  using StoreError::StoreError;
 };
 
 /// A snapshot of the pool, for health reports and tests.
@@ -130,10 +140,11 @@ bool isNull(const Value& value);
 /// Every unit of work (read, write) must end before the Database is destroyed.
 class Database {
  public:
-  /// "sqlite:PATH" (the file and its directory are created if missing) or
-  /// "mysql://USER:PASSWORD@HOST:PORT/DB" (a unix socket as ?socket=/path). Throws
-  /// std::invalid_argument for a URL of neither form or maxConnections 0, StoreError if it
-  /// cannot connect.
+  /// "sqlite:PATH" (the file and its directory are created if missing, unless settings.create
+  /// is false) or "mysql://USER:PASSWORD@HOST:PORT/DB" (a unix socket as ?socket=/path).
+  /// Throws std::invalid_argument for a URL of neither form or maxConnections 0,
+  /// DatabaseNotFound for a missing SQLite file when settings.create is false, StoreError if
+  /// it cannot connect.
   static std::unique_ptr<Database> open(const std::string& url, const PoolSettings& settings = {});
   virtual ~Database();
 
