@@ -73,8 +73,8 @@ class Reader {
 ///
 /// Write units: SQLite begins with BEGIN IMMEDIATE (the write lock is taken up front, so two
 /// writers never deadlock upgrading a read lock; others wait up to 10 s). MySQL/MariaDB runs
-/// at REPEATABLE READ, so every query of a unit reads one snapshot, as on SQLite; writers
-/// lock the rows they change.
+/// at REPEATABLE READ, so every query of a unit reads one snapshot (from its first read), as
+/// on SQLite; writers lock the rows they change.
 class Connection : public Reader {
  public:
   /// Runs a statement that returns no rows; returns how many rows it matched (INSERT, UPDATE,
@@ -101,7 +101,8 @@ struct PoolSettings {
 };
 
 /// Every connection of the pool was busy for the whole acquire timeout: the database is
-/// overloaded, not broken. retryAfter is a suggestion for clients (HTTP 503 Retry-After).
+/// overloaded, not broken. retryAfter is a suggestion for clients (HTTP 503 Retry-After): the
+/// acquire timeout rounded up to whole seconds, at least 1 s.
 class PoolExhausted : public StoreError {
  public:
   PoolExhausted(const std::string& message, std::chrono::seconds retryAfter)
@@ -137,7 +138,10 @@ const std::string& asBlob(const Value& value);
 bool isNull(const Value& value);
 
 /// A database: a URL, a bounded pool of connections and the schema migrations. Thread-safe.
-/// Every unit of work (read, write) must end before the Database is destroyed.
+/// Every unit of work (read, write) must end before the Database is destroyed. A unit that
+/// starts another unit on the same Database holds two connections until the inner one ends,
+/// so nesting counts twice against maxConnections (and on SQLite a write inside a write
+/// waits for its own lock until the busy timeout).
 class Database {
  public:
   /// "sqlite:PATH" (the file and its directory are created if missing, unless settings.create
