@@ -128,6 +128,33 @@ BOOST_AUTO_TEST_CASE(sqlite_creates_missing_directories) {
   BOOST_TEST(db->displayUrl() == "sqlite:" + path);
 }
 
+BOOST_AUTO_TEST_CASE(opening_without_create_a_missing_sqlite_file_creates_nothing) {
+  TempDir dir;
+  const crossgrant::store::PoolSettings readOnly{.create = false};
+  for (const std::string& path : {dir.file("var/x.db"), dir.file("x.db")}) {
+    BOOST_TEST_CONTEXT("path " << path) {
+      BOOST_CHECK_EXCEPTION(Database::open("sqlite:" + path, readOnly),
+                            crossgrant::store::DatabaseNotFound, [&](const StoreError& e) {
+                              return std::string(e.what()) ==
+                                     "database sqlite:" + path + " does not exist (no file " +
+                                         path + "); create it with `crossgrant migrate`";
+                            });
+      BOOST_TEST(!std::filesystem::exists(path));
+    }
+  }
+  BOOST_TEST(!std::filesystem::exists(dir.file("var")));
+  BOOST_TEST(std::filesystem::is_empty(dir.path()));
+}
+
+BOOST_AUTO_TEST_CASE(opening_without_create_an_existing_sqlite_file_works) {
+  TempDir dir;
+  const std::string url = "sqlite:" + dir.file("store.db");
+  Database::open(url)->migrate();
+  auto db = Database::open(url, {.create = false});
+  BOOST_TEST(db->schemaVersion() == Database::latestSchemaVersion());
+  BOOST_TEST(count(*db, "programmes") == 0);
+}
+
 BOOST_AUTO_TEST_CASE(sqlite_path_that_cannot_be_created_is_a_store_error) {
   TempDir dir;
   crossgrant::test::writeFile(dir.file("plain-file"), "x");

@@ -86,7 +86,7 @@ core::AuditEntry appendAudit(Connection& db, core::AuditEntry entry) {
   return entry;
 }
 
-std::vector<core::AuditEntry> readAudit(Connection& db, const AuditFilter& filter) {
+std::vector<core::AuditEntry> readAudit(Reader& db, const AuditFilter& filter) {
   std::string sql = std::string(kColumns) + " WHERE sequence > ?";
   std::vector<Value> params{filter.afterSequence};
   if (!filter.project.empty()) {
@@ -108,7 +108,7 @@ std::vector<core::AuditEntry> readAudit(Connection& db, const AuditFilter& filte
   return entries;
 }
 
-AuditVerification verifyAudit(Connection& db) {
+AuditVerification verifyAudit(Reader& db) {
   AuditVerification result;
   std::int64_t lastSequence = 0;
   std::string lastHash(core::kAuditGenesisHash);

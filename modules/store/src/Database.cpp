@@ -3,13 +3,26 @@
 #include "DatabaseUrl.h"
 #include "Migrations.h"
 #include "MysqlDatabase.h"
+#include "Session.h"
 #include "SqliteDatabase.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace crossgrant::store {
+
+using detail::Session;
+using detail::UnitKind;
+
 namespace {
 
-// Idle connections kept for reuse; more are opened on demand and closed when released.
-constexpr std::size_t kMaxIdleConnections = 16;
+using Clock = std::chrono::steady_clock;
+
+// What PoolExhausted suggests to clients: the acquire timeout rounded up, at least 1 s.
+std::chrono::seconds retryAfterFor(std::chrono::milliseconds acquireTimeout) {
+  const auto seconds = std::chrono::ceil<std::chrono::seconds>(acquireTimeout);
+  return std::max(seconds, std::chrono::seconds{1});
+}
 
 std::string describe(const Value& value) {
   if (std::holds_alternative<std::nullptr_t>(value)) return "NULL";
@@ -39,69 +52,182 @@ const std::string& asBlob(const Value& value) {
 
 bool isNull(const Value& value) { return std::holds_alternative<std::nullptr_t>(value); }
 
-std::unique_ptr<Database> Database::open(const std::string& url) {
+struct Database::Idle {
+  std::unique_ptr<Session> session;
+  Clock::time_point since;
+};
+
+// A checked-out session: back to the pool by release(), closed otherwise.
+class Database::Lease {
+ public:
+  explicit Lease(Database& database) : database_(database), session_(database.acquire()) {}
+  ~Lease() {
+    if (session_) database_.discard(std::move(session_));
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+  Session& operator*() const { return *session_; }
+  Session* operator->() const { return session_.get(); }
+  /// Pools the session if it still works, closes it otherwise.
+  void release() {
+    if (session_->reusable())
+      database_.release(std::move(session_));
+    else
+      database_.discard(std::move(session_));
+  }
+
+ private:
+  Database& database_;
+  std::unique_ptr<Session> session_;
+};
+
+std::unique_ptr<Database> Database::open(const std::string& url, const PoolSettings& settings) {
+  if (settings.maxConnections == 0)
+    throw std::invalid_argument("a database pool needs at least one connection (maxConnections)");
   DatabaseUrl parsed = DatabaseUrl::parse(url);
   std::unique_ptr<Database> database;
   if (parsed.kind == DatabaseUrl::Kind::kSqlite) {
     std::string display = parsed.display();
-    database = std::make_unique<SqliteDatabase>(std::move(parsed.path), std::move(display));
+    database =
+        std::make_unique<SqliteDatabase>(std::move(parsed.path), std::move(display), settings);
   } else {
-    database = std::make_unique<MysqlDatabase>(std::move(parsed));
+    database = std::make_unique<MysqlDatabase>(std::move(parsed), settings);
   }
   // Connect once now, so that a wrong URL, password or path fails here and not later.
-  database->release(database->connect());
+  Lease(*database).release();
   return database;
 }
 
-Database::Database(std::string backend, std::string displayUrl)
-    : backend_(std::move(backend)), displayUrl_(std::move(displayUrl)) {}
+Database::Database(std::string backend, std::string displayUrl, PoolSettings settings)
+    : backend_(std::move(backend)), displayUrl_(std::move(displayUrl)), settings_(settings) {}
 
 Database::~Database() = default;
 
-std::unique_ptr<Connection> Database::acquire() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!idle_.empty()) {
-      std::unique_ptr<Connection> connection = std::move(idle_.back());
-      idle_.pop_back();
-      return connection;
-    }
+std::vector<std::unique_ptr<Session>> Database::takeExpiredLocked() {
+  std::vector<std::unique_ptr<Session>> expired;
+  const Clock::time_point now = Clock::now();
+  auto end = idle_.begin();
+  while (end != idle_.end() && now - end->since > settings_.maxIdle) {
+    expired.push_back(std::move(end->session));
+    ++end;
   }
-  return connect();
+  idle_.erase(idle_.begin(), end);
+  open_ -= expired.size();
+  return expired;
 }
 
-void Database::release(std::unique_ptr<Connection> connection) {
+std::unique_ptr<Session> Database::acquire() {
+  // Declared first so that expired connections close after the lock is given up.
+  std::vector<std::unique_ptr<Session>> expired;
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    expired = takeExpiredLocked();
+    const bool free = available_.wait_for(lock, settings_.acquireTimeout, [&] {
+      return !idle_.empty() || open_ < settings_.maxConnections;
+    });
+    if (!free)
+      throw PoolExhausted("all " + std::to_string(settings_.maxConnections) + " connections to " +
+                              displayUrl_ + " stayed busy for " +
+                              std::to_string(settings_.acquireTimeout.count()) + " ms",
+                          retryAfterFor(settings_.acquireTimeout));
+    if (!idle_.empty()) {
+      // The most recently used: the others age out and close.
+      std::unique_ptr<Session> session = std::move(idle_.back().session);
+      idle_.pop_back();
+      return session;
+    }
+    ++open_;
+    ++opened_;
+  }
+  try {
+    return connect();
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    --open_;
+    available_.notify_one();
+    throw;
+  }
+}
+
+void Database::release(std::unique_ptr<Session> session) {
+  std::vector<std::unique_ptr<Session>> expired;
   std::lock_guard<std::mutex> lock(mutex_);
-  if (idle_.size() < kMaxIdleConnections) idle_.push_back(std::move(connection));
+  idle_.push_back(Idle{std::move(session), Clock::now()});
+  expired = takeExpiredLocked();
+  available_.notify_all();
+}
+
+void Database::discard(std::unique_ptr<Session> session) {
+  session.reset();
+  std::lock_guard<std::mutex> lock(mutex_);
+  --open_;
+  available_.notify_one();
+}
+
+void Database::runRead(const std::function<void(Reader&)>& work) {
+  Lease lease(*this);
+  lease->begin(UnitKind::kRead);
+  try {
+    work(*lease);
+    lease->commit();
+  } catch (...) {
+    try {
+      lease->rollback();
+      lease.release();
+    } catch (...) {
+      // A connection that cannot roll back is broken: the lease closes it.
+    }
+    throw;
+  }
+  lease.release();
+}
+
+void Database::runWrite(const std::function<void(Connection&)>& work) {
+  Lease lease(*this);
+  lease->begin(UnitKind::kWrite);
+  try {
+    work(*lease);
+    lease->commit();
+  } catch (...) {
+    try {
+      lease->rollback();
+      lease.release();
+    } catch (...) {
+      // A connection that cannot roll back is broken: the lease closes it.
+    }
+    throw;
+  }
+  lease.release();
 }
 
 bool Database::ping() {
-  // A pooled connection may have gone stale; only a fresh one failing means no answer.
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    try {
-      std::unique_ptr<Connection> connection = attempt == 0 ? acquire() : connect();
-      connection->query("SELECT 1");
-      connection->rollback();
-      release(std::move(connection));
-      return true;
-    } catch (const std::exception&) {
-      // The connection is dropped; try a new one once.
-    }
+  // A connection the server dropped is reopened when the unit begins; only a fresh one
+  // failing, or no connection freeing up, means no answer.
+  try {
+    read([](Reader& reader) { reader.query("SELECT 1"); });
+    return true;
+  } catch (const std::exception&) {
+    return false;
   }
-  return false;
 }
 
 int Database::migrate() {
-  std::unique_ptr<Connection> connection = acquire();
-  const int applied = Migrations::apply(*connection);
-  release(std::move(connection));
+  Lease lease(*this);
+  const int applied = Migrations::apply(*lease);
+  lease.release();
   return applied;
 }
 
 int Database::schemaVersion() {
-  return transaction([](Connection& c) { return Migrations::currentVersion(c); });
+  return read([](Reader& reader) { return Migrations::currentVersion(reader); });
 }
 
 int Database::latestSchemaVersion() { return Migrations::latestVersion(); }
+
+PoolStatus Database::poolStatus() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return PoolStatus{open_, idle_.size(), opened_};
+}
 
 }  // namespace crossgrant::store

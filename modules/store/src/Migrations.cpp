@@ -1,10 +1,16 @@
 #include "Migrations.h"
 
+#include "Session.h"
+
 #include <ctime>
 #include <string>
 #include <vector>
 
 namespace crossgrant::store {
+
+using detail::Session;
+using detail::UnitKind;
+
 namespace {
 
 constexpr int kLockTimeoutSeconds = 60;
@@ -15,7 +21,7 @@ struct Dialect {
   std::string options;  ///< appended to CREATE TABLE
 };
 
-Dialect dialectOf(const Connection& connection) {
+Dialect dialectOf(const Reader& connection) {
   if (connection.backend() == "mysql")
     return {true, "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY",
             " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"};
@@ -301,7 +307,7 @@ std::string nowUtc() {
   return text;
 }
 
-bool isApplied(Connection& c, int version) {
+bool isApplied(Reader& c, int version) {
   return !c.query("SELECT version FROM schema_migrations WHERE version = ?",
                   {std::int64_t{version}})
               .empty();
@@ -313,7 +319,7 @@ void run(Connection& c, const Dialect& d, const Migration& migration) {
             {std::int64_t{migration.version}, nowUtc()});
 }
 
-void rollbackQuietly(Connection& c) {
+void rollbackQuietly(Session& c) {
   try {
     c.rollback();
   } catch (...) {
@@ -321,10 +327,10 @@ void rollbackQuietly(Connection& c) {
   }
 }
 
-int applySqlite(Connection& c, const Dialect& d) {
+int applySqlite(Session& c, const Dialect& d) {
   int applied = 0;
   for (const Migration& migration : kMigrations) {
-    c.begin();
+    c.begin(UnitKind::kWrite);
     try {
       c.execute(migrationsTable(d));
       if (!isApplied(c, migration.version)) {
@@ -340,8 +346,8 @@ int applySqlite(Connection& c, const Dialect& d) {
   return applied;
 }
 
-int applyMysql(Connection& c, const Dialect& d) {
-  c.begin();
+int applyMysql(Session& c, const Dialect& d) {
+  c.begin(UnitKind::kWrite);
   const std::string lock = "crossgrant.migrate." + asText(c.query("SELECT DATABASE()").at(0).at(0));
   const Value got =
       c.query("SELECT GET_LOCK(?, ?)", {lock, std::int64_t{kLockTimeoutSeconds}}).at(0).at(0);
@@ -379,7 +385,7 @@ int applyMysql(Connection& c, const Dialect& d) {
 
 int Migrations::latestVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
 
-int Migrations::currentVersion(Connection& c) {
+int Migrations::currentVersion(Reader& c) {
   const char* exists = c.backend() == "mysql"
                            ? "SELECT COUNT(*) FROM information_schema.tables "
                              "WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'"
@@ -390,7 +396,7 @@ int Migrations::currentVersion(Connection& c) {
       asInt(c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").at(0).at(0)));
 }
 
-int Migrations::apply(Connection& c) {
+int Migrations::apply(Session& c) {
   const Dialect d = dialectOf(c);
   return d.mysql ? applyMysql(c, d) : applySqlite(c, d);
 }

@@ -7,6 +7,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 #include <cppconn/resultset_metadata.h>
+#include <cppconn/statement.h>
 #include <mysql_driver.h>
 
 #include <charconv>
@@ -18,6 +19,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "Session.h"
 #include "crossgrant/core/Errors.h"
 
 namespace crossgrant::store {
@@ -32,6 +34,15 @@ constexpr int kRowIsReferenced = 1451;
 constexpr int kNoReferencedRow = 1452;
 constexpr int kRowIsReferencedOld = 1217;
 constexpr int kNoReferencedRowOld = 1216;
+
+// The errors that mean the connection is gone: the client's "server has gone away" and "lost
+// connection" (2006, 2013, 2055) and the server's "connection was killed" (1927).
+bool isConnectionLost(int code) {
+  return code == 2006 || code == 2013 || code == 2055 || code == 1927;
+}
+
+constexpr std::string_view kStartWrite = "START TRANSACTION";
+constexpr std::string_view kStartRead = "START TRANSACTION READ ONLY, WITH CONSISTENT SNAPSHOT";
 
 constexpr std::string_view kSqlMode =
     "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,"
@@ -92,7 +103,7 @@ CellKind cellKind(int type) {
   }
 }
 
-class MysqlConnection final : public Connection {
+class MysqlConnection final : public detail::Session {
  public:
   explicit MysqlConnection(const DatabaseUrl& url) : url_(url) { open(); }
 
@@ -101,7 +112,7 @@ class MysqlConnection final : public Connection {
       sql::PreparedStatement& statement = prepare(sql, params);
       return statement.executeUpdate();
     } catch (const sql::SQLException& error) {
-      fail(error, sql);
+      failed(error, sql);
     }
   }
 
@@ -123,7 +134,7 @@ class MysqlConnection final : public Connection {
       }
       return rows;
     } catch (const sql::SQLException& error) {
-      fail(error, sql);
+      failed(error, sql);
     }
   }
 
@@ -131,24 +142,31 @@ class MysqlConnection final : public Connection {
     return asInt(query("SELECT LAST_INSERT_ID()", {}).at(0).at(0));
   }
 
-  // Autocommit is off, so a transaction begins with the first statement after the previous
-  // commit or rollback. A connection the server dropped while it sat in the pool (idle
-  // timeout, server restart) is replaced here, before any work depends on it.
-  void begin() override {
-    bool valid = false;
+  // Autocommit stays off, so statements outside a unit (open, the migrations' DDL) still run
+  // in a transaction; a unit starts its own explicitly. A connection the server dropped while
+  // it sat in the pool (idle timeout, KILL, server restart) fails this first round trip,
+  // before any work depends on it, and is reopened once.
+  void begin(detail::UnitKind kind) override {
+    const std::string_view sql = kind == detail::UnitKind::kRead ? kStartRead : kStartWrite;
     try {
-      valid = connection_->isValid();
-    } catch (const sql::SQLException&) {
-      valid = false;
+      if (lost_) open();
+      run(sql);
+    } catch (const sql::SQLException& error) {
+      if (!isConnectionLost(error.getErrorCode())) failed(error, sql);
+      open();
+      try {
+        run(sql);
+      } catch (const sql::SQLException& again) {
+        failed(again, sql);
+      }
     }
-    if (!valid) open();
   }
 
   void commit() override {
     try {
       connection_->commit();
     } catch (const sql::SQLException& error) {
-      fail(error, "COMMIT");
+      failed(error, "COMMIT");
     }
   }
 
@@ -156,14 +174,31 @@ class MysqlConnection final : public Connection {
     try {
       connection_->rollback();
     } catch (const sql::SQLException& error) {
-      fail(error, "ROLLBACK");
+      failed(error, "ROLLBACK");
     }
   }
+
+  bool reusable() const override { return connection_ != nullptr && !lost_; }
 
   std::string_view backend() const override { return "mysql"; }
 
  private:
+  [[noreturn]] void failed(const sql::SQLException& error, std::string_view sql) {
+    if (isConnectionLost(error.getErrorCode())) lost_ = true;
+    fail(error, sql);
+  }
+
+  // A statement without parameters or results, sent as text (transaction control cannot be
+  // prepared everywhere).
+  void run(std::string_view sql) {
+    if (!connection_) throw StoreError("the MySQL connection is closed");
+    std::unique_ptr<sql::Statement> statement(connection_->createStatement());
+    statement->execute(sql::SQLString(std::string(sql)));
+  }
+
   void open() {
+    lost_ = false;
+    blobs_.clear();
     cache_.clear();
     connection_.reset();
     sql::ConnectOptionsMap options;
@@ -261,14 +296,15 @@ class MysqlConnection final : public Connection {
   std::unique_ptr<sql::Connection> connection_;
   std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> cache_;
   std::vector<std::unique_ptr<std::istringstream>> blobs_;  ///< the bound Blob parameters
+  bool lost_ = false;  ///< a statement found the connection gone
 };
 
 }  // namespace
 
-MysqlDatabase::MysqlDatabase(DatabaseUrl url)
-    : Database("mysql", url.display()), url_(std::move(url)) {}
+MysqlDatabase::MysqlDatabase(DatabaseUrl url, const PoolSettings& settings)
+    : Database("mysql", url.display(), settings), url_(std::move(url)) {}
 
-std::unique_ptr<Connection> MysqlDatabase::connect() {
+std::unique_ptr<detail::Session> MysqlDatabase::connect() {
   return std::make_unique<MysqlConnection>(url_);
 }
 

@@ -1,7 +1,9 @@
 // The MySQL/MariaDB backend (MySQL Connector/C++ 1.1). Every connection talks utf8mb4 with
 // the utf8mb4_bin collation, runs in strict SQL mode at REPEATABLE READ with autocommit off,
 // reports matched rather than changed rows, and sends every statement as a prepared
-// statement. Private to the store: reached only through Database::open("mysql://...").
+// statement. Units start explicitly: START TRANSACTION for write units, START TRANSACTION
+// READ ONLY, WITH CONSISTENT SNAPSHOT for read units. Private to the store: reached only through
+// Database::open("mysql://...").
 #pragma once
 
 #include <memory>
@@ -13,10 +15,10 @@ namespace crossgrant::store {
 
 class MysqlDatabase final : public Database {
  public:
-  explicit MysqlDatabase(DatabaseUrl url);
+  MysqlDatabase(DatabaseUrl url, const PoolSettings& settings);
 
  protected:
-  std::unique_ptr<Connection> connect() override;
+  std::unique_ptr<detail::Session> connect() override;
 
  private:
   DatabaseUrl url_;

@@ -135,13 +135,13 @@ core::Programme programmeOf(const Row& row) {
   return {asText(row[0]), asText(row[1]), asText(row[2]), asText(row[3])};
 }
 
-std::optional<std::int64_t> programmeId(Connection& db, std::string_view code) {
+std::optional<std::int64_t> programmeId(Reader& db, std::string_view code) {
   const auto rows = db.query("SELECT id FROM programmes WHERE code = ?", {text(code)});
   if (rows.empty()) return std::nullopt;
   return asInt(rows[0][0]);
 }
 
-std::int64_t requireProgrammeId(Connection& db, std::string_view code) {
+std::int64_t requireProgrammeId(Reader& db, std::string_view code) {
   const auto id = programmeId(db, code);
   if (!id) throw core::NotFound("programme " + text(code) + " not found");
   return *id;
@@ -154,13 +154,13 @@ struct ProjectKey {
   std::int64_t version;
 };
 
-std::optional<ProjectKey> projectKey(Connection& db, std::string_view code) {
+std::optional<ProjectKey> projectKey(Reader& db, std::string_view code) {
   const auto rows = db.query("SELECT id, version FROM projects WHERE code = ?", {text(code)});
   if (rows.empty()) return std::nullopt;
   return ProjectKey{asInt(rows[0][0]), asInt(rows[0][1])};
 }
 
-std::int64_t requireProjectId(Connection& db, std::string_view code) {
+std::int64_t requireProjectId(Reader& db, std::string_view code) {
   const auto key = projectKey(db, code);
   if (!key) throw core::NotFound("project " + text(code) + " not found");
   return key->id;
@@ -182,8 +182,7 @@ std::string whereClause(ProjectFilter filter) {
 }
 
 // Projects with their titles and periods: one query per table, however many projects.
-std::vector<core::Project> loadProjects(Connection& db, ProjectFilter filter,
-                                        std::string_view key) {
+std::vector<core::Project> loadProjects(Reader& db, ProjectFilter filter, std::string_view key) {
   const std::string where = whereClause(filter);
   const std::vector<Value> params =
       filter == ProjectFilter::kAll ? std::vector<Value>{} : std::vector<Value>{text(key)};
@@ -262,7 +261,7 @@ std::int64_t insertProjectRow(Connection& db, std::int64_t programmeId,
 
 // Partners of one project (one partner if partnerCode is given) with budget and co-financing:
 // three queries in all.
-std::vector<core::Partner> loadPartners(Connection& db, std::int64_t projectId,
+std::vector<core::Partner> loadPartners(Reader& db, std::int64_t projectId,
                                         std::optional<std::string_view> partnerCode) {
   const std::string only = partnerCode ? " AND p.code = ?" : "";
   std::vector<Value> params{projectId};
@@ -310,15 +309,14 @@ std::vector<core::Partner> loadPartners(Connection& db, std::int64_t projectId,
   return partners;
 }
 
-std::optional<std::int64_t> partnerId(Connection& db, std::int64_t projectId,
-                                      std::string_view code) {
+std::optional<std::int64_t> partnerId(Reader& db, std::int64_t projectId, std::string_view code) {
   const auto rows = db.query("SELECT id FROM partners WHERE project_id = ? AND code = ?",
                              {projectId, text(code)});
   if (rows.empty()) return std::nullopt;
   return asInt(rows[0][0]);
 }
 
-std::int64_t requirePartnerId(Connection& db, std::string_view projectCode,
+std::int64_t requirePartnerId(Reader& db, std::string_view projectCode,
                               std::string_view partnerCode) {
   const std::int64_t projectId = requireProjectId(db, projectCode);
   const auto id = partnerId(db, projectId, partnerCode);
@@ -370,14 +368,14 @@ void requireProgrammeEqual(const core::Programme& stored, const core::Programme&
 
 }  // namespace
 
-std::vector<core::Programme> listProgrammes(Connection& db) {
+std::vector<core::Programme> listProgrammes(Reader& db) {
   std::vector<core::Programme> programmes;
   for (const Row& row : db.query(std::string(kProgrammeColumns) + " ORDER BY code"))
     programmes.push_back(programmeOf(row));
   return programmes;
 }
 
-std::optional<core::Programme> findProgramme(Connection& db, std::string_view code) {
+std::optional<core::Programme> findProgramme(Reader& db, std::string_view code) {
   const auto rows = db.query(std::string(kProgrammeColumns) + " WHERE code = ?", {text(code)});
   if (rows.empty()) return std::nullopt;
   return programmeOf(rows[0]);
@@ -409,12 +407,12 @@ void deleteProgramme(Connection& db, std::string_view code) {
   db.execute("DELETE FROM programmes WHERE id = ?", {id});
 }
 
-std::vector<core::Project> listProjects(Connection& db, std::string_view programmeCode) {
+std::vector<core::Project> listProjects(Reader& db, std::string_view programmeCode) {
   if (programmeCode.empty()) return loadProjects(db, ProjectFilter::kAll, {});
   return loadProjects(db, ProjectFilter::kProgramme, programmeCode);
 }
 
-std::optional<core::Project> findProject(Connection& db, std::string_view code) {
+std::optional<core::Project> findProject(Reader& db, std::string_view code) {
   std::vector<core::Project> projects = loadProjects(db, ProjectFilter::kCode, code);
   if (projects.empty()) return std::nullopt;
   return std::move(projects.front());
@@ -446,11 +444,11 @@ void deleteProject(Connection& db, std::string_view code) {
   db.execute("DELETE FROM projects WHERE id = ?", {requireProjectId(db, code)});
 }
 
-std::vector<core::Partner> listPartners(Connection& db, std::string_view projectCode) {
+std::vector<core::Partner> listPartners(Reader& db, std::string_view projectCode) {
   return loadPartners(db, requireProjectId(db, projectCode), std::nullopt);
 }
 
-std::optional<core::Partner> findPartner(Connection& db, std::string_view projectCode,
+std::optional<core::Partner> findPartner(Reader& db, std::string_view projectCode,
                                          std::string_view partnerCode) {
   const auto project = projectKey(db, projectCode);
   if (!project) return std::nullopt;
@@ -491,19 +489,19 @@ void deletePartner(Connection& db, std::string_view projectCode, std::string_vie
   db.execute("DELETE FROM partners WHERE id = ?", {requirePartnerId(db, projectCode, partnerCode)});
 }
 
-std::optional<std::int64_t> programmeVersion(Connection& db, std::string_view code) {
+std::optional<std::int64_t> programmeVersion(Reader& db, std::string_view code) {
   const auto rows = db.query("SELECT version FROM programmes WHERE code = ?", {text(code)});
   if (rows.empty()) return std::nullopt;
   return asInt(rows[0][0]);
 }
 
-std::optional<std::int64_t> projectVersion(Connection& db, std::string_view code) {
+std::optional<std::int64_t> projectVersion(Reader& db, std::string_view code) {
   const auto key = projectKey(db, code);
   if (!key) return std::nullopt;
   return key->version;
 }
 
-std::optional<std::int64_t> partnerVersion(Connection& db, std::string_view projectCode,
+std::optional<std::int64_t> partnerVersion(Reader& db, std::string_view projectCode,
                                            std::string_view partnerCode) {
   const auto rows = db.query(
       "SELECT p.version FROM partners p JOIN projects j ON j.id = p.project_id "
@@ -533,7 +531,7 @@ bool lockPartner(Connection& db, std::string_view projectCode, std::string_view 
              {text(partnerCode), version, text(projectCode)}) == 1;
 }
 
-std::optional<core::Bundle> loadBundle(Connection& db, std::string_view projectCode) {
+std::optional<core::Bundle> loadBundle(Reader& db, std::string_view projectCode) {
   const auto key = projectKey(db, projectCode);
   if (!key) return std::nullopt;
   std::vector<core::Project> projects = loadProjects(db, ProjectFilter::kCode, projectCode);

@@ -46,24 +46,24 @@ std::int64_t insertSubmittedReport(Connection& db, const SubmittedReport& report
   return db.lastInsertId();
 }
 
-std::vector<SubmittedReport> listSubmittedReports(Connection& db, std::string_view project) {
+std::vector<SubmittedReport> listSubmittedReports(Reader& db, std::string_view project) {
   return fromRows(
       db.query(std::string(kColumns) + "WHERE project = ? ORDER BY id", {std::string(project)}));
 }
 
-std::optional<SubmittedReport> findSubmittedReport(Connection& db, std::int64_t id) {
+std::optional<SubmittedReport> findSubmittedReport(Reader& db, std::int64_t id) {
   const std::vector<Row> rows = db.query(std::string(kColumns) + "WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return fromRow(rows.front());
 }
 
-std::optional<std::string> submittedReportPdf(Connection& db, std::int64_t id) {
+std::optional<std::string> submittedReportPdf(Reader& db, std::int64_t id) {
   std::vector<Row> rows = db.query("SELECT pdf FROM submitted_reports WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return asBlob(rows.front().at(0));
 }
 
-std::vector<SubmittedReport> findSubmittedReportsBySha256(Connection& db, std::string_view sha256) {
+std::vector<SubmittedReport> findSubmittedReportsBySha256(Reader& db, std::string_view sha256) {
   return fromRows(
       db.query(std::string(kColumns) + "WHERE sha256 = ? ORDER BY id", {std::string(sha256)}));
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "Session.h"
 #include "crossgrant/core/Errors.h"
 
 namespace crossgrant::store {
@@ -21,10 +22,11 @@ bool isBlank(std::string_view text) {
   return true;
 }
 
-class SqliteConnection final : public Connection {
+class SqliteConnection final : public detail::Session {
  public:
-  explicit SqliteConnection(const std::string& path) {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  SqliteConnection(const std::string& path, bool create) {
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
       std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -61,11 +63,26 @@ class SqliteConnection final : public Connection {
 
   std::int64_t lastInsertId() override { return sqlite3_last_insert_rowid(db_); }
 
-  void begin() override { run("BEGIN IMMEDIATE", {}, nullptr); }
-  void commit() override { run("COMMIT", {}, nullptr); }
+  // A read unit sets query_only for its duration, so that a write through a cast fails as it
+  // does on MariaDB, and BEGIN DEFERRED takes no lock until the first read.
+  void begin(detail::UnitKind kind) override {
+    if (kind == detail::UnitKind::kRead) {
+      run("PRAGMA query_only=ON", {}, nullptr);
+      readOnly_ = true;
+      run("BEGIN DEFERRED", {}, nullptr);
+    } else {
+      run("BEGIN IMMEDIATE", {}, nullptr);
+    }
+  }
+  void commit() override {
+    run("COMMIT", {}, nullptr);
+    endReadOnly();
+  }
   void rollback() override {
     if (sqlite3_get_autocommit(db_) == 0) run("ROLLBACK", {}, nullptr);
+    endReadOnly();
   }
+  bool reusable() const override { return db_ != nullptr; }
   std::string_view backend() const override { return "sqlite"; }
 
  private:
@@ -83,6 +100,12 @@ class SqliteConnection final : public Connection {
    private:
     sqlite3_stmt* statement_;
   };
+
+  void endReadOnly() {
+    if (!readOnly_) return;
+    run("PRAGMA query_only=OFF", {}, nullptr);
+    readOnly_ = false;
+  }
 
   void close() {
     for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
@@ -195,13 +218,24 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
+  bool readOnly_ = false;  ///< query_only is on (a read unit is open)
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(std::string path, std::string displayUrl)
-    : Database("sqlite", std::move(displayUrl)), path_(std::move(path)) {
+SqliteDatabase::SqliteDatabase(std::string path, std::string displayUrl,
+                               const PoolSettings& settings)
+    : Database("sqlite", std::move(displayUrl), settings),
+      path_(std::move(path)),
+      create_(settings.create) {
+  if (!create_) {
+    std::error_code error;
+    if (!std::filesystem::exists(path_, error))
+      throw DatabaseNotFound("database " + Database::displayUrl() + " does not exist (no file " +
+                             path_ + "); create it with `crossgrant migrate`");
+    return;
+  }
   const std::filesystem::path parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) {
     std::error_code error;
@@ -211,8 +245,8 @@ SqliteDatabase::SqliteDatabase(std::string path, std::string displayUrl)
   }
 }
 
-std::unique_ptr<Connection> SqliteDatabase::connect() {
-  return std::make_unique<SqliteConnection>(path_);
+std::unique_ptr<detail::Session> SqliteDatabase::connect() {
+  return std::make_unique<SqliteConnection>(path_, create_);
 }
 
 }  // namespace crossgrant::store

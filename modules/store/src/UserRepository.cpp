@@ -101,14 +101,14 @@ ThrottleRecord throttleOf(const Row& row) {
 
 }  // namespace
 
-std::vector<UserRecord> listUsers(Connection& db) {
+std::vector<UserRecord> listUsers(Reader& db) {
   std::vector<UserRecord> users;
   for (const Row& row : db.query(std::string(kUserColumns) + " ORDER BY name"))
     users.push_back(userOf(row));
   return users;
 }
 
-std::optional<UserRecord> findUser(Connection& db, std::string_view name) {
+std::optional<UserRecord> findUser(Reader& db, std::string_view name) {
   const auto rows = db.query(std::string(kUserColumns) + " WHERE name = ?", {text(name)});
   if (rows.empty()) return std::nullopt;
   return userOf(rows[0]);
@@ -138,7 +138,7 @@ void deleteUser(Connection& db, std::string_view name) {
     throw core::NotFound("user " + text(name) + " not found");
 }
 
-std::vector<core::Grant> listGrants(Connection& db, std::int64_t userId) {
+std::vector<core::Grant> listGrants(Reader& db, std::int64_t userId) {
   std::vector<core::Grant> grants;
   for (const Row& row : db.query("SELECT role, programme, project, partner FROM role_grants "
                                  "WHERE user_id = ? ORDER BY role, programme, project, partner",
@@ -147,7 +147,7 @@ std::vector<core::Grant> listGrants(Connection& db, std::int64_t userId) {
   return grants;
 }
 
-std::vector<core::Grant> resolvedGrants(Connection& db, std::int64_t userId) {
+std::vector<core::Grant> resolvedGrants(Reader& db, std::int64_t userId) {
   std::vector<core::Grant> grants;
   for (const Row& row :
        db.query("SELECT g.role, g.programme, g.project, g.partner, m.code FROM role_grants g "
@@ -187,7 +187,7 @@ bool deleteGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
   return true;
 }
 
-std::vector<ScopedGrant> grantsScopedTo(Connection& db, std::string_view programme,
+std::vector<ScopedGrant> grantsScopedTo(Reader& db, std::string_view programme,
                                         std::string_view project, std::string_view partner) {
   std::string sql =
       "SELECT g.role, g.programme, g.project, g.partner, u.id, u.name FROM role_grants g "
@@ -210,7 +210,7 @@ std::vector<ScopedGrant> grantsScopedTo(Connection& db, std::string_view program
   return grants;
 }
 
-std::optional<std::string> programmeOfProject(Connection& db, std::string_view projectCode) {
+std::optional<std::string> programmeOfProject(Reader& db, std::string_view projectCode) {
   const auto rows = db.query(
       "SELECT m.code FROM projects p JOIN programmes m ON m.id = p.programme_id WHERE p.code = ?",
       {text(projectCode)});
@@ -218,11 +218,11 @@ std::optional<std::string> programmeOfProject(Connection& db, std::string_view p
   return asText(rows[0][0]);
 }
 
-bool programmeExists(Connection& db, std::string_view programmeCode) {
+bool programmeExists(Reader& db, std::string_view programmeCode) {
   return !db.query("SELECT id FROM programmes WHERE code = ?", {text(programmeCode)}).empty();
 }
 
-bool partnerExists(Connection& db, std::string_view projectCode, std::string_view partnerCode) {
+bool partnerExists(Reader& db, std::string_view projectCode, std::string_view partnerCode) {
   return !db.query(
                 "SELECT r.id FROM partners r JOIN projects p ON p.id = r.project_id "
                 "WHERE p.code = ? AND r.code = ?",
@@ -241,7 +241,7 @@ std::int64_t insertSession(Connection& db, const SessionRecord& session,
   return db.lastInsertId();
 }
 
-std::optional<SessionRecord> findSessionByTokenHash(Connection& db, std::string_view tokenHash) {
+std::optional<SessionRecord> findSessionByTokenHash(Reader& db, std::string_view tokenHash) {
   const auto rows =
       db.query(std::string(kSessionColumns) + " WHERE s.token_hash = ? AND u.disabled = 0",
                {text(tokenHash)});
@@ -249,7 +249,7 @@ std::optional<SessionRecord> findSessionByTokenHash(Connection& db, std::string_
   return sessionOf(rows[0]);
 }
 
-std::vector<SessionRecord> listSessions(Connection& db, std::int64_t userId) {
+std::vector<SessionRecord> listSessions(Reader& db, std::int64_t userId) {
   std::vector<SessionRecord> sessions;
   for (const Row& row : db.query(std::string(kSessionColumns) +
                                      " WHERE s.user_id = ? ORDER BY s.created_at DESC, s.id DESC",
@@ -276,7 +276,7 @@ std::int64_t deleteEndedSessions(Connection& db, std::int64_t now, std::int64_t 
                     {now, idleSince});
 }
 
-std::optional<ThrottleRecord> findThrottle(Connection& db, std::string_view key) {
+std::optional<ThrottleRecord> findThrottle(Reader& db, std::string_view key) {
   const auto rows = db.query(
       "SELECT throttle_key, failures, last_failure_at, blocked_until FROM login_throttle "
       "WHERE throttle_key = ?",

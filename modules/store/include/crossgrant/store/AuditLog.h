@@ -1,6 +1,7 @@
 // The audit trail in the store: append-only and hash-chained (core/AuditChain.h). Every
-// function works on the connection it is given, inside the caller's transaction, so that an
-// entry commits or rolls back together with the change it records.
+// function works on the connection it is given, inside the caller's unit of work, so that an
+// entry commits or rolls back together with the change it records; readAudit and verifyAudit
+// only read (Reader).
 //
 // Appends serialize on both backends: appendAudit first UPDATEs the one row of audit_head,
 // which MariaDB locks until the transaction ends and which SQLite's BEGIN IMMEDIATE writers
@@ -23,7 +24,7 @@ namespace crossgrant::store {
 /// Appends one entry. The caller fills user, role, client, action, objectType, objectKey,
 /// project, before and after; appendAudit assigns sequence, at (the current UTC time to the
 /// millisecond, "2026-11-25T11:40:00.123Z"), previousHash and hash, whatever entry holds.
-/// Returns the entry as stored. Must run inside a transaction (Database::transaction).
+/// Returns the entry as stored. Must run inside a write unit (Database::write).
 core::AuditEntry appendAudit(Connection& db, core::AuditEntry entry);
 
 /// Which entries readAudit returns. Empty strings and nullopt mean "no restriction".
@@ -36,7 +37,7 @@ struct AuditFilter {
 };
 
 /// Entries matching filter in ascending sequence order.
-std::vector<core::AuditEntry> readAudit(Connection& db, const AuditFilter& filter);
+std::vector<core::AuditEntry> readAudit(Reader& db, const AuditFilter& filter);
 
 /// Where and how the chain is broken.
 struct AuditBreak {
@@ -63,6 +64,6 @@ struct AuditVerification {
 /// Walks the whole chain from sequence 1 in order, recomputing each hash and comparing each
 /// link, and reports the first break; checked counts the entries before it (all of them when
 /// intact). Reads in batches, so memory does not grow with the trail.
-AuditVerification verifyAudit(Connection& db);
+AuditVerification verifyAudit(Reader& db);
 
 }  // namespace crossgrant::store

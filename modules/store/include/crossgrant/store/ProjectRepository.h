@@ -1,7 +1,8 @@
 // Programmes, projects, partners, budget lines and co-financing in the store. Every function
-// works on the connection it is given, inside the caller's transaction (Database::transaction),
-// so that a request's changes commit or roll back together. Order of partners, budget lines,
-// co-financing entries and periods is kept as given.
+// works on the connection it is given, inside the caller's unit of work, so that a request's
+// changes commit or roll back together: readers take a Reader (Database::read, or a
+// Connection in Database::write), writers a Connection (Database::write). Order of partners, budget
+// lines, co-financing entries and periods is kept as given.
 //
 // Writers throw core::InvalidInput (each field at its JSON Pointer) for text longer than the
 // schema holds, the same on every backend: codes 100 characters, rules keys and budget
@@ -21,8 +22,8 @@
 
 namespace crossgrant::store {
 
-std::vector<core::Programme> listProgrammes(Connection& db);
-std::optional<core::Programme> findProgramme(Connection& db, std::string_view code);
+std::vector<core::Programme> listProgrammes(Reader& db);
+std::optional<core::Programme> findProgramme(Reader& db, std::string_view code);
 /// Conflict if the code exists.
 void insertProgramme(Connection& db, const core::Programme& programme);
 /// NotFound if the code does not exist.
@@ -32,8 +33,8 @@ void deleteProgramme(Connection& db, std::string_view code);
 
 /// Projects without partners, ordered by code; only those of one programme if given (none
 /// for an unknown programme).
-std::vector<core::Project> listProjects(Connection& db, std::string_view programmeCode = {});
-std::optional<core::Project> findProject(Connection& db, std::string_view code);
+std::vector<core::Project> listProjects(Reader& db, std::string_view programmeCode = {});
+std::optional<core::Project> findProject(Reader& db, std::string_view code);
 /// Conflict if the code exists; NotFound if its programme does not.
 void insertProject(Connection& db, const core::Project& project);
 /// Replaces the project's fields, titles and periods; NotFound if missing.
@@ -42,8 +43,8 @@ void updateProject(Connection& db, const core::Project& project);
 void deleteProject(Connection& db, std::string_view code);
 
 /// Partners with their budget and co-financing, in order. NotFound if the project is missing.
-std::vector<core::Partner> listPartners(Connection& db, std::string_view projectCode);
-std::optional<core::Partner> findPartner(Connection& db, std::string_view projectCode,
+std::vector<core::Partner> listPartners(Reader& db, std::string_view projectCode);
+std::optional<core::Partner> findPartner(Reader& db, std::string_view projectCode,
                                          std::string_view partnerCode);
 /// Appends a partner; Conflict if its code exists in the project, NotFound for the project.
 void insertPartner(Connection& db, std::string_view projectCode, const core::Partner& partner);
@@ -59,9 +60,9 @@ void deletePartner(Connection& db, std::string_view projectCode, std::string_vie
 // every later read of it (on MariaDB, its snapshot) sees the state it locked.
 
 /// The stored version of a programme, project or partner; nullopt when it does not exist.
-std::optional<std::int64_t> programmeVersion(Connection& db, std::string_view code);
-std::optional<std::int64_t> projectVersion(Connection& db, std::string_view code);
-std::optional<std::int64_t> partnerVersion(Connection& db, std::string_view projectCode,
+std::optional<std::int64_t> programmeVersion(Reader& db, std::string_view code);
+std::optional<std::int64_t> projectVersion(Reader& db, std::string_view code);
+std::optional<std::int64_t> partnerVersion(Reader& db, std::string_view projectCode,
                                            std::string_view partnerCode);
 /// If the object is at version, locks it until the transaction ends (other writers of it
 /// wait; on SQLite every writer waits anyway) and returns true; returns false when it is at
@@ -72,7 +73,7 @@ bool lockPartner(Connection& db, std::string_view projectCode, std::string_view 
                  std::int64_t version);
 
 /// The whole project as a bundle (project.programmeCode set), or nullopt.
-std::optional<core::Bundle> loadBundle(Connection& db, std::string_view projectCode);
+std::optional<core::Bundle> loadBundle(Reader& db, std::string_view projectCode);
 /// Stores a whole bundle. A missing programme is created; an existing one must be equal
 /// (Conflict naming the differing field otherwise). An existing project is a Conflict unless
 /// replace, which deletes it and stores the bundle in its place, one version later. A project

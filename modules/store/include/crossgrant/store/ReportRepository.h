@@ -1,7 +1,8 @@
 // Submitted reports in the store: each PDF exactly as it was submitted, with its SHA-256 and
 // who submitted it when. Rows are only ever inserted: nothing in crossgrant updates or deletes
 // a submitted report, so GET of its PDF always returns the bytes that were submitted. Every
-// function works on the connection it is given, inside the caller's transaction.
+// function works on the connection it is given, inside the caller's unit of work; the readers
+// take a Reader.
 #pragma once
 
 #include <cstdint>
@@ -37,11 +38,11 @@ std::int64_t insertSubmittedReport(Connection& db, const SubmittedReport& report
                                    const std::string& pdf);
 
 /// The reports of one project, oldest first.
-std::vector<SubmittedReport> listSubmittedReports(Connection& db, std::string_view project);
-std::optional<SubmittedReport> findSubmittedReport(Connection& db, std::int64_t id);
+std::vector<SubmittedReport> listSubmittedReports(Reader& db, std::string_view project);
+std::optional<SubmittedReport> findSubmittedReport(Reader& db, std::int64_t id);
 /// The PDF bytes exactly as stored, or nullopt for an unknown id.
-std::optional<std::string> submittedReportPdf(Connection& db, std::int64_t id);
+std::optional<std::string> submittedReportPdf(Reader& db, std::int64_t id);
 /// The reports whose PDF has this SHA-256, oldest first (the same bytes may be submitted twice).
-std::vector<SubmittedReport> findSubmittedReportsBySha256(Connection& db, std::string_view sha256);
+std::vector<SubmittedReport> findSubmittedReportsBySha256(Reader& db, std::string_view sha256);
 
 }  // namespace crossgrant::store

@@ -1,7 +1,8 @@
 // Users, their role grants, sessions and login throttling in the store. Like
 // ProjectRepository.h, every function works on the connection it is given, inside the caller's
-// transaction. Nothing here hashes or checks a password or a token: callers pass the encoded
-// Argon2id hash and the SHA-256 of tokens, so that no secret reaches the database in clear.
+// unit of work; the readers take a Reader. Nothing here hashes or checks a password or a token:
+// callers pass the encoded Argon2id hash and the SHA-256 of tokens, so that no secret reaches the
+// database in clear.
 //
 // User names hold at most 100 characters; grant scope codes 100 (longer text is
 // core::InvalidInput at "/name", "/programme", "/project" or "/partner"). A grant's unused
@@ -31,8 +32,8 @@ struct UserRecord {
 };
 
 /// Users ordered by name.
-std::vector<UserRecord> listUsers(Connection& db);
-std::optional<UserRecord> findUser(Connection& db, std::string_view name);
+std::vector<UserRecord> listUsers(Reader& db);
+std::optional<UserRecord> findUser(Reader& db, std::string_view name);
 /// Stores a new user (version 1) and returns its id. Conflict if the name exists.
 std::int64_t insertUser(Connection& db, const UserRecord& user);
 /// Replaces the password hash, sets changedAt, counts the version up. NotFound if missing.
@@ -42,10 +43,10 @@ void setPasswordHash(Connection& db, std::string_view name, const std::string& p
 void deleteUser(Connection& db, std::string_view name);
 
 /// The user's grants as stored, ordered by role and scope.
-std::vector<core::Grant> listGrants(Connection& db, std::int64_t userId);
+std::vector<core::Grant> listGrants(Reader& db, std::int64_t userId);
 /// The user's grants for the policy (core/Policy.h): as stored, and a project-scoped grant
 /// (lead, partner, controller) names its project's programme when the project exists.
-std::vector<core::Grant> resolvedGrants(Connection& db, std::int64_t userId);
+std::vector<core::Grant> resolvedGrants(Reader& db, std::int64_t userId);
 /// Adds a grant and counts the user's version up. Conflict if the user holds it already.
 void insertGrant(Connection& db, std::int64_t userId, const core::Grant& grant,
                  const std::string& changedAt);
@@ -63,13 +64,13 @@ struct ScopedGrant {
   std::string userName;
   core::Grant grant;
 };
-std::vector<ScopedGrant> grantsScopedTo(Connection& db, std::string_view programme,
+std::vector<ScopedGrant> grantsScopedTo(Reader& db, std::string_view programme,
                                         std::string_view project, std::string_view partner);
 
 /// The code of the project's programme, or nullopt when the project does not exist.
-std::optional<std::string> programmeOfProject(Connection& db, std::string_view projectCode);
-bool programmeExists(Connection& db, std::string_view programmeCode);
-bool partnerExists(Connection& db, std::string_view projectCode, std::string_view partnerCode);
+std::optional<std::string> programmeOfProject(Reader& db, std::string_view projectCode);
+bool programmeExists(Reader& db, std::string_view programmeCode);
+bool partnerExists(Reader& db, std::string_view projectCode, std::string_view partnerCode);
 
 /// One session. Times are milliseconds since the Unix epoch (UTC).
 struct SessionRecord {
@@ -89,9 +90,9 @@ struct SessionRecord {
 std::int64_t insertSession(Connection& db, const SessionRecord& session,
                            const std::string& tokenHash);
 /// The session of a token hash whose user is not disabled, or nullopt.
-std::optional<SessionRecord> findSessionByTokenHash(Connection& db, std::string_view tokenHash);
+std::optional<SessionRecord> findSessionByTokenHash(Reader& db, std::string_view tokenHash);
 /// The user's sessions, newest first.
-std::vector<SessionRecord> listSessions(Connection& db, std::int64_t userId);
+std::vector<SessionRecord> listSessions(Reader& db, std::int64_t userId);
 void touchSession(Connection& db, std::int64_t sessionId, std::int64_t lastSeenAt);
 /// Deletes the session if it belongs to userId; false when there is no such session of the user.
 bool deleteSession(Connection& db, std::int64_t sessionId, std::int64_t userId);
@@ -110,7 +111,7 @@ struct ThrottleRecord {
   std::int64_t blockedUntil = 0;
 };
 
-std::optional<ThrottleRecord> findThrottle(Connection& db, std::string_view key);
+std::optional<ThrottleRecord> findThrottle(Reader& db, std::string_view key);
 /// Counts one failure under key at now, starting again from 1 when the last failure was at or
 /// before forgetBefore, and returns the record after it. One statement (an upsert), so that
 /// concurrent failures on other connections are all counted and never deadlock.
