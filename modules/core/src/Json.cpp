@@ -298,4 +298,20 @@ bool isValidUtf8(std::string_view text, std::size_t* where) {
   return true;
 }
 
+std::size_t utf8Length(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+std::string_view utf8Prefix(std::string_view text, std::size_t most) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == most)
+      return text.substr(0, i);
+  }
+  return text;
+}
+
 }  // namespace crossgrant::core

@@ -81,4 +81,12 @@ std::string escapePointer(std::string_view segment);
 /// offset of the first bad byte.
 bool isValidUtf8(std::string_view text, std::size_t* where = nullptr);
 
+/// The number of characters (code points) of UTF-8 text: every byte that is not a
+/// continuation byte (10xxxxxx) starts one. Meant for valid UTF-8; never reads past the end.
+std::size_t utf8Length(std::string_view text);
+
+/// The first `most` characters of UTF-8 text, cut only where a character starts; the whole
+/// text when it has no more than `most`.
+std::string_view utf8Prefix(std::string_view text, std::size_t most);
+
 }  // namespace crossgrant::core
