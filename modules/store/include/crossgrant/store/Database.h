@@ -140,6 +140,10 @@ class Database {
   int schemaVersion();
   /// The highest migration this build knows.
   static int latestSchemaVersion();
+  /// The applied and latest versions and any applied migration that changed; reads only.
+  SchemaStatus schemaStatus();
+  /// Throws SchemaMismatch unless schemaStatus().current(): for servers, which never migrate.
+  void requireCurrentSchema();
 
  protected:
   Database(std::string backend, std::string displayUrl);
