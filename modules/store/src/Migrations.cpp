@@ -271,7 +271,7 @@ void requireAscending(const std::vector<Migration>& migrations) {
   int previous = 0;
   for (const Migration& m : migrations) {
     if (m.version <= previous)
-      throw std::logic_error("migrations must have ascending versions from 1: " +
+      throw std::logic_error("migrations must have ascending positive versions: " +
                              std::to_string(m.version) + " follows " + std::to_string(previous));
     previous = m.version;
   }
@@ -295,18 +295,14 @@ void prepareBookkeeping(Connection& c, const std::vector<Migration>& migrations)
 // What the database records of one migration.
 struct Recorded {
   bool applied = false;
-  std::string checksum;                       ///< of the applied migration
   std::map<std::int64_t, std::string> steps;  ///< done steps (from 0) and their checksums
 };
 
 Recorded recorded(Connection& c, const Migration& m) {
   Recorded r;
-  const auto rows = c.query("SELECT checksum FROM schema_migrations WHERE version = ?",
-                            {std::int64_t{m.version}});
-  if (!rows.empty()) {
-    r.applied = true;
-    if (!isNull(rows[0][0])) r.checksum = asText(rows[0][0]);
-  }
+  r.applied =
+      !c.query("SELECT version FROM schema_migrations WHERE version = ?", {std::int64_t{m.version}})
+           .empty();
   for (const Row& row :
        c.query("SELECT step, checksum FROM schema_migration_steps WHERE version = ? ORDER BY step",
                {std::int64_t{m.version}}))
@@ -405,9 +401,10 @@ int applySqlite(Connection& c, const std::vector<Migration>& migrations) {
   return applied;
 }
 
-// Under the lock, one process at a time: a step's DDL commits by itself, then its record.
-// Were the process to stop between the two, the step's statements run again on the next
-// apply, which their guards make harmless.
+// Under the lock, one process at a time: a step's DDL commits by itself, then its record
+// (a step of DML only, such as InsertRow, commits with its record). Were the process to stop
+// between the two, the step's statements run again on the next apply, which their guards
+// make harmless.
 int applyMysqlLocked(Connection& c, const std::vector<Migration>& migrations) {
   prepareBookkeeping(c, migrations);
   c.commit();

@@ -5,7 +5,8 @@
 //
 // Bookkeeping: schema_migrations(version, applied_at, name, checksum) holds every applied
 // migration with the checksum of its steps; schema_migration_steps(version, step, checksum,
-// applied_at) every step done, so that a migration cut short resumes where it stopped.
+// applied_at) every step done (step counts from 0; messages count from 1), so that a migration
+// cut short resumes where it stopped.
 // A database whose schema_migrations lacks name and checksum (made before checksums) gets
 // the columns, and its applied versions their checksums, on the next apply.
 #pragma once

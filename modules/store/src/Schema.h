@@ -106,7 +106,8 @@ struct Table {
 
 /// Migration steps. Each renders as guarded statements where the backend allows (IF NOT
 /// EXISTS, INSERT ... IGNORE), so that running a step again after it took effect changes
-/// nothing; AddColumn on SQLite has no guard and relies on the step's transaction.
+/// nothing: on MariaDB a step's DDL commits before its record does. AddColumn on SQLite has no
+/// guard and relies on the transaction that holds the step and its record.
 struct CreateTable {
   Table table;
 };
@@ -120,7 +121,7 @@ struct CreateIndex {
   std::string table;
   Index index;
 };
-/// A row inserted unless a row with its key exists.
+/// A row inserted unless a row with its key exists (seed data such as audit_head's one row).
 struct InsertRow {
   std::string table;
   std::vector<std::pair<std::string, Literal>> values;

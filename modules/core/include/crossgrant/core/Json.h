@@ -1,6 +1,7 @@
 // A JSON document tree that keeps object members in their order, refuses duplicate keys and
 // keeps integers exact, with a reader (on Poco::JSON's parser) and a writer that prints UTF-8
-// unescaped with a stable layout. Used for the bundle format and every HTTP body.
+// unescaped with a stable layout. Used for the bundle format and every HTTP body. Beside it,
+// the UTF-8 checks and character counts that every module shares.
 #pragma once
 
 #include <cstdint>
