@@ -393,6 +393,48 @@ BOOST_FIXTURE_TEST_CASE(a_database_made_before_checksums_is_upgraded_in_place, S
   BOOST_TEST((*bundle == crossgrant::test::sampleBundle()));
 }
 
+BOOST_AUTO_TEST_CASE(an_older_database_made_before_checksums_is_migrated_the_rest_of_the_way) {
+  TempDir dir;
+  auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
+  applyMigrations(*db, firstMigrations(2));
+  db->transaction([&](Connection& c) {
+    c.execute("DROP TABLE schema_migration_steps");
+    c.execute("DROP TABLE schema_migrations");
+    c.execute(std::string("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL "
+                          "PRIMARY KEY, applied_at CHAR(20) NOT NULL)") +
+              (isMysql() ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : ""));
+    for (std::int64_t version : {1, 2})
+      c.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                {version, std::string("2026-01-01T00:00:00Z")});
+  });
+  BOOST_TEST(db->schemaVersion() == 2);
+  BOOST_TEST(db->migrate() == Migrations::latestVersion() - 2);
+  const store::SchemaStatus status = db->schemaStatus();
+  BOOST_TEST(status.current());
+  BOOST_TEST(status.unverified.empty());
+  BOOST_TEST(number(*db, "SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL") == 0);
+  BOOST_TEST(number(*db, "SELECT COUNT(*) FROM audit_head") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_step_that_took_effect_without_its_record_runs_again_harmlessly) {
+  // As when a process stops between a step's DDL, which MariaDB commits at once, and its record.
+  TempDir dir;
+  auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
+  const auto probe = withProbe({"ix_resume_probe", {"label"}, false});
+  BOOST_TEST(applyMigrations(*db, probe) == static_cast<int>(probe.size()));
+  const std::string version = std::to_string(probe.back().version);
+  db->transaction([&](Connection& c) {
+    c.execute("DELETE FROM schema_migrations WHERE version = " + version);
+    c.execute("DELETE FROM schema_migration_steps WHERE version = " + version +
+              " AND step IN (0, 2)");
+  });
+  BOOST_TEST(applyMigrations(*db, probe) == 1);
+  BOOST_TEST(number(*db, "SELECT COUNT(*) FROM resume_probe") == 1);
+  BOOST_TEST(
+      number(*db, "SELECT COUNT(*) FROM schema_migration_steps WHERE version = " + version) == 3);
+  BOOST_TEST(db->schemaVersion() == probe.back().version);
+}
+
 BOOST_AUTO_TEST_CASE(a_migration_that_fails_at_a_step_resumes_there) {
   TempDir dir;
   auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
