@@ -4,6 +4,7 @@
 
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Json.h"
+#include "crossgrant/core/Text.h"
 
 using crossgrant::core::InvalidInput;
 using crossgrant::core::Json;
@@ -118,6 +119,21 @@ BOOST_AUTO_TEST_CASE(type_names_for_messages) {
 BOOST_AUTO_TEST_CASE(pointer_segments_are_escaped) {
   BOOST_TEST(crossgrant::core::escapePointer("a/b~c") == "a~1b~0c");
   BOOST_TEST(crossgrant::core::escapePointer("plain") == "plain");
+}
+
+BOOST_AUTO_TEST_CASE(utf8_text_is_counted_and_cut_in_characters) {
+  using crossgrant::core::utf8Length;
+  using crossgrant::core::utf8Prefix;
+  BOOST_TEST(utf8Length("") == 0u);
+  BOOST_TEST(utf8Length("LV") == 2u);
+  BOOST_TEST(utf8Length("žž") == 2u);
+  BOOST_TEST(utf8Length("a😀b") == 3u);
+  BOOST_TEST(utf8Length(kLetters) == 63u);
+  BOOST_TEST(utf8Prefix("a😀b", 2) == "a😀");
+  BOOST_TEST(utf8Prefix("a😀b", 1) == "a");
+  BOOST_TEST(utf8Prefix("a😀b", 3) == "a😀b");
+  BOOST_TEST(utf8Prefix("a😀b", 9) == "a😀b");
+  BOOST_TEST(utf8Prefix("ž", 0) == "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

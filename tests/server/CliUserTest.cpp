@@ -117,6 +117,14 @@ BOOST_AUTO_TEST_CASE(user_help_describes_every_action_and_option) {
   BOOST_TEST(contains(wrongOption.err, "user add takes no --project"));
 }
 
+BOOST_AUTO_TEST_CASE(user_takes_the_global_options_like_every_command) {
+  const CliResult added = run({"user", "add", "juris", "--generate-password", "--db", databaseUrl});
+  BOOST_TEST(added.status == 0, added.err);
+  const CliResult listed = run({"--db", databaseUrl, "user", "list"});
+  BOOST_TEST(listed.status == 0, listed.err);
+  BOOST_TEST(contains(listed.out, "juris"));
+}
+
 BOOST_AUTO_TEST_CASE(a_generated_password_is_printed_once_and_signs_in) {
   const CliResult added =
       run({"user", "add", "ilze", "--display-name", "Ilze Kalniņa", "--generate-password"});

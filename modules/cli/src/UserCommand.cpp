@@ -37,7 +37,6 @@ constexpr const char* kUserCommandDetails =
     "partner and controller --project and --partner; auditor --programme, or none for all\n"
     "programmes. Changes are recorded in the audit trail as the operating-system user.";
 
-
 using Options = std::map<std::string, std::string>;
 using CommandLineError = UsageError;
 
@@ -46,7 +45,7 @@ bool has(const Options& options, const std::string& name) { return options.count
 void allowOnly(const Options& options, const std::string& action,
                std::initializer_list<std::string> allowed) {
   for (const auto& [name, value] : options) {
-    bool ok = false;
+    bool ok = name == "db" || name == "config";  // every command's
     for (const std::string& a : allowed) ok = ok || a == name;
     if (!ok) throw CommandLineError("user " + action + " takes no --" + name);
   }
@@ -231,27 +230,30 @@ int execute(Invocation& inv) {
 }  // namespace
 
 Command userCommand() {
-  return {"user",
-          "add|passwd|grant|revoke|delete|list [NAME [ROLE]]",
-          1,
-          3,
-          "manage users and their roles",
-          kUserCommandDetails,
-          [](Poco::Util::OptionSet& options) {
-            options.addOption(valueOption("display-name", "", "TEXT",
-                                          "add: the name shown for the user (default: NAME)"));
-            options.addOption(
-                flagOption("password-stdin", "add, passwd: read the password from standard input"));
-            options.addOption(flagOption("generate-password",
-                                         "add, passwd: generate a password and print it once"));
-            options.addOption(valueOption("programme", "", "CODE",
-                                          "grant, revoke: the programme of a programme or auditor role"));
-            options.addOption(valueOption("project", "", "CODE",
-                                          "grant, revoke: the project of a lead, partner or controller role"));
-            options.addOption(valueOption("partner", "", "CODE",
-                                          "grant, revoke: the partner of a partner or controller role"));
-          },
-          execute};
+  return {
+      "user",
+      "add|passwd|grant|revoke|delete|list [NAME [ROLE]]",
+      1,
+      3,
+      "manage users and their roles",
+      kUserCommandDetails,
+      [](Poco::Util::OptionSet& options) {
+        options.addOption(valueOption("display-name", "", "TEXT",
+                                      "add: the name shown for the user (default: NAME)"));
+        options.addOption(
+            flagOption("password-stdin", "add, passwd: read the password from standard input"));
+        options.addOption(
+            flagOption("generate-password", "add, passwd: generate a password and print it once"));
+        options.addOption(
+            valueOption("programme", "", "CODE",
+                        "grant, revoke: the programme of a programme or auditor role"));
+        options.addOption(
+            valueOption("project", "", "CODE",
+                        "grant, revoke: the project of a lead, partner or controller role"));
+        options.addOption(valueOption(
+            "partner", "", "CODE", "grant, revoke: the partner of a partner or controller role"));
+      },
+      execute};
 }
 
 }  // namespace crossgrant::cli

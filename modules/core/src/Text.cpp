@@ -11,6 +11,15 @@ std::size_t utf8Length(std::string_view utf8) {
   return count;
 }
 
+std::string_view utf8Prefix(std::string_view text, std::size_t most) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == most)
+      return text.substr(0, i);
+  }
+  return text;
+}
+
 std::optional<std::int64_t> parseInteger(std::string_view text, std::int64_t lowest,
                                          std::int64_t highest) {
   std::int64_t number = 0;

@@ -81,6 +81,15 @@ Configuration loadConfiguration(const std::optional<std::string>& file,
   c.commonPasswordsFile =
       resolved(directory, config.getString("auth.common_passwords", "common-passwords.txt"));
 
+  c.pool.maxConnections =
+      static_cast<std::size_t>(integerKey(config, c.file, "database.max_connections",
+                                          static_cast<int>(c.pool.maxConnections), 1, 1000));
+  c.pool.acquireTimeout = std::chrono::milliseconds(
+      integerKey(config, c.file, "database.acquire_timeout_ms",
+                 static_cast<int>(c.pool.acquireTimeout.count()), 1, 600'000));
+  c.pool.maxIdle =
+      std::chrono::seconds(integerKey(config, c.file, "database.max_idle_seconds",
+                                      static_cast<int>(c.pool.maxIdle.count() / 1000), 1, 86'400));
   c.http.host = config.getString("http.host", c.http.host);
   c.http.port = integerKey(config, c.file, "http.port", c.http.port, 0, 65535);
   c.http.threads = integerKey(config, c.file, "http.threads", c.http.threads, 1, 1024);
@@ -115,11 +124,12 @@ std::unique_ptr<app::Context> makeContext(const Configuration& configuration, bo
     text << in.rdbuf();
     passwords = core::PasswordPolicy::withCommonList(text.str());
   }
-  (void)create;
+  store::PoolSettings pool = configuration.pool;
+  pool.create = create;
   auto plugins = std::make_unique<plugin::PluginRegistry>(configuration.pluginDirectory,
                                                           *configuration.properties);
   return std::make_unique<app::Context>(configuration.app,
-                                        store::Database::open(configuration.databaseUrl),
+                                        store::Database::open(configuration.databaseUrl, pool),
                                         std::move(plugins), std::move(passwords));
 }
 

@@ -1,26 +1,15 @@
 #include "Root.h"
 
 #include "ServeApp.h"
-#include "crossgrant/core/Errors.h"
 
 namespace crossgrant::server {
 
 app::Context& Root::open(const cli::Globals& globals, cli::DatabaseUse use) {
   if (!configuration_) configuration_ = loadConfiguration(globals.config, globals.database);
   if (!context_) context_ = makeContext(*configuration_, use == cli::DatabaseUse::kMigrate);
-  if (use != cli::DatabaseUse::kMigrate) {
-    store::Database& db = context_->database();
-    const int version = db.schemaVersion();
-    const int latest = store::Database::latestSchemaVersion();
-    if (version < latest)
-      throw core::ConfigurationError("database " + db.displayUrl() + " is at schema version " +
-                                     std::to_string(version) + "; this crossgrant needs " +
-                                     std::to_string(latest) + ": run `crossgrant migrate` first");
-    if (version > latest)
-      throw core::ConfigurationError("database " + db.displayUrl() + " is at schema version " +
-                                     std::to_string(version) + ", newer than this crossgrant (" +
-                                     std::to_string(latest) + "): upgrade crossgrant");
-  }
+  // Only migrate changes the schema; every other command works on the schema this build
+  // knows, and none of them creates a database.
+  if (use != cli::DatabaseUse::kMigrate) context_->database().requireCurrentSchema();
   return *context_;
 }
 

@@ -3,8 +3,13 @@
 #include "Session.h"
 
 #include <ctime>
+#include <map>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "crossgrant/core/AuditChain.h"
 
 namespace crossgrant::store {
 
@@ -13,290 +18,222 @@ using detail::UnitKind;
 
 namespace {
 
+using namespace schema;
+
 constexpr int kLockTimeoutSeconds = 60;
 
-struct Dialect {
-  bool mysql;
-  std::string id;       ///< an auto-increment BIGINT primary key
-  std::string options;  ///< appended to CREATE TABLE
-};
+// ---- the migrations. Money is BIGINT cents, dates CHAR(10) 'YYYY-MM-DD', booleans SMALLINT
+// 0/1, enumerations their names as the core spells them. Order is kept in position columns.
+// An applied migration is never edited: its checksum is recorded, and a changed one is
+// refused. What a later version changes is a new migration.
 
-Dialect dialectOf(const Reader& connection) {
-  if (connection.backend() == "mysql")
-    return {true, "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY",
-            " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"};
-  return {false, "INTEGER PRIMARY KEY AUTOINCREMENT", ""};
+ForeignKey cascade(std::string name, std::string column, std::string table) {
+  return {std::move(name), {std::move(column)}, std::move(table), {"id"}, OnDelete::kCascade};
 }
 
-std::string migrationsTable(const Dialect& d) {
-  return "CREATE TABLE IF NOT EXISTS schema_migrations ("
-         "version INTEGER NOT NULL PRIMARY KEY, "
-         "applied_at CHAR(20) NOT NULL)" +
-         d.options;
-}
-
-// Money is BIGINT cents, dates CHAR(10) 'YYYY-MM-DD', booleans SMALLINT 0/1, enumerations
-// their names as the core spells them. Order is kept in position columns.
-std::vector<std::string> schemaVersion1(const Dialect& d) {
-  std::vector<std::string> s;
+// Programmes, projects with their titles and periods, partners with budget and co-financing.
+Migration version1() {
+  std::vector<Step> s;
+  s.push_back(CreateTable{{"programmes",
+                           {id(), varchar("code", 100), text("name"), varchar("rules", 100),
+                            varchar("fund", 200), bigint("version").defaults(1)},
+                           {"id"},
+                           {{"uq_programmes_code", {"code"}}},
+                           {},
+                           {},
+                           {}}});
+  s.push_back(CreateTable{
+      {"projects",
+       {id(), bigint("programme_id"), varchar("code", 100), text("acronym"),
+        fixedChar("start_date", 10), fixedChar("end_date", 10), fixedChar("currency", 3),
+        bigint("approved_total").null(), bigint("approved_fund").null(),
+        bigint("version").defaults(1)},
+       {"id"},
+       {{"uq_projects_code", {"code"}}},
+       {},
+       {{"fk_projects_programme", {"programme_id"}, "programmes", {"id"}, OnDelete::kRestrict}},
+       {{"ix_projects_programme", {"programme_id"}, true}}}});
   s.push_back(
-      "CREATE TABLE IF NOT EXISTS programmes ("
-      "id " +
-      d.id +
-      ", "
-      "code VARCHAR(100) NOT NULL, "
-      "name TEXT NOT NULL, "
-      "rules VARCHAR(100) NOT NULL, "
-      "fund VARCHAR(200) NOT NULL, "
-      "version BIGINT NOT NULL DEFAULT 1, "
-      "CONSTRAINT uq_programmes_code UNIQUE (code))" +
-      d.options);
+      CreateTable{{"project_titles",
+                   {bigint("project_id"), integer("position"), varchar("lang", 20), text("title")},
+                   {"project_id", "position"},
+                   {{"uq_project_titles_lang", {"project_id", "lang"}}},
+                   {},
+                   {cascade("fk_project_titles_project", "project_id", "projects")},
+                   {}}});
+  s.push_back(CreateTable{{"periods",
+                           {bigint("project_id"), integer("position"), integer("number"),
+                            fixedChar("start_date", 10), fixedChar("end_date", 10)},
+                           {"project_id", "position"},
+                           {{"uq_periods_number", {"project_id", "number"}}},
+                           {},
+                           {cascade("fk_periods_project", "project_id", "projects")},
+                           {}}});
+  // ix_partners_order is not unique: two partners appended at once may share a position; id
+  // breaks the tie.
+  s.push_back(CreateTable{
+      {"partners",
+       {id(), bigint("project_id"), bigint("position"), varchar("code", 100), varchar("role", 20),
+        text("name"), varchar("country", 10), varchar("legal_status", 30),
+        smallint("vat_recoverable"), bigint("total"), bigint("version").defaults(1)},
+       {"id"},
+       {{"uq_partners_code", {"project_id", "code"}}},
+       {{"ck_partners_role", "role IN ('lead', 'partner')"},
+        {"ck_partners_legal_status",
+         "legal_status IN ('public', 'public_equivalent', 'private', 'ngo')"},
+        {"ck_partners_vat", "vat_recoverable IN (0, 1)"}},
+       {cascade("fk_partners_project", "project_id", "projects")},
+       {{"ix_partners_order", {"project_id", "position"}, false}}}});
+  s.push_back(CreateTable{
+      {"budget_lines",
+       {bigint("partner_id"), integer("position"), varchar("category", 100), bigint("amount")},
+       {"partner_id", "position"},
+       {},
+       {},
+       {cascade("fk_budget_lines_partner", "partner_id", "partners")},
+       {}}});
   s.push_back(
-      "CREATE TABLE IF NOT EXISTS projects ("
-      "id " +
-      d.id +
-      ", "
-      "programme_id BIGINT NOT NULL, "
-      "code VARCHAR(100) NOT NULL, "
-      "acronym TEXT NOT NULL, "
-      "start_date CHAR(10) NOT NULL, "
-      "end_date CHAR(10) NOT NULL, "
-      "currency CHAR(3) NOT NULL, "
-      "approved_total BIGINT NULL, "
-      "approved_fund BIGINT NULL, "
-      "version BIGINT NOT NULL DEFAULT 1, "
-      "CONSTRAINT uq_projects_code UNIQUE (code), "
-      "CONSTRAINT fk_projects_programme FOREIGN KEY (programme_id) "
-      "REFERENCES programmes (id))" +
-      d.options);
-  // InnoDB indexes a foreign key by itself; SQLite needs the index spelt out.
-  if (!d.mysql)
-    s.push_back("CREATE INDEX IF NOT EXISTS ix_projects_programme ON projects (programme_id)");
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS project_titles ("
-      "project_id BIGINT NOT NULL, "
-      "position INTEGER NOT NULL, "
-      "lang VARCHAR(20) NOT NULL, "
-      "title TEXT NOT NULL, "
-      "PRIMARY KEY (project_id, position), "
-      "CONSTRAINT uq_project_titles_lang UNIQUE (project_id, lang), "
-      "CONSTRAINT fk_project_titles_project FOREIGN KEY (project_id) "
-      "REFERENCES projects (id) ON DELETE CASCADE)" +
-      d.options);
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS periods ("
-      "project_id BIGINT NOT NULL, "
-      "position INTEGER NOT NULL, "
-      "number INTEGER NOT NULL, "
-      "start_date CHAR(10) NOT NULL, "
-      "end_date CHAR(10) NOT NULL, "
-      "PRIMARY KEY (project_id, position), "
-      "CONSTRAINT uq_periods_number UNIQUE (project_id, number), "
-      "CONSTRAINT fk_periods_project FOREIGN KEY (project_id) "
-      "REFERENCES projects (id) ON DELETE CASCADE)" +
-      d.options);
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS partners ("
-      "id " +
-      d.id +
-      ", "
-      "project_id BIGINT NOT NULL, "
-      "position BIGINT NOT NULL, "
-      "code VARCHAR(100) NOT NULL, "
-      "role VARCHAR(20) NOT NULL, "
-      "name TEXT NOT NULL, "
-      "country VARCHAR(10) NOT NULL, "
-      "legal_status VARCHAR(30) NOT NULL, "
-      "vat_recoverable SMALLINT NOT NULL, "
-      "total BIGINT NOT NULL, "
-      "version BIGINT NOT NULL DEFAULT 1, "
-      "CONSTRAINT uq_partners_code UNIQUE (project_id, code), "
-      "CONSTRAINT ck_partners_role CHECK (role IN ('lead', 'partner')), "
-      "CONSTRAINT ck_partners_legal_status CHECK (legal_status IN "
-      "('public', 'public_equivalent', 'private', 'ngo')), "
-      "CONSTRAINT ck_partners_vat CHECK (vat_recoverable IN (0, 1)), "
-      "CONSTRAINT fk_partners_project FOREIGN KEY (project_id) "
-      "REFERENCES projects (id) ON DELETE CASCADE)" +
-      d.options);
-  // Not unique: two partners appended at once may share a position; id breaks the tie.
-  s.push_back("CREATE INDEX IF NOT EXISTS ix_partners_order ON partners (project_id, position)");
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS budget_lines ("
-      "partner_id BIGINT NOT NULL, "
-      "position INTEGER NOT NULL, "
-      "category VARCHAR(100) NOT NULL, "
-      "amount BIGINT NOT NULL, "
-      "PRIMARY KEY (partner_id, position), "
-      "CONSTRAINT fk_budget_lines_partner FOREIGN KEY (partner_id) "
-      "REFERENCES partners (id) ON DELETE CASCADE)" +
-      d.options);
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS cofinancing ("
-      "partner_id BIGINT NOT NULL, "
-      "position INTEGER NOT NULL, "
-      "source TEXT NOT NULL, "
-      "contribution_type VARCHAR(20) NOT NULL, "
-      "amount BIGINT NOT NULL, "
-      "PRIMARY KEY (partner_id, position), "
-      "CONSTRAINT ck_cofinancing_type CHECK (contribution_type IN "
-      "('fund', 'public', 'automatic_public', 'private')), "
-      "CONSTRAINT fk_cofinancing_partner FOREIGN KEY (partner_id) "
-      "REFERENCES partners (id) ON DELETE CASCADE)" +
-      d.options);
-  return s;
+      CreateTable{{"cofinancing",
+                   {bigint("partner_id"), integer("position"), text("source"),
+                    varchar("contribution_type", 20), bigint("amount")},
+                   {"partner_id", "position"},
+                   {},
+                   {{"ck_cofinancing_type",
+                     "contribution_type IN ('fund', 'public', 'automatic_public', 'private')"}},
+                   {cascade("fk_cofinancing_partner", "partner_id", "partners")},
+                   {}}});
+  return {1, "projects", std::move(s)};
 }
 
 // Users, their role grants, sessions and login throttling (UserRepository.h). Times of users
 // are UTC text like the audit trail's; those of sessions and throttling, compared on every
 // request, are BIGINT milliseconds since the Unix epoch. Grant scope columns are '' when a
-// role does not use them, so that one UNIQUE key covers every grant on both backends.
-std::vector<std::string> schemaVersion2(const Dialect& d) {
-  std::vector<std::string> s;
+// role does not use them, so that one UNIQUE key covers every grant on both backends. The
+// store keeps at most 500 characters of a session's user agent.
+Migration version2() {
+  std::vector<Step> s;
   s.push_back(
-      "CREATE TABLE IF NOT EXISTS users ("
-      "id " +
-      d.id +
-      ", "
-      "name VARCHAR(100) NOT NULL, "
-      "display_name TEXT NOT NULL, "
-      "password_hash VARCHAR(255) NOT NULL, "
-      "created_at CHAR(24) NOT NULL, "
-      "changed_at CHAR(24) NOT NULL, "
-      "disabled SMALLINT NOT NULL DEFAULT 0, "
-      "version BIGINT NOT NULL DEFAULT 1, "
-      "CONSTRAINT uq_users_name UNIQUE (name), "
-      "CONSTRAINT ck_users_disabled CHECK (disabled IN (0, 1)))" +
-      d.options);
+      CreateTable{{"users",
+                   {id(), varchar("name", 100), text("display_name"), varchar("password_hash", 255),
+                    fixedChar("created_at", 24), fixedChar("changed_at", 24),
+                    smallint("disabled").defaults(0), bigint("version").defaults(1)},
+                   {"id"},
+                   {{"uq_users_name", {"name"}}},
+                   {{"ck_users_disabled", "disabled IN (0, 1)"}},
+                   {},
+                   {}}});
   s.push_back(
-      "CREATE TABLE IF NOT EXISTS role_grants ("
-      "id " +
-      d.id +
-      ", "
-      "user_id BIGINT NOT NULL, "
-      "role VARCHAR(20) NOT NULL, "
-      "programme VARCHAR(100) NOT NULL DEFAULT '', "
-      "project VARCHAR(100) NOT NULL DEFAULT '', "
-      "partner VARCHAR(100) NOT NULL DEFAULT '', "
-      "CONSTRAINT uq_role_grants UNIQUE (user_id, role, programme, project, partner), "
-      "CONSTRAINT ck_role_grants_role CHECK (role IN "
-      "('admin', 'programme', 'lead', 'partner', 'controller', 'auditor')), "
-      "CONSTRAINT fk_role_grants_user FOREIGN KEY (user_id) "
-      "REFERENCES users (id) ON DELETE CASCADE)" +
-      d.options);
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS sessions ("
-      "id " +
-      d.id +
-      ", "
-      "token_hash CHAR(64) NOT NULL, "
-      "csrf_hash CHAR(64) NOT NULL, "
-      "user_id BIGINT NOT NULL, "
-      "created_at BIGINT NOT NULL, "
-      "last_seen_at BIGINT NOT NULL, "
-      "expires_at BIGINT NOT NULL, "
-      "client_address VARCHAR(100) NOT NULL, "
-      "user_agent TEXT NOT NULL, "
-      "CONSTRAINT uq_sessions_token UNIQUE (token_hash), "
-      "CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) "
-      "REFERENCES users (id) ON DELETE CASCADE)" +
-      d.options);
-  if (!d.mysql) s.push_back("CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_id)");
-  s.push_back("CREATE INDEX IF NOT EXISTS ix_sessions_expiry ON sessions (expires_at)");
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS login_throttle ("
-      "throttle_key VARCHAR(300) NOT NULL PRIMARY KEY, "
-      "failures BIGINT NOT NULL, "
-      "last_failure_at BIGINT NOT NULL, "
-      "blocked_until BIGINT NOT NULL)" +
-      d.options);
-  return s;
+      CreateTable{{"role_grants",
+                   {id(), bigint("user_id"), varchar("role", 20),
+                    varchar("programme", 100).defaults(std::string()),
+                    varchar("project", 100).defaults(std::string()),
+                    varchar("partner", 100).defaults(std::string())},
+                   {"id"},
+                   {{"uq_role_grants", {"user_id", "role", "programme", "project", "partner"}}},
+                   {{"ck_role_grants_role",
+                     "role IN ('admin', 'programme', 'lead', 'partner', 'controller', 'auditor')"}},
+                   {cascade("fk_role_grants_user", "user_id", "users")},
+                   {}}});
+  s.push_back(CreateTable{
+      {"sessions",
+       {id(), fixedChar("token_hash", 64), fixedChar("csrf_hash", 64), bigint("user_id"),
+        bigint("created_at"), bigint("last_seen_at"), bigint("expires_at"),
+        varchar("client_address", 100), text("user_agent").limitedTo(500)},
+       {"id"},
+       {{"uq_sessions_token", {"token_hash"}}},
+       {},
+       {cascade("fk_sessions_user", "user_id", "users")},
+       {{"ix_sessions_user", {"user_id"}, true}, {"ix_sessions_expiry", {"expires_at"}, false}}}});
+  s.push_back(CreateTable{{"login_throttle",
+                           {varchar("throttle_key", 300), bigint("failures"),
+                            bigint("last_failure_at"), bigint("blocked_until")},
+                           {"throttle_key"},
+                           {},
+                           {},
+                           {},
+                           {}}});
+  return {2, "users and sessions", std::move(s)};
 }
 
 // The audit trail (AuditLog.h): append-only entries keyed by their sequence, which
 // appendAudit assigns (no auto-increment), and audit_head, one row holding the last sequence
 // and hash, which every append updates first so that appends serialize.
-std::vector<std::string> schemaVersion3(const Dialect& d) {
-  const std::string json = d.mysql ? "LONGTEXT" : "TEXT";
-  std::vector<std::string> s;
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS audit_log ("
-      "sequence BIGINT NOT NULL PRIMARY KEY, "
-      "at CHAR(24) NOT NULL, "
-      "user_name TEXT NOT NULL, "
-      "role TEXT NOT NULL, "
-      "client TEXT NOT NULL, "
-      "action TEXT NOT NULL, "
-      "object_type TEXT NOT NULL, "
-      "object_key TEXT NOT NULL, "
-      "project VARCHAR(100) NOT NULL, "
-      "before_json " +
-      json +
-      " NULL, "
-      "after_json " +
-      json +
-      " NULL, "
-      "previous_hash CHAR(64) NOT NULL, "
-      "hash CHAR(64) NOT NULL)" +
-      d.options);
-  s.push_back("CREATE INDEX IF NOT EXISTS ix_audit_log_project ON audit_log (project, sequence)");
-  s.push_back("CREATE INDEX IF NOT EXISTS ix_audit_log_at ON audit_log (at)");
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS audit_head ("
-      "id INTEGER NOT NULL PRIMARY KEY, "
-      "last_sequence BIGINT NOT NULL, "
-      "last_hash CHAR(64) NOT NULL, "
-      "CONSTRAINT ck_audit_head_single CHECK (id = 1))" +
-      d.options);
-  s.push_back(std::string(d.mysql ? "INSERT IGNORE" : "INSERT OR IGNORE") +
-              " INTO audit_head (id, last_sequence, last_hash) VALUES (1, 0, '" +
-              std::string(64, '0') + "')");
-  return s;
+Migration version3() {
+  std::vector<Step> s;
+  s.push_back(CreateTable{
+      {"audit_log",
+       {bigint("sequence"), fixedChar("at", 24), text("user_name"), text("role"), text("client"),
+        text("action"), text("object_type"), text("object_key"), varchar("project", 100),
+        longText("before_json").null(), longText("after_json").null(),
+        fixedChar("previous_hash", 64), fixedChar("hash", 64)},
+       {"sequence"},
+       {},
+       {},
+       {},
+       {{"ix_audit_log_project", {"project", "sequence"}, false},
+        {"ix_audit_log_at", {"at"}, false}}}});
+  s.push_back(CreateTable{{"audit_head",
+                           {integer("id"), bigint("last_sequence"), fixedChar("last_hash", 64)},
+                           {"id"},
+                           {},
+                           {{"ck_audit_head_single", "id = 1"}},
+                           {},
+                           {}}});
+  s.push_back(InsertRow{"audit_head",
+                        {{"id", std::int64_t{1}},
+                         {"last_sequence", std::int64_t{0}},
+                         {"last_hash", std::string(64, '0')}}});
+  return {3, "audit trail", std::move(s)};
 }
 
 // Submitted reports (ReportRepository.h): the PDF exactly as submitted, with its SHA-256, never
 // updated. The project is its code, not a foreign key: a submitted report stays a fact even
 // when its project is deleted. partner is '' for reports on the whole project.
-std::vector<std::string> schemaVersion4(const Dialect& d) {
-  std::vector<std::string> s;
-  s.push_back(
-      "CREATE TABLE IF NOT EXISTS submitted_reports ("
-      "id " +
-      d.id +
-      ", "
-      "project VARCHAR(100) NOT NULL, "
-      "kind VARCHAR(20) NOT NULL, "
-      "period INTEGER NULL, "
-      "partner VARCHAR(100) NOT NULL, "
-      "language VARCHAR(5) NOT NULL, "
-      "file_name VARCHAR(255) NOT NULL, "
-      "sha256 CHAR(64) NOT NULL, "
-      "pdf " +
-      std::string(d.mysql ? "LONGBLOB" : "BLOB") +
-      " NOT NULL, "
-      "size BIGINT NOT NULL, "
-      "submitted_at CHAR(24) NOT NULL, "
-      "submitted_by VARCHAR(255) NOT NULL, "
-      "CONSTRAINT ck_submitted_reports_kind CHECK (kind IN "
-      "('financial', 'partner', 'project', 'audit')))" +
-      d.options);
-  s.push_back(
-      "CREATE INDEX IF NOT EXISTS ix_submitted_reports_project ON submitted_reports (project, id)");
-  s.push_back(
-      "CREATE INDEX IF NOT EXISTS ix_submitted_reports_sha256 ON submitted_reports (sha256)");
-  return s;
+Migration version4() {
+  std::vector<Step> s;
+  s.push_back(CreateTable{
+      {"submitted_reports",
+       {id(), varchar("project", 100), varchar("kind", 20), integer("period").null(),
+        varchar("partner", 100), varchar("language", 5), varchar("file_name", 255),
+        fixedChar("sha256", 64), blob("pdf"), bigint("size"), fixedChar("submitted_at", 24),
+        varchar("submitted_by", 255)},
+       {"id"},
+       {},
+       {{"ck_submitted_reports_kind", "kind IN ('financial', 'partner', 'project', 'audit')"}},
+       {},
+       {{"ix_submitted_reports_project", {"project", "id"}, false},
+        {"ix_submitted_reports_sha256", {"sha256"}, false}}}});
+  return {4, "submitted reports", std::move(s)};
 }
 
-struct Migration {
-  int version;
-  std::vector<std::string> (*statements)(const Dialect&);
-};
+// ---- bookkeeping: the tables that record migrations, described like the others but made
+// before any migration runs. schema_migrations had only (version, applied_at) before
+// checksums; name and checksum are added to it, on new databases too, so that every database
+// ends up with one layout.
 
-const Migration kMigrations[] = {
-    {1, schemaVersion1},
-    {2, schemaVersion2},
-    {3, schemaVersion3},
-    {4, schemaVersion4},
-};
+Table migrationsTable() {
+  return {"schema_migrations",
+          {integer("version"), fixedChar("applied_at", 20)},
+          {"version"},
+          {},
+          {},
+          {},
+          {}};
+}
+
+const Column kNameColumn = varchar("name", 200).null();
+const Column kChecksumColumn = fixedChar("checksum", 64).null();
+
+Table stepsTable() {
+  return {
+      "schema_migration_steps",
+      {integer("version"), integer("step"), fixedChar("checksum", 64), fixedChar("applied_at", 20)},
+      {"version", "step"},
+      {},
+      {},
+      {},
+      {}};
+}
 
 std::string nowUtc() {
   const std::time_t now = std::time(nullptr);
@@ -307,16 +244,116 @@ std::string nowUtc() {
   return text;
 }
 
-bool isApplied(Reader& c, int version) {
-  return !c.query("SELECT version FROM schema_migrations WHERE version = ?",
-                  {std::int64_t{version}})
-              .empty();
+std::string shortChecksum(const std::string& checksum) {
+  return checksum.size() > 12 ? checksum.substr(0, 12) + "…" : checksum;
 }
 
-void run(Connection& c, const Dialect& d, const Migration& migration) {
-  for (const std::string& statement : migration.statements(d)) c.execute(statement);
-  c.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-            {std::int64_t{migration.version}, nowUtc()});
+std::string label(const Migration& m) {
+  return "migration " + std::to_string(m.version) + " (" + m.name + ")";
+}
+
+void runAll(Session& c, const Step& step) {
+  for (const Statement& statement : render(step, dialectOf(c)))
+    c.execute(statement.sql, statement.params);
+}
+
+bool tableExists(Reader& c, const std::string& table) {
+  const char* sql = dialectOf(c) == Dialect::kMysql
+                        ? "SELECT COUNT(*) FROM information_schema.tables "
+                          "WHERE table_schema = DATABASE() AND table_name = ?"
+                        : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
+  return asInt(c.query(sql, {table}).at(0).at(0)) > 0;
+}
+
+bool columnExists(Reader& c, const std::string& table, const std::string& column) {
+  const char* sql = dialectOf(c) == Dialect::kMysql
+                        ? "SELECT COUNT(*) FROM information_schema.columns "
+                          "WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?"
+                        : "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?";
+  return asInt(c.query(sql, {table, column}).at(0).at(0)) > 0;
+}
+
+void requireAscending(const std::vector<Migration>& migrations) {
+  int previous = 0;
+  for (const Migration& m : migrations) {
+    if (m.version <= previous)
+      throw std::logic_error("migrations must have ascending positive versions: " +
+                             std::to_string(m.version) + " follows " + std::to_string(previous));
+    previous = m.version;
+  }
+}
+
+// Creates or completes the bookkeeping tables and records the checksums an older build did
+// not; runs inside a transaction (SQLite) or under the migration lock (MySQL).
+void prepareBookkeeping(Session& c, const std::vector<Migration>& migrations) {
+  runAll(c, CreateTable{migrationsTable()});
+  for (const Column& column : {kNameColumn, kChecksumColumn})
+    if (!columnExists(c, "schema_migrations", column.name))
+      runAll(c, AddColumn{"schema_migrations", column});
+  runAll(c, CreateTable{stepsTable()});
+  for (const Migration& m : migrations)
+    c.execute(
+        "UPDATE schema_migrations SET checksum = ?, name = ? "
+        "WHERE version = ? AND checksum IS NULL",
+        {Migrations::checksum(m), m.name, std::int64_t{m.version}});
+}
+
+// What the database records of one migration.
+struct Recorded {
+  bool applied = false;
+  std::map<std::int64_t, std::string> steps;  ///< done steps (from 0) and their checksums
+};
+
+Recorded recorded(Reader& c, const Migration& m) {
+  Recorded r;
+  r.applied =
+      !c.query("SELECT version FROM schema_migrations WHERE version = ?", {std::int64_t{m.version}})
+           .empty();
+  for (const Row& row :
+       c.query("SELECT step, checksum FROM schema_migration_steps WHERE version = ? ORDER BY step",
+               {std::int64_t{m.version}}))
+    r.steps.emplace(asInt(row[0]), asText(row[1]));
+  return r;
+}
+
+// Throws SchemaMismatch when what is recorded of the migrations is not what this build has.
+void requireUnchanged(Session& c, const std::vector<Migration>& migrations) {
+  const SchemaStatus status = Migrations::status(c, migrations);
+  if (!status.changed.empty())
+    throw SchemaMismatch(Migrations::describe(status.changed.front()), status);
+  if (status.appliedVersion > status.latestVersion)
+    throw SchemaMismatch("the database is at schema version " +
+                             std::to_string(status.appliedVersion) +
+                             ", newer than this crossgrant (" +
+                             std::to_string(status.latestVersion) + "): upgrade crossgrant",
+                         status);
+  for (const Migration& m : migrations) {
+    const Recorded r = recorded(c, m);
+    if (r.applied) continue;
+    for (const auto& [index, checksum] : r.steps) {
+      const bool known = index >= 0 && index < static_cast<std::int64_t>(m.steps.size());
+      const std::string build = known ? Migrations::checksum(m.steps[index]) : "none";
+      if (build != checksum)
+        throw SchemaMismatch(label(m) + " was changed after its step " + std::to_string(index + 1) +
+                                 " was applied: recorded checksum " + shortChecksum(checksum) +
+                                 ", this build has " + shortChecksum(build),
+                             status);
+    }
+  }
+}
+
+void recordStep(Session& c, const Migration& m, std::size_t index) {
+  c.execute(
+      "INSERT INTO schema_migration_steps (version, step, checksum, applied_at) "
+      "VALUES (?, ?, ?, ?)",
+      {std::int64_t{m.version}, static_cast<std::int64_t>(index),
+       Migrations::checksum(m.steps[index]), nowUtc()});
+}
+
+void recordMigration(Session& c, const Migration& m) {
+  c.execute(
+      "INSERT INTO schema_migrations (version, applied_at, name, checksum) VALUES (?, ?, ?, ?)",
+      {std::int64_t{m.version}, nowUtc(), m.name, Migrations::checksum(m)});
 }
 
 void rollbackQuietly(Session& c) {
@@ -327,26 +364,75 @@ void rollbackQuietly(Session& c) {
   }
 }
 
-int applySqlite(Session& c, const Dialect& d) {
+// Runs work inside BEGIN IMMEDIATE, committing when it returns.
+template <typename Work>
+auto immediately(Session& c, Work&& work) {
+  c.begin(UnitKind::kWrite);
+  try {
+    auto result = work();
+    c.commit();
+    return result;
+  } catch (...) {
+    rollbackQuietly(c);
+    throw;
+  }
+}
+
+// Every step in a transaction of its own with its record; the migration's record in the
+// transaction after its last step. Each transaction first looks whether another process did
+// its work already.
+int applySqlite(Session& c, const std::vector<Migration>& migrations) {
+  immediately(c, [&] {
+    prepareBookkeeping(c, migrations);
+    requireUnchanged(c, migrations);
+    return 0;
+  });
   int applied = 0;
-  for (const Migration& migration : kMigrations) {
-    c.begin(UnitKind::kWrite);
-    try {
-      c.execute(migrationsTable(d));
-      if (!isApplied(c, migration.version)) {
-        run(c, d, migration);
-        ++applied;
-      }
-      c.commit();
-    } catch (...) {
-      rollbackQuietly(c);
-      throw;
+  for (const Migration& m : migrations) {
+    for (std::size_t i = 0; i < m.steps.size(); ++i) {
+      immediately(c, [&] {
+        const Recorded r = recorded(c, m);
+        if (r.applied || r.steps.count(static_cast<std::int64_t>(i)) > 0) return 0;
+        runAll(c, m.steps[i]);
+        recordStep(c, m, i);
+        return 0;
+      });
     }
+    applied += immediately(c, [&] {
+      if (recorded(c, m).applied) return 0;
+      recordMigration(c, m);
+      return 1;
+    });
   }
   return applied;
 }
 
-int applyMysql(Session& c, const Dialect& d) {
+// Under the lock, one process at a time: a step's DDL commits by itself, then its record
+// (a step of DML only, such as InsertRow, commits with its record). Were the process to stop
+// between the two, the step's statements run again on the next apply, which their guards
+// make harmless.
+int applyMysqlLocked(Session& c, const std::vector<Migration>& migrations) {
+  prepareBookkeeping(c, migrations);
+  c.commit();
+  requireUnchanged(c, migrations);
+  int applied = 0;
+  for (const Migration& m : migrations) {
+    const Recorded r = recorded(c, m);
+    if (r.applied) continue;
+    for (std::size_t i = 0; i < m.steps.size(); ++i) {
+      if (r.steps.count(static_cast<std::int64_t>(i)) > 0) continue;
+      runAll(c, m.steps[i]);
+      recordStep(c, m, i);
+      c.commit();
+    }
+    recordMigration(c, m);
+    c.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+int applyMysql(Session& c, const std::vector<Migration>& migrations) {
   c.begin(UnitKind::kWrite);
   const std::string lock = "crossgrant.migrate." + asText(c.query("SELECT DATABASE()").at(0).at(0));
   const Value got =
@@ -357,15 +443,7 @@ int applyMysql(Session& c, const Dialect& d) {
                      std::to_string(kLockTimeoutSeconds) + " s: another migration still runs");
   int applied = 0;
   try {
-    c.execute(migrationsTable(d));
-    c.commit();
-    for (const Migration& migration : kMigrations) {
-      if (!isApplied(c, migration.version)) {
-        run(c, d, migration);
-        ++applied;
-      }
-      c.commit();
-    }
+    applied = applyMysqlLocked(c, migrations);
   } catch (...) {
     rollbackQuietly(c);
     try {
@@ -383,22 +461,81 @@ int applyMysql(Session& c, const Dialect& d) {
 
 }  // namespace
 
-int Migrations::latestVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+const std::vector<Migration>& Migrations::all() {
+  static const std::vector<Migration> migrations{version1(), version2(), version3(), version4()};
+  return migrations;
+}
+
+int Migrations::latestVersion() { return all().back().version; }
+
+const Schema& Migrations::current() {
+  static const Schema schema = [] {
+    Schema built;
+    for (const Migration& m : all())
+      for (const Step& step : m.steps) built.apply(step);
+    return built;
+  }();
+  return schema;
+}
+
+std::string Migrations::checksum(const Step& step) { return core::sha256Hex(canonical(step)); }
+
+std::string Migrations::checksum(const Migration& migration) {
+  std::string text;
+  for (const Step& step : migration.steps) text += canonical(step);
+  return core::sha256Hex(text);
+}
+
+std::string Migrations::describe(const ChangedMigration& change) {
+  return "migration " + std::to_string(change.version) + " (" + change.name +
+         ") was changed after it was applied: recorded checksum " +
+         shortChecksum(change.recordedChecksum) + ", this build has " +
+         shortChecksum(change.buildChecksum);
+}
 
 int Migrations::currentVersion(Reader& c) {
-  const char* exists = c.backend() == "mysql"
-                           ? "SELECT COUNT(*) FROM information_schema.tables "
-                             "WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'"
-                           : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
-                             "'schema_migrations'";
-  if (asInt(c.query(exists).at(0).at(0)) == 0) return 0;
+  if (!tableExists(c, "schema_migrations")) return 0;
   return static_cast<int>(
       asInt(c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").at(0).at(0)));
 }
 
-int Migrations::apply(Session& c) {
-  const Dialect d = dialectOf(c);
-  return d.mysql ? applyMysql(c, d) : applySqlite(c, d);
+SchemaStatus Migrations::status(Reader& c, const std::vector<Migration>& migrations) {
+  SchemaStatus status;
+  status.latestVersion = migrations.empty() ? 0 : migrations.back().version;
+  status.appliedVersion = currentVersion(c);
+  if (status.appliedVersion == 0) return status;
+  const bool checksums = columnExists(c, "schema_migrations", kChecksumColumn.name);
+  std::map<int, const Migration*> byVersion;
+  for (const Migration& m : migrations) byVersion.emplace(m.version, &m);
+  for (const Row& row :
+       c.query(checksums ? "SELECT version, checksum FROM schema_migrations ORDER BY version"
+                         : "SELECT version, NULL FROM schema_migrations ORDER BY version")) {
+    const int version = static_cast<int>(asInt(row[0]));
+    const auto known = byVersion.find(version);
+    if (known == byVersion.end()) continue;
+    if (isNull(row[1])) {
+      status.unverified.push_back(version);
+      continue;
+    }
+    const std::string build = checksum(*known->second);
+    if (asText(row[1]) != build)
+      status.changed.push_back({version, known->second->name, asText(row[1]), build});
+  }
+  return status;
+}
+
+int Migrations::apply(Session& c, const std::vector<Migration>& migrations) {
+  requireAscending(migrations);
+  return dialectOf(c) == Dialect::kMysql ? applyMysql(c, migrations) : applySqlite(c, migrations);
+}
+
+TextLimit columnLimit(std::string_view table, std::string_view column) {
+  const Table& t = Migrations::current().table(table);
+  const Column* c = t.column(column);
+  if (c == nullptr)
+    throw std::logic_error("schema description: no column " + std::string(table) + "." +
+                           std::string(column));
+  return textLimit(*c);
 }
 
 }  // namespace crossgrant::store

@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "Migrations.h"
 #include "crossgrant/core/Errors.h"
 
 namespace crossgrant::store {
@@ -32,17 +33,9 @@ Enum enumOf(std::optional<Enum> parsed, const Value& value, std::string_view col
   return *parsed;
 }
 
-// ---- column limits: what the schema holds on both backends, checked before writing so that
-// SQLite (which ignores VARCHAR lengths) and MySQL (which rejects longer text) agree.
-
-constexpr std::size_t kCodeLength = 100;
-constexpr std::size_t kRulesLength = 100;
-constexpr std::size_t kFundLength = 200;
-constexpr std::size_t kCurrencyLength = 3;
-constexpr std::size_t kLanguageLength = 20;
-constexpr std::size_t kCountryLength = 10;
-constexpr std::size_t kCategoryLength = 100;
-constexpr std::size_t kTextBytes = 65'535;  // TEXT on MySQL holds this many bytes
+// ---- column limits: what the schema holds on both backends (Migrations::current()), checked
+// before writing so that SQLite (which ignores VARCHAR lengths) and MySQL (which rejects
+// longer text) agree.
 
 // A JSON Pointer reference token: '~' as "~0", '/' as "~1".
 std::string token(std::string_view key) {
@@ -58,40 +51,34 @@ std::string token(std::string_view key) {
   return out;
 }
 
-std::size_t characters(std::string_view utf8) {
-  std::size_t count = 0;
-  for (unsigned char c : utf8)
-    if ((c & 0xC0) != 0x80) ++count;
-  return count;
-}
-
 // Collects every over-long field of what is about to be written, each at its JSON Pointer.
 class Limits {
  public:
   void programme(const core::Programme& p, const std::string& at) {
-    code(at + "/code", p.code);
-    bytes(at + "/name", p.name);
-    chars(at + "/rules", p.rules, kRulesLength);
-    chars(at + "/fund", p.fund, kFundLength);
+    code(at + "/code", p.code, "programmes");
+    field(at + "/name", p.name, "programmes", "name");
+    field(at + "/rules", p.rules, "programmes", "rules");
+    field(at + "/fund", p.fund, "programmes", "fund");
   }
   void project(const core::Project& p, const std::string& at) {
-    code(at + "/code", p.code);
-    bytes(at + "/acronym", p.acronym);
-    chars(at + "/currency", p.currency, kCurrencyLength);
+    code(at + "/code", p.code, "projects");
+    field(at + "/acronym", p.acronym, "projects", "acronym");
+    field(at + "/currency", p.currency, "projects", "currency");
     for (const auto& [lang, title] : p.titles) {
-      chars(at + "/title/" + token(lang), lang, kLanguageLength);
-      bytes(at + "/title/" + token(lang), title);
+      field(at + "/title/" + token(lang), lang, "project_titles", "lang");
+      field(at + "/title/" + token(lang), title, "project_titles", "title");
     }
   }
   void partner(const core::Partner& p, const std::string& at) {
-    code(at + "/code", p.code);
-    bytes(at + "/name", p.name);
-    chars(at + "/country", p.country, kCountryLength);
+    code(at + "/code", p.code, "partners");
+    field(at + "/name", p.name, "partners", "name");
+    field(at + "/country", p.country, "partners", "country");
     for (std::size_t i = 0; i < p.budget.size(); ++i)
-      chars(at + "/budget/" + std::to_string(i) + "/category", p.budget[i].category,
-            kCategoryLength);
+      field(at + "/budget/" + std::to_string(i) + "/category", p.budget[i].category, "budget_lines",
+            "category");
     for (std::size_t i = 0; i < p.cofinancing.size(); ++i)
-      bytes(at + "/cofinancing/" + std::to_string(i) + "/source", p.cofinancing[i].source);
+      field(at + "/cofinancing/" + std::to_string(i) + "/source", p.cofinancing[i].source,
+            "cofinancing", "source");
   }
   void throwIfAny() {
     if (!errors_.empty()) throw core::InvalidInput(std::move(errors_));
@@ -99,22 +86,15 @@ class Limits {
 
  private:
   // Keys also may not end in a space: MariaDB's collation pads, so "LP " would equal "LP".
-  void code(std::string pointer, std::string_view value) {
+  void code(std::string pointer, std::string_view value, std::string_view table) {
     if (!value.empty() && value.back() == ' ')
       errors_.push_back({pointer, "must not end with a space"});
-    chars(std::move(pointer), value, kCodeLength);
+    field(std::move(pointer), value, table, "code");
   }
-  void chars(std::string pointer, std::string_view value, std::size_t most) {
-    const std::size_t count = characters(value);
-    if (count > most)
-      errors_.push_back({std::move(pointer), "at most " + std::to_string(most) +
-                                                 " characters, not " + std::to_string(count)});
-  }
-  void bytes(std::string pointer, std::string_view value) {
-    if (value.size() > kTextBytes)
-      errors_.push_back({std::move(pointer), "at most " + std::to_string(kTextBytes) +
-                                                 " bytes of UTF-8, not " +
-                                                 std::to_string(value.size())});
+  void field(std::string pointer, std::string_view value, std::string_view table,
+             std::string_view column) {
+    if (std::optional<std::string> error = schema::overLimit(value, columnLimit(table, column)))
+      errors_.push_back({std::move(pointer), std::move(*error)});
   }
 
   std::vector<core::ValidationError> errors_;

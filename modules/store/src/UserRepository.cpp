@@ -1,47 +1,38 @@
 #include "crossgrant/store/UserRepository.h"
 
+#include <stdexcept>
 #include <utility>
 
+#include "Migrations.h"
 #include "crossgrant/core/Errors.h"
+#include "crossgrant/core/Json.h"
+#include "crossgrant/core/Text.h"
 
 namespace crossgrant::store {
 namespace {
 
-constexpr std::size_t kNameLength = 100;
-constexpr std::size_t kCodeLength = 100;
-constexpr std::size_t kUserAgentLength = 500;
-constexpr std::size_t kAddressLength = 100;
-
 std::string text(std::string_view value) { return std::string(value); }
 
-std::size_t characters(std::string_view utf8) {
-  std::size_t count = 0;
-  for (unsigned char c : utf8)
-    if ((c & 0xC0) != 0x80) ++count;
-  return count;
+// Limits come from the schema (Migrations::current()), as in ProjectRepository.cpp.
+void requireLength(const std::string& pointer, std::string_view value, std::string_view table,
+                   std::string_view column) {
+  if (std::optional<std::string> error = schema::overLimit(value, columnLimit(table, column)))
+    throw core::InvalidInput(pointer, std::move(*error));
 }
 
-/// The first `most` characters of valid UTF-8 text.
-std::string cut(std::string_view utf8, std::size_t most) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && count++ == most)
-      return std::string(utf8.substr(0, i));
-  }
-  return std::string(utf8);
-}
-
-void requireLength(const std::string& pointer, std::string_view value, std::size_t most) {
-  const std::size_t count = characters(value);
-  if (count > most)
-    throw core::InvalidInput(
-        pointer, "at most " + std::to_string(most) + " characters, not " + std::to_string(count));
+/// The longest start of value that the column holds.
+std::string cut(std::string_view value, std::string_view table, std::string_view column) {
+  const schema::TextLimit limit = columnLimit(table, column);
+  if (limit.unit == schema::TextLimit::Unit::kCharacters)
+    return std::string(core::utf8Prefix(value, limit.most));
+  throw std::logic_error("cut() is for columns limited in characters, not " + text(table) + "." +
+                         text(column));
 }
 
 void requireGrantLengths(const core::Grant& grant) {
-  requireLength("/programme", grant.programme, kCodeLength);
-  requireLength("/project", grant.project, kCodeLength);
-  requireLength("/partner", grant.partner, kCodeLength);
+  requireLength("/programme", grant.programme, "role_grants", "programme");
+  requireLength("/project", grant.project, "role_grants", "project");
+  requireLength("/partner", grant.partner, "role_grants", "partner");
 }
 
 const char* const kUserColumns =
@@ -115,7 +106,7 @@ std::optional<UserRecord> findUser(Reader& db, std::string_view name) {
 }
 
 std::int64_t insertUser(Connection& db, const UserRecord& user) {
-  requireLength("/name", user.name, kNameLength);
+  requireLength("/name", user.name, "users", "name");
   if (findUser(db, user.name)) throw core::Conflict("user " + user.name + " already exists");
   db.execute(
       "INSERT INTO users (name, display_name, password_hash, created_at, changed_at, disabled, "
@@ -236,8 +227,8 @@ std::int64_t insertSession(Connection& db, const SessionRecord& session,
       "INSERT INTO sessions (token_hash, csrf_hash, user_id, created_at, last_seen_at, "
       "expires_at, client_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {tokenHash, session.csrfHash, session.userId, session.createdAt, session.lastSeenAt,
-       session.expiresAt, cut(session.clientAddress, kAddressLength),
-       cut(session.userAgent, kUserAgentLength)});
+       session.expiresAt, cut(session.clientAddress, "sessions", "client_address"),
+       cut(session.userAgent, "sessions", "user_agent")});
   return db.lastInsertId();
 }
 

@@ -10,8 +10,13 @@
 
 namespace crossgrant::core {
 
-/// The number of code points of UTF-8 text (continuation bytes are not counted).
+/// The number of characters (code points) of UTF-8 text: every byte that is not a
+/// continuation byte (10xxxxxx) starts one. Meant for valid UTF-8; never reads past the end.
 std::size_t utf8Length(std::string_view utf8);
+
+/// The first `most` characters of UTF-8 text, cut only where a character starts; the whole
+/// text when it has no more than `most`.
+std::string_view utf8Prefix(std::string_view text, std::size_t most);
 
 /// A decimal integer, the whole of text: an optional '-' and digits, from lowest to highest.
 /// nullopt for anything else (empty, spaces, '+', other characters, out of range).

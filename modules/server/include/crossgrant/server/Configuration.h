@@ -25,6 +25,8 @@ struct Configuration {
   /// The list of common passwords new passwords are checked against (auth.common_passwords,
   /// resolved against the file); "" checks the other rules only.
   std::string commonPasswordsFile;
+  /// The connection pool (database.max_connections, acquire_timeout_ms, max_idle_seconds).
+  store::PoolSettings pool;
   app::Settings app;
   http::ServerSettings http;
   api::ApiSettings api;
@@ -40,7 +42,8 @@ Configuration loadConfiguration(const std::optional<std::string>& file,
                                 const std::optional<std::string>& databaseUrl);
 
 /// The database, the plugins and the password rules as configured, in a context for the use
-/// cases. create: whether a missing SQLite database may be created.
+/// cases. create: whether a missing SQLite database may be created (only for `migrate`):
+/// otherwise store::DatabaseNotFound names it.
 std::unique_ptr<app::Context> makeContext(const Configuration& configuration, bool create = true);
 
 }  // namespace crossgrant::server

@@ -108,7 +108,9 @@ struct PoolSettings {
 class PoolExhausted : public StoreError {
  public:
   PoolExhausted(const std::string& message, std::chrono::seconds retryAfter)
-      : StoreError(message), retryAfter_(retryAfter) {}
+      : StoreError(message), retryAfter_(retryAfter) {
+    withRetryAfter(retryAfter.count());
+  }
   std::chrono::seconds retryAfter() const { return retryAfter_; }
 
  private:
@@ -138,6 +140,43 @@ const std::string& asText(const Value& value);
 /// The bytes of a Blob cell.
 const std::string& asBlob(const Value& value);
 bool isNull(const Value& value);
+
+/// A migration whose steps differ from those recorded when it was applied. Checksums are
+/// SHA-256 in hex of the migration's canonical, backend-independent text.
+struct ChangedMigration {
+  int version = 0;
+  std::string name;
+  std::string recordedChecksum;
+  std::string buildChecksum;
+};
+
+/// Where a database's schema stands against this build's migrations.
+struct SchemaStatus {
+  /// The highest migration recorded as applied; 0 for an empty database.
+  int appliedVersion = 0;
+  /// The highest migration this build knows.
+  int latestVersion = 0;
+  /// Applied migrations whose recorded checksum is not this build's.
+  std::vector<ChangedMigration> changed;
+  /// Applied migrations recorded without a checksum (by a build before checksums); the next
+  /// migrate records them.
+  std::vector<int> unverified;
+
+  /// The database is at this build's version and no applied migration changed.
+  bool current() const { return appliedVersion == latestVersion && changed.empty(); }
+};
+
+/// The database's schema is not the one this build works with: older, newer, or an applied
+/// migration changed since. The message names the versions and what to do.
+class SchemaMismatch : public StoreError {
+ public:
+  SchemaMismatch(const std::string& message, SchemaStatus status)
+      : StoreError(message), status_(std::move(status)) {}
+  const SchemaStatus& status() const { return status_; }
+
+ private:
+  SchemaStatus status_;
+};
 
 /// A database: a URL, a bounded pool of connections and the schema migrations. Thread-safe.
 /// Every unit of work (read, write) must end before the Database is destroyed. A unit that
@@ -183,7 +222,10 @@ class Database {
 
   /// Whether the database answers a trivial query right now.
   bool ping();
-  /// Applies every migration not yet applied, each in its own transaction; returns how many.
+  /// Applies every migration not yet applied and returns how many it completed; a migration
+  /// cut short resumes at its first step not recorded as done. Throws SchemaMismatch, before
+  /// changing anything, when an applied migration changed or the database is newer than this
+  /// build.
   int migrate();
   /// The highest migration applied; 0 for an empty database.
   int schemaVersion();
@@ -191,6 +233,10 @@ class Database {
   static int latestSchemaVersion();
   /// The pool at this moment; other threads may change it at once.
   PoolStatus poolStatus();
+  /// The applied and latest versions and any applied migration that changed; reads only.
+  SchemaStatus schemaStatus();
+  /// Throws SchemaMismatch unless schemaStatus().current(): for servers, which never migrate.
+  void requireCurrentSchema();
 
  protected:
   Database(std::string backend, std::string displayUrl, PoolSettings settings);
