@@ -68,7 +68,7 @@ HttpTestClient AccessFixture::as(const std::string& label) {
 }
 
 void AccessFixture::restoreGrants() {
-  context.database().transaction([&](store::Connection& db) {
+  context.database().write([&](store::Connection& db) {
     for (const auto& [label, member] : members) {
       const store::UserRecord user = store::findUser(db, member.name).value();
       const std::vector<Grant> held = store::listGrants(db, user.id);
@@ -86,7 +86,7 @@ void AccessFixture::renewSession(const std::string& label) {
 
 std::string AccessFixture::dump() {
   std::string text;
-  context.database().transaction([&](store::Connection& db) {
+  context.database().write([&](store::Connection& db) {
     for (const char* table : {"programmes", "projects", "project_titles", "periods", "partners",
                               "budget_lines", "cofinancing", "users", "role_grants"}) {
       text += table;

@@ -72,7 +72,7 @@ std::string HttpApiFixture::createUser(const std::string& name,
   user.passwordHash = app::hashPassword(password);
   user.createdAt = now;
   user.changedAt = now;
-  context.database().transaction([&](store::Connection& db) {
+  context.database().write([&](store::Connection& db) {
     const std::int64_t id = store::insertUser(db, user);
     for (const core::Grant& grant : grants) store::insertGrant(db, id, grant, now);
   });
@@ -82,7 +82,7 @@ std::string HttpApiFixture::createUser(const std::string& name,
 std::string HttpApiFixture::openSession(const std::string& name) {
   const std::string token = app::randomToken();
   const std::int64_t now = context.nowMillis();
-  context.database().transaction([&](store::Connection& db) {
+  context.database().write([&](store::Connection& db) {
     store::SessionRecord session;
     session.userId = store::findUser(db, name).value().id;
     session.csrfHash = core::sha256Hex(app::randomToken());
@@ -126,8 +126,7 @@ HttpResult HttpApiFixture::replaceBundle(HttpTestClient& by, const std::string& 
 }
 
 std::vector<core::AuditEntry> HttpApiFixture::auditTrail() {
-  return context.database().transaction(
-      [](store::Connection& db) { return store::readAudit(db, {}); });
+  return context.database().write([](store::Connection& db) { return store::readAudit(db, {}); });
 }
 
 std::string HttpApiFixture::snapshot() {

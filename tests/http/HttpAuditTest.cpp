@@ -33,8 +33,7 @@ struct AuditFixture : HttpApiFixture {
   }
   bool intact() {
     return context.database()
-        .transaction(
-            [](crossgrant::store::Connection& c) { return crossgrant::store::verifyAudit(c); })
+        .write([](crossgrant::store::Connection& c) { return crossgrant::store::verifyAudit(c); })
         .intact();
   }
 };

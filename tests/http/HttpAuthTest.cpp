@@ -82,7 +82,7 @@ struct AuthFixture : AccessFixture {
     return lines;
   }
   std::int64_t sessionCount() {
-    return context.database().transaction([](crossgrant::store::Connection& db) {
+    return context.database().write([](crossgrant::store::Connection& db) {
       return crossgrant::store::asInt(db.query("SELECT COUNT(*) FROM sessions").at(0).at(0));
     });
   }
@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(login_answers_a_token_cookies_and_the_roles) {
              body.find("session")->find("id")->asInteger());
 
   // Only hashes are stored: no cell of the sessions table holds either token.
-  context.database().transaction([&](crossgrant::store::Connection& db) {
+  context.database().write([&](crossgrant::store::Connection& db) {
     for (const auto& row : db.query("SELECT * FROM sessions"))
       for (const auto& cell : row)
         if (const auto* value = std::get_if<std::string>(&cell)) {

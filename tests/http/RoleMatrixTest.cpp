@@ -96,7 +96,7 @@ struct MatrixFixture : AccessFixture {
   /// The id of a new session of the user, opened directly in the store.
   std::int64_t extraSession(const std::string& user) {
     openSession(user);
-    return context.database().transaction([&](crossgrant::store::Connection& db) {
+    return context.database().write([&](crossgrant::store::Connection& db) {
       const auto found = crossgrant::store::findUser(db, user).value();
       return crossgrant::store::listSessions(db, found.id).front().id;
     });

@@ -279,7 +279,7 @@ struct AuditCli : Cli {
   /// Runs sql straight on the database, as someone with access to it could.
   void tamper(const std::string& sql) {
     const auto db = crossgrant::store::Database::open(databaseUrl);
-    db->transaction([&](crossgrant::store::Connection& c) { c.execute(sql); });
+    db->write([&](crossgrant::store::Connection& c) { c.execute(sql); });
   }
   /// The demo imported, then replaced: two entries.
   void importTwice() {

@@ -45,21 +45,21 @@ struct AuditFixture : StoreFixture {
   /// Appends count entries, each in its own transaction, alternating two projects.
   void append(int count) {
     for (int i = 0; i < count; ++i) {
-      db->transaction([&](Connection& c) {
+      db->write([&](Connection& c) {
         store::appendAudit(c,
                            change(i % 2 == 0 ? "LLI-317" : "LLI-400", "PP" + std::to_string(i), i));
       });
     }
   }
   AuditVerification verify() {
-    return db->transaction([](Connection& c) { return store::verifyAudit(c); });
+    return db->write([](Connection& c) { return store::verifyAudit(c); });
   }
   std::vector<AuditEntry> read(const AuditFilter& filter = {}) {
-    return db->transaction([&](Connection& c) { return store::readAudit(c, filter); });
+    return db->write([&](Connection& c) { return store::readAudit(c, filter); });
   }
   /// Runs sql straight on the database, as someone with access to it could.
   void tamper(const std::string& sql, const std::vector<store::Value>& params = {}) {
-    db->transaction([&](Connection& c) { c.execute(sql, params); });
+    db->write([&](Connection& c) { c.execute(sql, params); });
   }
   void requireBreak(AuditBreak::Kind kind, std::int64_t sequence, std::int64_t checked) {
     const AuditVerification result = verify();
@@ -85,14 +85,13 @@ BOOST_AUTO_TEST_CASE(an_empty_trail_is_intact) {
 }
 
 BOOST_AUTO_TEST_CASE(append_assigns_sequence_time_and_chained_hashes) {
-  const AuditEntry first = db->transaction(
-      [](Connection& c) { return store::appendAudit(c, change("LLI-317", "PP1", 1)); });
+  const AuditEntry first =
+      db->write([](Connection& c) { return store::appendAudit(c, change("LLI-317", "PP1", 1)); });
   AuditEntry forged = change("LLI-317", "PP2", 2);
   forged.sequence = 99;
   forged.at = "1999-01-01T00:00:00.000Z";
   forged.previousHash = forged.hash = "x";
-  const AuditEntry second =
-      db->transaction([&](Connection& c) { return store::appendAudit(c, forged); });
+  const AuditEntry second = db->write([&](Connection& c) { return store::appendAudit(c, forged); });
 
   BOOST_TEST(first.sequence == 1);
   BOOST_TEST(second.sequence == 2);
@@ -116,7 +115,7 @@ BOOST_AUTO_TEST_CASE(append_assigns_sequence_time_and_chained_hashes) {
 
 BOOST_AUTO_TEST_CASE(a_rolled_back_append_leaves_no_entry_and_no_gap) {
   append(1);
-  BOOST_CHECK_THROW(db->transaction([](Connection& c) {
+  BOOST_CHECK_THROW(db->write([](Connection& c) {
     store::appendAudit(c, change("LLI-317", "PP1", 1));
     throw std::runtime_error("the change failed after its entry was appended");
   }),
@@ -161,7 +160,7 @@ BOOST_AUTO_TEST_CASE(concurrent_appends_form_one_unbroken_chain) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kEach; ++i) {
         try {
-          db->transaction([&](Connection& c) {
+          db->write([&](Connection& c) {
             store::appendAudit(c, change("LLI-" + std::to_string(t), "PP" + std::to_string(i), i));
           });
         } catch (const std::exception&) {
@@ -253,7 +252,7 @@ BOOST_AUTO_TEST_CASE(verify_finds_two_swapped_entries) {
 }
 
 BOOST_AUTO_TEST_CASE(verify_walks_more_entries_than_one_batch) {
-  db->transaction([](Connection& c) {
+  db->write([](Connection& c) {
     for (int i = 0; i < 2345; ++i) store::appendAudit(c, change("LLI-317", "PP1", i));
   });
   BOOST_TEST(verify().checked == 2345);

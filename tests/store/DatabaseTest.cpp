@@ -31,7 +31,7 @@ bool mentionsAcceptedForms(const std::invalid_argument& error) {
 }
 
 std::int64_t count(Database& db, const std::string& table) {
-  return db.transaction([&](Connection& c) {
+  return db.write([&](Connection& c) {
     return crossgrant::store::asInt(c.query("SELECT COUNT(*) FROM " + table).at(0).at(0));
   });
 }
@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_number_of_parameters_is_the_same_error_on_every_bac
   auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
   db->migrate();
   const auto run = [&](const std::vector<crossgrant::store::Value>& params) {
-    db->transaction(
+    db->write(
         [&](Connection& c) { c.query("SELECT code FROM programmes WHERE code = ?", params); });
   };
   BOOST_CHECK_NO_THROW(run({std::string("LV-LT")}));
@@ -170,7 +170,7 @@ BOOST_FIXTURE_TEST_CASE(display_url_hides_the_password, StoreFixture) {
 
 BOOST_FIXTURE_TEST_CASE(a_transaction_whose_work_throws_leaves_nothing, StoreFixture) {
   const crossgrant::core::Programme programme{"P-1", "Name", "interreg-2014-2020", "ERDF"};
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) {
+  BOOST_CHECK_THROW(db->write([&](Connection& c) {
     crossgrant::store::insertProgramme(c, programme);
     crossgrant::store::saveBundle(c, crossgrant::test::sampleBundle(), false);
     throw std::runtime_error("work failed");
@@ -181,27 +181,27 @@ BOOST_FIXTURE_TEST_CASE(a_transaction_whose_work_throws_leaves_nothing, StoreFix
     BOOST_TEST_CONTEXT(table) { BOOST_TEST(count(*db, table) == 0); }
   }
   // The connection went back to the pool in a usable state.
-  db->transaction([&](Connection& c) { crossgrant::store::insertProgramme(c, programme); });
+  db->write([&](Connection& c) { crossgrant::store::insertProgramme(c, programme); });
   BOOST_TEST(count(*db, "programmes") == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(transaction_returns_the_work_result, StoreFixture) {
-  const std::int64_t answer = db->transaction(
+  const std::int64_t answer = db->write(
       [](Connection& c) { return crossgrant::store::asInt(c.query("SELECT 42").at(0).at(0)); });
   BOOST_TEST(answer == 42);
 }
 
 BOOST_FIXTURE_TEST_CASE(constraint_violations_are_conflicts, StoreFixture) {
-  db->transaction([](Connection& c) {
+  db->write([](Connection& c) {
     c.execute("INSERT INTO programmes (code, name, rules, fund) VALUES (?, ?, ?, ?)",
               {std::string("X"), std::string("n"), std::string("r"), std::string("f")});
   });
-  BOOST_CHECK_THROW(db->transaction([](Connection& c) {
+  BOOST_CHECK_THROW(db->write([](Connection& c) {
     c.execute("INSERT INTO programmes (code, name, rules, fund) VALUES (?, ?, ?, ?)",
               {std::string("X"), std::string("n"), std::string("r"), std::string("f")});
   }),
                     Conflict);
-  BOOST_CHECK_THROW(db->transaction([](Connection& c) {
+  BOOST_CHECK_THROW(db->write([](Connection& c) {
     c.execute(
         "INSERT INTO projects (programme_id, code, acronym, start_date, end_date, currency) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -213,7 +213,7 @@ BOOST_FIXTURE_TEST_CASE(constraint_violations_are_conflicts, StoreFixture) {
 
 BOOST_FIXTURE_TEST_CASE(other_failures_are_store_errors_naming_the_statement, StoreFixture) {
   try {
-    db->transaction([](Connection& c) { c.query("SELECT nonsense FROM no_such_table"); });
+    db->write([](Connection& c) { c.query("SELECT nonsense FROM no_such_table"); });
     BOOST_FAIL("a bad statement did not throw");
   } catch (const StoreError& error) {
     BOOST_TEST(std::string(error.what()).find("no_such_table") != std::string::npos);
@@ -221,7 +221,7 @@ BOOST_FIXTURE_TEST_CASE(other_failures_are_store_errors_naming_the_statement, St
 }
 
 BOOST_FIXTURE_TEST_CASE(execute_counts_matched_rows_and_ids_are_returned, StoreFixture) {
-  db->transaction([](Connection& c) {
+  db->write([](Connection& c) {
     BOOST_TEST(
         c.execute("INSERT INTO programmes (code, name, rules, fund) VALUES (?, ?, ?, ?)",
                   {std::string("A"), std::string("n"), std::string("r"), std::string("f")}) == 1);
@@ -236,7 +236,7 @@ BOOST_FIXTURE_TEST_CASE(execute_counts_matched_rows_and_ids_are_returned, StoreF
 }
 
 BOOST_FIXTURE_TEST_CASE(cells_come_back_typed, StoreFixture) {
-  const Row row = db->transaction([](Connection& c) {
+  const Row row = db->write([](Connection& c) {
     return c.query("SELECT ?, ?, ?", {std::int64_t{-7}, std::string("ž"), nullptr}).at(0);
   });
   BOOST_TEST(crossgrant::store::asInt(row.at(0)) == -7);
@@ -248,7 +248,7 @@ BOOST_FIXTURE_TEST_CASE(cells_come_back_typed, StoreFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(connections_are_configured_as_documented, StoreFixture) {
-  db->transaction([](Connection& c) {
+  db->write([](Connection& c) {
     using crossgrant::store::asInt;
     using crossgrant::store::asText;
     if (c.backend() == "sqlite") {
@@ -276,12 +276,12 @@ BOOST_FIXTURE_TEST_CASE(a_pooled_connection_the_server_dropped_is_replaced, Stor
                         *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
                           return crossgrant::test::backend() == "mysql";
                         })) {
-  const std::int64_t id = db->transaction([](Connection& c) {
+  const std::int64_t id = db->write([](Connection& c) {
     return crossgrant::store::asInt(c.query("SELECT CONNECTION_ID()").at(0).at(0));
   });
   auto other = Database::open(url);
-  other->transaction([&](Connection& c) { c.execute("KILL CONNECTION " + std::to_string(id)); });
-  const std::int64_t answer = db->transaction(
+  other->write([&](Connection& c) { c.execute("KILL CONNECTION " + std::to_string(id)); });
+  const std::int64_t answer = db->write(
       [](Connection& c) { return crossgrant::store::asInt(c.query("SELECT 42").at(0).at(0)); });
   BOOST_TEST(answer == 42);
   BOOST_TEST(db->ping());

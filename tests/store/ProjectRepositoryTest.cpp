@@ -32,8 +32,7 @@ core::Project sampleProject(const std::string& code) {
 
 std::int64_t versionOf(store::Database& db, const std::string& sql,
                        const std::vector<store::Value>& params) {
-  return db.transaction(
-      [&](Connection& c) { return store::asInt(c.query(sql, params).at(0).at(0)); });
+  return db.write([&](Connection& c) { return store::asInt(c.query(sql, params).at(0).at(0)); });
 }
 
 bool messageHas(const std::exception& error, const std::string& part) {
@@ -53,11 +52,11 @@ BOOST_AUTO_TEST_SUITE(programmes)
 BOOST_FIXTURE_TEST_CASE(crud, StoreFixture) {
   const core::Programme other{"EEA-2014-2021", "EEZ un Norvēģijas finanšu instruments",
                               "eea-norway-grants", "EEA/Norway Grants"};
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::insertProgramme(c, kProgramme);
     store::insertProgramme(c, other);
   });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST((store::listProgrammes(c) == std::vector<core::Programme>{other, kProgramme}));
     BOOST_TEST((store::findProgramme(c, "LV-LT-2014-2020") == kProgramme));
     BOOST_TEST(!store::findProgramme(c, "LV-LT-2021-2027").has_value());
@@ -66,54 +65,53 @@ BOOST_FIXTURE_TEST_CASE(crud, StoreFixture) {
   core::Programme changed = kProgramme;
   changed.name = "Interreg V-A Latvija–Lietuva programma";
   changed.rules = "interreg-2021-2027";
-  db->transaction([&](Connection& c) { store::updateProgramme(c, changed); });
-  db->transaction(
+  db->write([&](Connection& c) { store::updateProgramme(c, changed); });
+  db->write(
       [&](Connection& c) { BOOST_TEST((store::findProgramme(c, kProgramme.code) == changed)); });
   BOOST_TEST(versionOf(*db, "SELECT version FROM programmes WHERE code = ?", {kProgramme.code}) ==
              2);
 
-  db->transaction([&](Connection& c) { store::deleteProgramme(c, other.code); });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) { store::deleteProgramme(c, other.code); });
+  db->write([&](Connection& c) {
     BOOST_TEST(!store::findProgramme(c, other.code).has_value());
     BOOST_TEST(store::listProgrammes(c).size() == 1u);
   });
 }
 
 BOOST_FIXTURE_TEST_CASE(duplicate_code_is_a_conflict, StoreFixture) {
-  db->transaction([&](Connection& c) { store::insertProgramme(c, kProgramme); });
-  BOOST_CHECK_EXCEPTION(
-      db->transaction([&](Connection& c) { store::insertProgramme(c, kProgramme); }), Conflict,
-      [](const Conflict& e) { return messageHas(e, "LV-LT-2014-2020"); });
+  db->write([&](Connection& c) { store::insertProgramme(c, kProgramme); });
+  BOOST_CHECK_EXCEPTION(db->write([&](Connection& c) { store::insertProgramme(c, kProgramme); }),
+                        Conflict,
+                        [](const Conflict& e) { return messageHas(e, "LV-LT-2014-2020"); });
 }
 
 BOOST_FIXTURE_TEST_CASE(codes_differing_in_case_or_accent_are_distinct, StoreFixture) {
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     for (const char* code : {"SEN", "sen", "ŠEN", "SĒN"})
       store::insertProgramme(c, {code, "n", "interreg-2014-2020", "ERDF"});
   });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST(store::listProgrammes(c).size() == 4u);
     BOOST_TEST(store::findProgramme(c, "ŠEN")->code == "ŠEN");
   });
 }
 
 BOOST_FIXTURE_TEST_CASE(missing_programmes_are_not_found, StoreFixture) {
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::updateProgramme(c, kProgramme); }),
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::updateProgramme(c, kProgramme); }),
                     NotFound);
-  BOOST_CHECK_THROW(
-      db->transaction([&](Connection& c) { store::deleteProgramme(c, kProgramme.code); }),
-      NotFound);
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::deleteProgramme(c, kProgramme.code); }),
+                    NotFound);
 }
 
 BOOST_FIXTURE_TEST_CASE(deleting_a_programme_with_projects_is_a_conflict, StoreFixture) {
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::insertProgramme(c, kProgramme);
     store::insertProject(c, sampleProject("LLI-317"));
   });
   BOOST_CHECK_EXCEPTION(
-      db->transaction([&](Connection& c) { store::deleteProgramme(c, kProgramme.code); }), Conflict,
+      db->write([&](Connection& c) { store::deleteProgramme(c, kProgramme.code); }), Conflict,
       [](const Conflict& e) { return messageHas(e, "1 project"); });
-  db->transaction(
+  db->write(
       [&](Connection& c) { BOOST_TEST(store::findProgramme(c, kProgramme.code).has_value()); });
 }
 
@@ -128,7 +126,7 @@ BOOST_FIXTURE_TEST_CASE(crud, StoreFixture) {
   second.approvedFund.reset();
   second.periods.clear();
   second.titles = {{"lt", "Pirmasis projektas"}};
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::insertProgramme(c, kProgramme);
     store::insertProgramme(c, {"OTHER", "Other", "interreg-2021-2027", "ERDF"});
     store::insertProject(c, first);
@@ -137,7 +135,7 @@ BOOST_FIXTURE_TEST_CASE(crud, StoreFixture) {
     third.programmeCode = "OTHER";
     store::insertProject(c, third);
   });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST((store::findProject(c, "LLI-317") == first));
     BOOST_TEST((store::findProject(c, "LLI-001") == second));
     BOOST_TEST(!store::findProject(c, "LLI-999").has_value());
@@ -159,14 +157,13 @@ BOOST_FIXTURE_TEST_CASE(crud, StoreFixture) {
   changed.approvedFund = Amount::fromMinor(1);
   changed.currency = "LVL";
   changed.programmeCode = "OTHER";
-  db->transaction([&](Connection& c) { store::updateProject(c, changed); });
-  db->transaction(
-      [&](Connection& c) { BOOST_TEST((store::findProject(c, "LLI-317") == changed)); });
+  db->write([&](Connection& c) { store::updateProject(c, changed); });
+  db->write([&](Connection& c) { BOOST_TEST((store::findProject(c, "LLI-317") == changed)); });
   BOOST_TEST(
       versionOf(*db, "SELECT version FROM projects WHERE code = ?", {std::string("LLI-317")}) == 2);
 
-  db->transaction([&](Connection& c) { store::deleteProject(c, "LLI-001"); });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) { store::deleteProject(c, "LLI-001"); });
+  db->write([&](Connection& c) {
     BOOST_TEST(!store::findProject(c, "LLI-001").has_value());
     BOOST_TEST(store::listProjects(c).size() == 2u);
   });
@@ -174,37 +171,35 @@ BOOST_FIXTURE_TEST_CASE(crud, StoreFixture) {
 
 BOOST_FIXTURE_TEST_CASE(duplicate_and_missing, StoreFixture) {
   const core::Project project = sampleProject("LLI-317");
-  BOOST_CHECK_EXCEPTION(db->transaction([&](Connection& c) { store::insertProject(c, project); }),
+  BOOST_CHECK_EXCEPTION(db->write([&](Connection& c) { store::insertProject(c, project); }),
                         NotFound,
                         [](const NotFound& e) { return messageHas(e, "LV-LT-2014-2020"); });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::insertProgramme(c, kProgramme);
     store::insertProject(c, project);
   });
-  BOOST_CHECK_EXCEPTION(db->transaction([&](Connection& c) { store::insertProject(c, project); }),
+  BOOST_CHECK_EXCEPTION(db->write([&](Connection& c) { store::insertProject(c, project); }),
                         Conflict, [](const Conflict& e) { return messageHas(e, "LLI-317"); });
   const core::Project missing = sampleProject("LLI-404");
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::updateProject(c, missing); }),
-                    NotFound);
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::deleteProject(c, "LLI-404"); }),
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::updateProject(c, missing); }), NotFound);
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::deleteProject(c, "LLI-404"); }),
                     NotFound);
   core::Project badProgramme = project;
   badProgramme.programmeCode = "NO-SUCH";
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::updateProject(c, badProgramme); }),
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::updateProject(c, badProgramme); }),
                     NotFound);
 }
 
 BOOST_FIXTURE_TEST_CASE(delete_takes_everything_under_the_project, StoreFixture) {
-  db->transaction([&](Connection& c) { store::saveBundle(c, sampleBundle(), false); });
-  db->transaction([&](Connection& c) { store::deleteProject(c, "LLI-317"); });
+  db->write([&](Connection& c) { store::saveBundle(c, sampleBundle(), false); });
+  db->write([&](Connection& c) { store::deleteProject(c, "LLI-317"); });
   for (const char* table :
        {"projects", "project_titles", "periods", "partners", "budget_lines", "cofinancing"}) {
     BOOST_TEST_CONTEXT(table) {
       BOOST_TEST(versionOf(*db, std::string("SELECT COUNT(*) FROM ") + table, {}) == 0);
     }
   }
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::listPartners(c, "LLI-317"); }),
-                    NotFound);
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::listPartners(c, "LLI-317"); }), NotFound);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -212,7 +207,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(partners)
 
 BOOST_FIXTURE_TEST_CASE(crud_keeps_order, StoreFixture) {
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::insertProgramme(c, kProgramme);
     store::insertProject(c, sampleProject("LLI-317"));
   });
@@ -221,12 +216,12 @@ BOOST_FIXTURE_TEST_CASE(crud_keeps_order, StoreFixture) {
   core::Partner second = samplePartner("PP1", "Auces novada pašvaldība");
   second.budget.clear();
   second.cofinancing.clear();
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::insertPartner(c, "LLI-317", first);
     store::insertPartner(c, "LLI-317", second);
     store::insertPartner(c, "LLI-317", third);
   });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST(
         (store::listPartners(c, "LLI-317") == std::vector<core::Partner>{first, second, third}));
     BOOST_TEST((store::findPartner(c, "LLI-317", "PP1") == second));
@@ -242,8 +237,8 @@ BOOST_FIXTURE_TEST_CASE(crud_keeps_order, StoreFixture) {
   changed.budget = {{"equipment", Amount::fromMinor(12)}};
   changed.cofinancing.push_back(
       {"Privatus", core::ContributionType::kPrivate, Amount::fromMinor(3)});
-  db->transaction([&](Connection& c) { store::updatePartner(c, "LLI-317", changed); });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) { store::updatePartner(c, "LLI-317", changed); });
+  db->write([&](Connection& c) {
     BOOST_TEST(
         (store::listPartners(c, "LLI-317") == std::vector<core::Partner>{changed, second, third}));
   });
@@ -252,8 +247,8 @@ BOOST_FIXTURE_TEST_CASE(crud_keeps_order, StoreFixture) {
   BOOST_TEST(versionOf(*db, "SELECT version FROM partners WHERE code = ?", {std::string("PP1")}) ==
              1);
 
-  db->transaction([&](Connection& c) { store::deletePartner(c, "LLI-317", "PP1"); });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) { store::deletePartner(c, "LLI-317", "PP1"); });
+  db->write([&](Connection& c) {
     BOOST_TEST(
         (codesOf(store::listPartners(c, "LLI-317")) == std::vector<std::string>{"PP9", "PP3"}));
   });
@@ -261,12 +256,10 @@ BOOST_FIXTURE_TEST_CASE(crud_keeps_order, StoreFixture) {
 
 BOOST_FIXTURE_TEST_CASE(duplicate_and_missing, StoreFixture) {
   const core::Partner partner = samplePartner("PP1", "Viesītes novada pašvaldība");
-  BOOST_CHECK_THROW(
-      db->transaction([&](Connection& c) { store::insertPartner(c, "LLI-317", partner); }),
-      NotFound);
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::listPartners(c, "LLI-317"); }),
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::insertPartner(c, "LLI-317", partner); }),
                     NotFound);
-  db->transaction([&](Connection& c) {
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::listPartners(c, "LLI-317"); }), NotFound);
+  db->write([&](Connection& c) {
     store::insertProgramme(c, kProgramme);
     store::insertProject(c, sampleProject("LLI-317"));
     store::insertProject(c, sampleProject("LLI-318"));
@@ -275,20 +268,19 @@ BOOST_FIXTURE_TEST_CASE(duplicate_and_missing, StoreFixture) {
     store::insertPartner(c, "LLI-318", partner);
   });
   BOOST_CHECK_EXCEPTION(
-      db->transaction([&](Connection& c) { store::insertPartner(c, "LLI-317", partner); }),
-      Conflict, [](const Conflict& e) { return messageHas(e, "PP1"); });
+      db->write([&](Connection& c) { store::insertPartner(c, "LLI-317", partner); }), Conflict,
+      [](const Conflict& e) { return messageHas(e, "PP1"); });
   const core::Partner missing = samplePartner("PP5", "Nav");
-  BOOST_CHECK_THROW(
-      db->transaction([&](Connection& c) { store::updatePartner(c, "LLI-317", missing); }),
-      NotFound);
-  BOOST_CHECK_THROW(
-      db->transaction([&](Connection& c) { store::deletePartner(c, "LLI-317", "PP5"); }), NotFound);
-  BOOST_CHECK_THROW(
-      db->transaction([&](Connection& c) { store::deletePartner(c, "LLI-999", "PP1"); }), NotFound);
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::updatePartner(c, "LLI-317", missing); }),
+                    NotFound);
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::deletePartner(c, "LLI-317", "PP5"); }),
+                    NotFound);
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::deletePartner(c, "LLI-999", "PP1"); }),
+                    NotFound);
 }
 
 BOOST_FIXTURE_TEST_CASE(concurrent_transactions_all_land, StoreFixture) {
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::insertProgramme(c, kProgramme);
     store::insertProject(c, sampleProject("LLI-317"));
   });
@@ -301,7 +293,7 @@ BOOST_FIXTURE_TEST_CASE(concurrent_transactions_all_land, StoreFixture) {
       try {
         for (int i = 0; i < kPerThread; ++i) {
           const std::string code = "T" + std::to_string(t) + "-" + std::to_string(i);
-          db->transaction([&](Connection& c) {
+          db->write([&](Connection& c) {
             store::insertPartner(c, "LLI-317", samplePartner(code, "Partneris " + code + " ž"));
           });
         }
@@ -312,8 +304,7 @@ BOOST_FIXTURE_TEST_CASE(concurrent_transactions_all_land, StoreFixture) {
   }
   for (std::thread& thread : threads) thread.join();
   for (int t = 0; t < kThreads; ++t) BOOST_TEST(failures[t] == "");
-  const auto partners =
-      db->transaction([&](Connection& c) { return store::listPartners(c, "LLI-317"); });
+  const auto partners = db->write([&](Connection& c) { return store::listPartners(c, "LLI-317"); });
   BOOST_TEST(partners.size() == static_cast<std::size_t>(kThreads * kPerThread));
   // Each thread's partners keep the order in which that thread appended them.
   for (int t = 0; t < kThreads; ++t) {
@@ -334,14 +325,13 @@ BOOST_AUTO_TEST_SUITE(bundles)
 
 BOOST_FIXTURE_TEST_CASE(round_trip_keeps_every_byte, StoreFixture) {
   const core::Bundle bundle = sampleBundle();
-  db->transaction([&](Connection& c) { store::saveBundle(c, bundle, false); });
-  const auto loaded =
-      db->transaction([&](Connection& c) { return store::loadBundle(c, "LLI-317"); });
+  db->write([&](Connection& c) { store::saveBundle(c, bundle, false); });
+  const auto loaded = db->write([&](Connection& c) { return store::loadBundle(c, "LLI-317"); });
   BOOST_TEST_REQUIRE(loaded.has_value());
   BOOST_TEST((*loaded == bundle));
 
   // The stored text is the very same bytes, 4-byte characters included.
-  const std::string name = db->transaction([&](Connection& c) {
+  const std::string name = db->write([&](Connection& c) {
     return store::asText(
         c.query("SELECT name FROM partners WHERE code = ?", {std::string("PP6")}).at(0).at(0));
   });
@@ -350,7 +340,7 @@ BOOST_FIXTURE_TEST_CASE(round_trip_keeps_every_byte, StoreFixture) {
   BOOST_TEST(loaded->project.titles[2].second ==
              "Sociālo pakalpojumu pieejamības un kvalitātes uzlabošana Vidus-Baltijas reģionā");
 
-  db->transaction([&](Connection& c) { BOOST_TEST(!store::loadBundle(c, "LLI-000").has_value()); });
+  db->write([&](Connection& c) { BOOST_TEST(!store::loadBundle(c, "LLI-000").has_value()); });
 }
 
 BOOST_FIXTURE_TEST_CASE(order_is_kept_as_given, StoreFixture) {
@@ -358,27 +348,25 @@ BOOST_FIXTURE_TEST_CASE(order_is_kept_as_given, StoreFixture) {
   std::swap(bundle.partners[0], bundle.partners[2]);
   std::swap(bundle.partners[0].budget[0], bundle.partners[0].budget[1]);
   std::swap(bundle.project.periods[1], bundle.project.periods[3]);
-  db->transaction([&](Connection& c) { store::saveBundle(c, bundle, false); });
-  const auto loaded =
-      db->transaction([&](Connection& c) { return store::loadBundle(c, "LLI-317"); });
+  db->write([&](Connection& c) { store::saveBundle(c, bundle, false); });
+  const auto loaded = db->write([&](Connection& c) { return store::loadBundle(c, "LLI-317"); });
   BOOST_TEST_REQUIRE(loaded.has_value());
   BOOST_TEST((*loaded == bundle));
 }
 
 BOOST_FIXTURE_TEST_CASE(existing_project_needs_replace, StoreFixture) {
-  db->transaction([&](Connection& c) { store::saveBundle(c, sampleBundle(), false); });
+  db->write([&](Connection& c) { store::saveBundle(c, sampleBundle(), false); });
   core::Bundle second = sampleBundle();
   second.project.acronym = "SocQuality+";
   second.partners.pop_back();
   second.partners[1].name = "Dobeles novada pašvaldība";
-  BOOST_CHECK_EXCEPTION(
-      db->transaction([&](Connection& c) { store::saveBundle(c, second, false); }), Conflict,
-      [](const Conflict& e) { return messageHas(e, "LLI-317"); });
-  db->transaction(
+  BOOST_CHECK_EXCEPTION(db->write([&](Connection& c) { store::saveBundle(c, second, false); }),
+                        Conflict, [](const Conflict& e) { return messageHas(e, "LLI-317"); });
+  db->write(
       [&](Connection& c) { BOOST_TEST((store::loadBundle(c, "LLI-317") == sampleBundle())); });
 
-  db->transaction([&](Connection& c) { store::saveBundle(c, second, true); });
-  db->transaction([&](Connection& c) { BOOST_TEST((store::loadBundle(c, "LLI-317") == second)); });
+  db->write([&](Connection& c) { store::saveBundle(c, second, true); });
+  db->write([&](Connection& c) { BOOST_TEST((store::loadBundle(c, "LLI-317") == second)); });
   BOOST_TEST(versionOf(*db, "SELECT COUNT(*) FROM partners", {}) == 2);
   BOOST_TEST(versionOf(*db, "SELECT COUNT(*) FROM projects", {}) == 1);
   BOOST_TEST(
@@ -386,10 +374,10 @@ BOOST_FIXTURE_TEST_CASE(existing_project_needs_replace, StoreFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(existing_programme_must_be_equal, StoreFixture) {
-  db->transaction([&](Connection& c) { store::saveBundle(c, sampleBundle("LLI-1"), false); });
+  db->write([&](Connection& c) { store::saveBundle(c, sampleBundle("LLI-1"), false); });
   // An equal programme is reused for a second project.
-  db->transaction([&](Connection& c) { store::saveBundle(c, sampleBundle("LLI-2"), false); });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) { store::saveBundle(c, sampleBundle("LLI-2"), false); });
+  db->write([&](Connection& c) {
     BOOST_TEST(store::listProgrammes(c).size() == 1u);
     BOOST_TEST(store::listProjects(c, "LV-LT-2014-2020").size() == 2u);
   });
@@ -397,7 +385,7 @@ BOOST_FIXTURE_TEST_CASE(existing_programme_must_be_equal, StoreFixture) {
   core::Bundle differing = sampleBundle("LLI-3");
   differing.programme.rules = "interreg-2021-2027";
   BOOST_CHECK_EXCEPTION(
-      db->transaction([&](Connection& c) { store::saveBundle(c, differing, false); }), Conflict,
+      db->write([&](Connection& c) { store::saveBundle(c, differing, false); }), Conflict,
       [](const Conflict& e) {
         return messageHas(e, "programme LV-LT-2014-2020 exists with rules interreg-2014-2020") &&
                messageHas(e, "interreg-2021-2027");
@@ -405,17 +393,17 @@ BOOST_FIXTURE_TEST_CASE(existing_programme_must_be_equal, StoreFixture) {
   differing = sampleBundle("LLI-3");
   differing.programme.fund = "ENI";
   BOOST_CHECK_EXCEPTION(
-      db->transaction([&](Connection& c) { store::saveBundle(c, differing, false); }), Conflict,
+      db->write([&](Connection& c) { store::saveBundle(c, differing, false); }), Conflict,
       [](const Conflict& e) { return messageHas(e, "fund ERDF, the bundle says ENI"); });
-  db->transaction([&](Connection& c) { BOOST_TEST(!store::findProject(c, "LLI-3").has_value()); });
+  db->write([&](Connection& c) { BOOST_TEST(!store::findProject(c, "LLI-3").has_value()); });
 }
 
 BOOST_FIXTURE_TEST_CASE(failed_save_leaves_nothing, StoreFixture) {
   core::Bundle bundle = sampleBundle();
   bundle.partners.push_back(bundle.partners[1]);
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::saveBundle(c, bundle, false); }),
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::saveBundle(c, bundle, false); }),
                     Conflict);
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST(store::listProgrammes(c).empty());
     BOOST_TEST(store::listProjects(c).empty());
   });
@@ -431,9 +419,8 @@ BOOST_FIXTURE_TEST_CASE(largest_amounts_survive, StoreFixture) {
   bundle.partners[0].total = Amount::fromMinor(kMax);
   bundle.partners[0].budget[0].amount = Amount::fromMinor(kMax);
   bundle.partners[0].cofinancing[0].amount = Amount::fromMinor(kMin);
-  db->transaction([&](Connection& c) { store::saveBundle(c, bundle, false); });
-  const auto loaded =
-      db->transaction([&](Connection& c) { return store::loadBundle(c, "LLI-317"); });
+  db->write([&](Connection& c) { store::saveBundle(c, bundle, false); });
+  const auto loaded = db->write([&](Connection& c) { return store::loadBundle(c, "LLI-317"); });
   BOOST_TEST_REQUIRE(loaded.has_value());
   BOOST_TEST(loaded->project.approvedTotal->minor() == kMax);
   BOOST_TEST(loaded->project.approvedFund->minor() == kMin);
@@ -446,7 +433,7 @@ BOOST_FIXTURE_TEST_CASE(largest_amounts_survive, StoreFixture) {
 BOOST_FIXTURE_TEST_CASE(project_of_another_programme_is_invalid_input, StoreFixture) {
   core::Bundle bundle = sampleBundle();
   bundle.project.programmeCode = "OTHER";
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::saveBundle(c, bundle, false); }),
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::saveBundle(c, bundle, false); }),
                     core::InvalidInput);
 }
 
@@ -455,8 +442,8 @@ BOOST_FIXTURE_TEST_CASE(field_limits_are_the_same_on_every_backend, StoreFixture
   for (int i = 0; i < 100; ++i) longest += "ž";  // 100 characters, 200 bytes
   core::Bundle bundle = sampleBundle(longest);
   bundle.partners[1].code = longest;
-  db->transaction([&](Connection& c) { store::saveBundle(c, bundle, false); });
-  const auto loaded = db->transaction([&](Connection& c) { return store::loadBundle(c, longest); });
+  db->write([&](Connection& c) { store::saveBundle(c, bundle, false); });
+  const auto loaded = db->write([&](Connection& c) { return store::loadBundle(c, longest); });
   BOOST_TEST_REQUIRE(loaded.has_value());
   BOOST_TEST((*loaded == bundle));
 
@@ -464,22 +451,21 @@ BOOST_FIXTURE_TEST_CASE(field_limits_are_the_same_on_every_backend, StoreFixture
   tooLong.partners[1].code = longest + "x";
   tooLong.project.currency = "EURO";
   try {
-    db->transaction([&](Connection& c) { store::saveBundle(c, tooLong, false); });
+    db->write([&](Connection& c) { store::saveBundle(c, tooLong, false); });
     BOOST_FAIL("over-long fields were stored");
   } catch (const core::InvalidInput& error) {
     BOOST_TEST((error.errors() == std::vector<core::ValidationError>{
                                       {"/project/currency", "at most 3 characters, not 4"},
                                       {"/partners/1/code", "at most 100 characters, not 101"}}));
   }
-  db->transaction([&](Connection& c) { BOOST_TEST(!store::findProject(c, "LLI-2").has_value()); });
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) { BOOST_TEST(!store::findProject(c, "LLI-2").has_value()); });
+  BOOST_CHECK_THROW(db->write([&](Connection& c) {
     store::insertProgramme(c, {"LV-LT ", "n", "interreg-2014-2020", "ERDF"});
   }),
                     core::InvalidInput);
   core::Partner partner = samplePartner(longest + "x", "n");
-  BOOST_CHECK_THROW(
-      db->transaction([&](Connection& c) { store::insertPartner(c, longest, partner); }),
-      core::InvalidInput);
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::insertPartner(c, longest, partner); }),
+                    core::InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -49,7 +49,7 @@ BOOST_FIXTURE_TEST_SUITE(report_repository, StoreFixture)
 
 BOOST_AUTO_TEST_CASE(blobs_round_trip_every_byte_value) {
   const std::string bytes = allBytes();
-  const std::string got = db->transaction([&](Connection& c) {
+  const std::string got = db->write([&](Connection& c) {
     c.execute(
         "INSERT INTO submitted_reports (project, kind, period, partner, language, "
         "file_name, sha256, pdf, size, submitted_at, submitted_by) "
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(blobs_round_trip_every_byte_value) {
   });
   BOOST_TEST(got.size() == bytes.size());
   BOOST_TEST((got == bytes));
-  const std::string empty = db->transaction([&](Connection& c) {
+  const std::string empty = db->write([&](Connection& c) {
     c.execute(
         "INSERT INTO submitted_reports (project, kind, period, partner, language, "
         "file_name, sha256, pdf, size, submitted_at, submitted_by) "
@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(blobs_round_trip_every_byte_value) {
 }
 
 BOOST_AUTO_TEST_CASE(text_cells_are_not_blobs) {
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     const auto rows = c.query("SELECT 'ā', 1");
     BOOST_CHECK_THROW(asBlob(rows.at(0).at(0)), StoreError);
     BOOST_CHECK_THROW(asBlob(rows.at(0).at(1)), StoreError);
@@ -81,18 +81,18 @@ BOOST_AUTO_TEST_CASE(text_cells_are_not_blobs) {
 BOOST_AUTO_TEST_CASE(submitted_reports_are_found_by_id_project_and_hash) {
   const std::string pdf = "%PDF-1.4\n" + allBytes() + "\n%%EOF\n";
   const SubmittedReport report = sampleReport(pdf);
-  const std::int64_t first = db->transaction(
+  const std::int64_t first = db->write(
       [&](Connection& c) { return crossgrant::store::insertSubmittedReport(c, report, pdf); });
   SubmittedReport other = sampleReport("%PDF other");
   other.kind = "financial";
   other.period.reset();
   other.partner.clear();
-  const std::int64_t second = db->transaction([&](Connection& c) {
+  const std::int64_t second = db->write([&](Connection& c) {
     return crossgrant::store::insertSubmittedReport(c, other, "%PDF other");
   });
   BOOST_TEST(second > first);
 
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     SubmittedReport expected = report;
     expected.id = first;
     BOOST_TEST((crossgrant::store::findSubmittedReport(c, first) == expected));

@@ -65,7 +65,7 @@ std::vector<Migration> withProbe(schema::Index index) {
 }
 
 std::int64_t number(Database& db, const std::string& sql) {
-  return db.transaction([&](Connection& c) { return store::asInt(c.query(sql).at(0).at(0)); });
+  return db.write([&](Connection& c) { return store::asInt(c.query(sql).at(0).at(0)); });
 }
 
 struct ColumnFacts {
@@ -152,7 +152,7 @@ std::string characters(std::size_t count) {
 template <typename Work>
 std::vector<core::ValidationError> refusal(Work&& work, Database& db) {
   try {
-    db.transaction(work);
+    db.write(work);
   } catch (const core::InvalidInput& error) {
     return error.errors();
   }
@@ -164,7 +164,7 @@ std::vector<core::ValidationError> refusal(Work&& work, Database& db) {
 BOOST_AUTO_TEST_SUITE(schema_description)
 
 BOOST_FIXTURE_TEST_CASE(the_description_matches_the_tables_after_migrate, StoreFixture) {
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     // Every table is described, apart from the bookkeeping and SQLite's own.
     std::set<std::string> described{"schema_migrations", "schema_migration_steps"};
     for (const schema::Table& table : Migrations::current().tables()) described.insert(table.name);
@@ -231,16 +231,15 @@ BOOST_FIXTURE_TEST_CASE(values_at_a_limit_are_stored_and_one_more_is_refused_at_
                         StoreFixture) {
   const std::string fund = characters(store::columnLimit("programmes", "fund").most);
   const std::string name(store::columnLimit("programmes", "name").most, 'n');
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::insertProgramme(c, {"P-LIMIT", name, "interreg-2014-2020", fund});
   });
-  const auto stored =
-      db->transaction([&](Connection& c) { return store::findProgramme(c, "P-LIMIT"); });
+  const auto stored = db->write([&](Connection& c) { return store::findProgramme(c, "P-LIMIT"); });
   BOOST_TEST_REQUIRE(stored.has_value());
   BOOST_TEST(stored->fund == fund);
   BOOST_TEST(stored->name == name);
   try {
-    db->transaction([&](Connection& c) {
+    db->write([&](Connection& c) {
       store::insertProgramme(c, {"P-OVER", name + "n", "interreg-2014-2020", fund + "x"});
     });
     BOOST_FAIL("over-long fields were stored");
@@ -256,8 +255,7 @@ BOOST_FIXTURE_TEST_CASE(values_at_a_limit_are_stored_and_one_more_is_refused_at_
   user.passwordHash = "x";
   user.createdAt = "2026-01-02T03:04:05.678Z";
   user.changedAt = user.createdAt;
-  const std::int64_t userId =
-      db->transaction([&](Connection& c) { return store::insertUser(c, user); });
+  const std::int64_t userId = db->write([&](Connection& c) { return store::insertUser(c, user); });
   user.name += "x";
   BOOST_TEST((refusal([&](Connection& c) { store::insertUser(c, user); }, *db) ==
               std::vector<core::ValidationError>{{"/name", "at most 100 characters, not 101"}}));
@@ -270,7 +268,7 @@ BOOST_FIXTURE_TEST_CASE(values_at_a_limit_are_stored_and_one_more_is_refused_at_
 }
 
 BOOST_FIXTURE_TEST_CASE(migrate_records_each_migrations_name_and_checksum, StoreFixture) {
-  const std::vector<Row> rows = db->transaction([](Connection& c) {
+  const std::vector<Row> rows = db->write([](Connection& c) {
     return c.query("SELECT version, name, checksum FROM schema_migrations ORDER BY version");
   });
   BOOST_TEST_REQUIRE(rows.size() == Migrations::all().size());
@@ -311,7 +309,7 @@ BOOST_AUTO_TEST_CASE(checksums_do_not_depend_on_the_backend) {
 
 BOOST_FIXTURE_TEST_CASE(a_changed_applied_migration_is_refused_by_name, StoreFixture) {
   const std::string recorded(64, 'a');
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     c.execute("UPDATE schema_migrations SET checksum = ? WHERE version = 3", {recorded});
   });
   const std::string expected =
@@ -344,10 +342,9 @@ BOOST_FIXTURE_TEST_CASE(a_migration_changed_in_a_build_is_refused_by_name, Store
 }
 
 BOOST_FIXTURE_TEST_CASE(a_database_made_before_checksums_is_upgraded_in_place, StoreFixture) {
-  db->transaction(
-      [](Connection& c) { store::saveBundle(c, crossgrant::test::sampleBundle(), false); });
+  db->write([](Connection& c) { store::saveBundle(c, crossgrant::test::sampleBundle(), false); });
   // Today's bookkeeping, as builds before checksums made it.
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     c.execute("DROP TABLE schema_migration_steps");
     c.execute("DROP TABLE schema_migrations");
     c.execute(std::string("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL "
@@ -366,7 +363,7 @@ BOOST_FIXTURE_TEST_CASE(a_database_made_before_checksums_is_upgraded_in_place, S
   const store::SchemaStatus after = db->schemaStatus();
   BOOST_TEST(after.current());
   BOOST_TEST(after.unverified.empty());
-  const std::vector<Row> rows = db->transaction([](Connection& c) {
+  const std::vector<Row> rows = db->write([](Connection& c) {
     return c.query(
         "SELECT version, applied_at, name, checksum FROM schema_migrations ORDER BY version");
   });
@@ -377,20 +374,19 @@ BOOST_FIXTURE_TEST_CASE(a_database_made_before_checksums_is_upgraded_in_place, S
     BOOST_TEST(store::asText(rows[i][3]) == Migrations::checksum(Migrations::all()[i]));
   }
   // Recorded once: a checksum that changes later is not overwritten but refused.
-  db->transaction([](Connection& c) {
+  db->write([](Connection& c) {
     c.execute("UPDATE schema_migrations SET checksum = ? WHERE version = 1",
               {std::string(64, 'b')});
   });
   BOOST_CHECK_EXCEPTION(db->migrate(), SchemaMismatch, [](const SchemaMismatch& e) {
     return mentions(e, "migration 1 (projects) was changed after it was applied");
   });
-  db->transaction([](Connection& c) {
+  db->write([](Connection& c) {
     c.execute("UPDATE schema_migrations SET checksum = ? WHERE version = 1",
               {Migrations::checksum(Migrations::all()[0])});
   });
   BOOST_TEST(db->migrate() == 0);
-  const auto bundle =
-      db->transaction([](Connection& c) { return store::loadBundle(c, "LLI-317"); });
+  const auto bundle = db->write([](Connection& c) { return store::loadBundle(c, "LLI-317"); });
   BOOST_TEST_REQUIRE(bundle.has_value());
   BOOST_TEST((*bundle == crossgrant::test::sampleBundle()));
 }
@@ -399,7 +395,7 @@ BOOST_AUTO_TEST_CASE(an_older_database_made_before_checksums_is_migrated_the_res
   TempDir dir;
   auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
   applyMigrations(*db, firstMigrations(2));
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     c.execute("DROP TABLE schema_migration_steps");
     c.execute("DROP TABLE schema_migrations");
     c.execute(std::string("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL "
@@ -425,7 +421,7 @@ BOOST_AUTO_TEST_CASE(a_step_that_took_effect_without_its_record_runs_again_harml
   const auto probe = withProbe({"ix_resume_probe", {"label"}, false});
   BOOST_TEST(applyMigrations(*db, probe) == static_cast<int>(probe.size()));
   const std::string version = std::to_string(probe.back().version);
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     c.execute("DELETE FROM schema_migrations WHERE version = " + version);
     c.execute("DELETE FROM schema_migration_steps WHERE version = " + version +
               " AND step IN (0, 2)");
@@ -467,7 +463,7 @@ BOOST_AUTO_TEST_CASE(a_migration_that_fails_at_a_step_resumes_there) {
   BOOST_TEST(number(*db, "SELECT COUNT(*) FROM resume_probe") == 1);
   BOOST_TEST(number(*db, "SELECT COUNT(*) FROM schema_migration_steps WHERE version = " +
                              std::to_string(latest + 1)) == 3);
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST(indexesOf(c, "resume_probe").count("ix_resume_probe") == 1u);
   });
   BOOST_TEST(applyMigrations(*db, fixed) == 0);
@@ -482,11 +478,10 @@ BOOST_AUTO_TEST_CASE(an_added_column_is_not_added_again_on_resume) {
                         {schema::AddColumn{"programmes", schema::varchar("note", 50).null()},
                          schema::CreateIndex{"programmes", {"ix_programmes_note", {"nothing"}}}}});
   BOOST_CHECK_THROW(applyMigrations(*db, migrations), store::StoreError);
-  db->transaction(
-      [](Connection& c) { BOOST_TEST(columnsOf(c, "programmes").back().first == "note"); });
+  db->write([](Connection& c) { BOOST_TEST(columnsOf(c, "programmes").back().first == "note"); });
   std::get<schema::CreateIndex>(migrations.back().steps[1]).index.columns = {"note"};
   BOOST_TEST(applyMigrations(*db, migrations) == 1);
-  db->transaction([](Connection& c) {
+  db->write([](Connection& c) {
     const auto columns = columnsOf(c, "programmes");
     BOOST_TEST(std::count_if(columns.begin(), columns.end(),
                              [](const auto& column) { return column.first == "note"; }) == 1);

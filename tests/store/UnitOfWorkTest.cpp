@@ -90,7 +90,7 @@ BOOST_FIXTURE_TEST_CASE(read_hands_its_work_a_reader_and_write_a_connection, Sto
   });
   db->write(
       [](auto& connection) { static_assert(std::is_same_v<decltype(connection), Connection&>); });
-  db->transaction(
+  db->write(
       [](auto& connection) { static_assert(std::is_same_v<decltype(connection), Connection&>); });
 }
 

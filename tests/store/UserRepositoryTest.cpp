@@ -49,7 +49,7 @@ store::SessionRecord session(std::int64_t userId, std::int64_t now) {
 struct UserStore : StoreFixture {
   std::int64_t janis = 0;
   UserStore() {
-    db->transaction([&](Connection& c) {
+    db->write([&](Connection& c) {
       store::saveBundle(c, sampleBundle(), false);
       janis = store::insertUser(c, user("janis"));
     });
@@ -61,7 +61,7 @@ struct UserStore : StoreFixture {
 BOOST_FIXTURE_TEST_SUITE(user_repository, UserStore)
 
 BOOST_AUTO_TEST_CASE(users_round_trip_and_names_are_unique) {
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     const auto found = store::findUser(c, "janis");
     BOOST_REQUIRE(found.has_value());
     BOOST_TEST(found->id == janis);
@@ -70,18 +70,18 @@ BOOST_AUTO_TEST_CASE(users_round_trip_and_names_are_unique) {
     BOOST_TEST(!found->disabled);
     BOOST_TEST(!store::findUser(c, "Janis").has_value());  // names are exact
   });
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) { store::insertUser(c, user("janis")); }),
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { store::insertUser(c, user("janis")); }),
                     core::Conflict);
   BOOST_CHECK_THROW(
-      db->transaction([&](Connection& c) { store::insertUser(c, user(std::string(101, 'x'))); }),
+      db->write([&](Connection& c) { store::insertUser(c, user(std::string(101, 'x'))); }),
       core::InvalidInput);
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     store::setPasswordHash(c, "janis", "$argon2id$other", "2026-02-01T00:00:00.000Z");
     const auto changed = store::findUser(c, "janis").value();
     BOOST_TEST(changed.passwordHash == "$argon2id$other");
     BOOST_TEST(changed.version == 2);
   });
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) {
+  BOOST_CHECK_THROW(db->write([&](Connection& c) {
     store::setPasswordHash(c, "nobody", "x", "2026-02-01T00:00:00.000Z");
   }),
                     core::NotFound);
@@ -92,15 +92,15 @@ BOOST_AUTO_TEST_CASE(grants_are_unique_and_resolve_their_programme) {
   const Grant partner{Role::kPartner, "", "LLI-317", "PP6"};
   const Grant auditor{Role::kAuditor, "", "", ""};
   const Grant gone{Role::kLead, "", "NO-SUCH", ""};
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     for (const Grant& grant : {lead, partner, auditor, gone})
       store::insertGrant(c, janis, grant, "2026-02-01T00:00:00.000Z");
   });
-  BOOST_CHECK_THROW(db->transaction([&](Connection& c) {
+  BOOST_CHECK_THROW(db->write([&](Connection& c) {
     store::insertGrant(c, janis, lead, "2026-02-01T00:00:00.000Z");
   }),
                     core::Conflict);
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST(store::listGrants(c, janis).size() == 4u);
     BOOST_TEST(store::findUser(c, "janis")->version == 5);
     for (const Grant& grant : store::resolvedGrants(c, janis)) {
@@ -121,11 +121,11 @@ BOOST_AUTO_TEST_CASE(grants_are_unique_and_resolve_their_programme) {
 BOOST_AUTO_TEST_CASE(sessions_are_found_by_token_hash_and_end_with_their_user) {
   const std::string hash(64, 'a');
   std::int64_t id = 0;
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     id = store::insertSession(c, session(janis, 5000), hash);
     store::insertSession(c, session(janis, 9000), std::string(64, 'b'));
   });
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     const auto found = store::findSessionByTokenHash(c, hash);
     BOOST_REQUIRE(found.has_value());
     BOOST_TEST(found->id == id);
@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_CASE(sessions_are_found_by_token_hash_and_end_with_their_user) {
 }
 
 BOOST_AUTO_TEST_CASE(failures_count_up_are_forgotten_and_cleared) {
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST(store::recordFailure(c, "account:janis", 1000, 0).failures == 1);
     BOOST_TEST(store::recordFailure(c, "account:janis", 2000, 0).failures == 2);
     store::setBlockedUntil(c, "account:janis", 3000);
@@ -172,8 +172,7 @@ BOOST_AUTO_TEST_CASE(concurrent_failures_are_all_counted) {
     threads.emplace_back([&] {
       for (int i = 0; i < kEach; ++i) {
         try {
-          db->transaction(
-              [&](Connection& c) { store::recordFailure(c, "address:192.0.2.1", 1, 0); });
+          db->write([&](Connection& c) { store::recordFailure(c, "address:192.0.2.1", 1, 0); });
         } catch (const std::exception&) {
           ++errors;
         }
@@ -182,7 +181,7 @@ BOOST_AUTO_TEST_CASE(concurrent_failures_are_all_counted) {
   }
   for (std::thread& thread : threads) thread.join();
   BOOST_TEST(errors.load() == 0);
-  db->transaction([&](Connection& c) {
+  db->write([&](Connection& c) {
     BOOST_TEST(store::findThrottle(c, "address:192.0.2.1")->failures == kThreads * kEach);
   });
 }

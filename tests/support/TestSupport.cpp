@@ -52,7 +52,7 @@ std::string freshDatabaseUrl(const TempDir& dir) {
     throw std::runtime_error("bad CROSSGRANT_TEST_MYSQL_URL");
   const std::string name = "cgt_" + std::to_string(::getpid()) + "_" + std::to_string(number);
   auto database = store::Database::open(url);
-  database->transaction([&](store::Connection& c) {
+  database->write([&](store::Connection& c) {
     c.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
   });
   return base.substr(0, slash + 1) + name + suffix;

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "Authorization.h"
+#include "crossgrant/app/Context.h"
 #include "crossgrant/http/Router.h"
 #include "resources/Resources.h"
 
@@ -37,11 +38,19 @@ http::Response Api::handle(http::Request& request) {
   http::Router<Route>::Match match = impl_->router.match(request.method, request.path);
   request.params = std::move(match.params);
   const Route& route = *match.target;
-  Call call{request, impl_->context, impl_->settings, std::nullopt, 0, false, ""};
-  // Who asks and whether they may, before the body is even read.
-  authorize(route.access, call);
-  request.readBody(route.bodyType);
-  return route.handler(call);
+  const auto serve = [&] {
+    Call call{request, impl_->context, impl_->settings, std::nullopt, 0, std::nullopt, false, ""};
+    // Who asks and whether they may, before the body is even read.
+    authorize(route.access, call);
+    request.readBody(route.bodyType);
+    return route.handler(call);
+  };
+  // A request that only reads is one read unit: its authentication, scope lookup and reads
+  // share one snapshot and one connection (the use cases' reads join it). Routes open to
+  // anyone (the health check among them) stand on their own.
+  const bool reads = request.method == "GET" || request.method == "HEAD";
+  if (!reads || route.access.who == Access::Who::kAnyone) return serve();
+  return impl_->context.database().read([&](store::Reader&) { return serve(); });
 }
 
 const std::vector<Route>& Api::routes() const { return impl_->router.targets(); }

@@ -54,6 +54,7 @@ void authorize(const Access& access, Call& call) {
   }
   call.principal = std::move(authentication->principal);
   call.sessionId = authentication->session.id;
+  call.session = authentication->session;
   call.byCookie = given->fromCookie;
   if (access.who == Access::Who::kSignedIn) return;
 

@@ -165,11 +165,43 @@ void Database::discard(std::unique_ptr<Session> session) {
   available_.notify_one();
 }
 
+namespace {
+
+/// The read unit this thread runs, per database, innermost last: a read started inside one
+/// joins it.
+struct OpenRead {
+  const Database* database;
+  Reader* reader;
+};
+thread_local std::vector<OpenRead> openReads;
+
+/// Marks a read unit as open on this thread while it lives.
+class OpenReadScope {
+ public:
+  OpenReadScope(const Database* database, Reader* reader) {
+    openReads.push_back({database, reader});
+  }
+  ~OpenReadScope() { openReads.pop_back(); }
+  OpenReadScope(const OpenReadScope&) = delete;
+  OpenReadScope& operator=(const OpenReadScope&) = delete;
+};
+
+}  // namespace
+
 void Database::runRead(const std::function<void(Reader&)>& work) {
+  for (auto open = openReads.rbegin(); open != openReads.rend(); ++open) {
+    if (open->database == this) {
+      work(*open->reader);  // the outer unit ends it, and rolls back if this throws on
+      return;
+    }
+  }
   Lease lease(*this);
   lease->begin(UnitKind::kRead);
   try {
-    work(*lease);
+    {
+      OpenReadScope scope(this, &*lease);
+      work(*lease);
+    }
     lease->commit();
   } catch (...) {
     try {

@@ -76,13 +76,10 @@ http::Response login(Call& call) {
 http::Response currentSession(Call& call) {
   call.request.allowQuery({});
   const app::UserView user = self(call);
-  Json session;
-  for (const store::SessionRecord& open : app::AuthService(call.context).sessions(user.user.id))
-    if (open.id == call.sessionId) session = app::sessionRecord(open);
   return http::Response::json(200, Json::object()
                                        .set("user", userSummary(user.user))
                                        .set("roles", rolesJson(user.grants))
-                                       .set("session", std::move(session)));
+                                       .set("session", app::sessionRecord(*call.session)));
 }
 
 http::Response logout(Call& call) {
@@ -108,8 +105,11 @@ http::Response listSessions(Call& call) {
   Json list = Json::array();
   for (const store::SessionRecord& session :
        app::AuthService(call.context).sessions(self(call).user.id)) {
-    Json item = app::sessionRecord(session);
-    item.set("current", session.id == call.sessionId);
+    // This request's session as authentication left it: its last-seen time may have moved on
+    // after this request's snapshot.
+    const bool current = session.id == call.sessionId;
+    Json item = app::sessionRecord(current ? *call.session : session);
+    item.set("current", current);
     list.push(std::move(item));
   }
   return http::Response::json(200, Json::object().set("sessions", std::move(list)));

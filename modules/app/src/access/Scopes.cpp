@@ -9,12 +9,12 @@ namespace crossgrant::app {
 
 std::string Scopes::programmeOfProject(std::string_view project) {
   return context_.database()
-      .transaction([&](store::Connection& db) { return store::programmeOfProject(db, project); })
+      .read([&](store::Reader& db) { return store::programmeOfProject(db, project); })
       .value_or("");
 }
 
 std::optional<ReportScope> Scopes::report(std::int64_t id) {
-  return context_.database().transaction([&](store::Connection& db) -> std::optional<ReportScope> {
+  return context_.database().read([&](store::Reader& db) -> std::optional<ReportScope> {
     const auto report = store::findSubmittedReport(db, id);
     if (!report) return std::nullopt;
     return ReportScope{report->project, store::programmeOfProject(db, report->project).value_or(""),

@@ -34,8 +34,7 @@ void setAuditPeriod(store::AuditFilter& filter, const std::optional<std::string>
 }
 
 std::vector<core::AuditEntry> AuditService::entries(const store::AuditFilter& filter) {
-  return context_.database().transaction(
-      [&](store::Connection& db) { return store::readAudit(db, filter); });
+  return context_.database().read([&](store::Reader& db) { return store::readAudit(db, filter); });
 }
 
 std::int64_t AuditService::forEach(store::AuditFilter filter,
@@ -54,8 +53,7 @@ std::int64_t AuditService::forEach(store::AuditFilter filter,
 }
 
 store::AuditVerification AuditService::verify() {
-  return context_.database().transaction(
-      [](store::Connection& db) { return store::verifyAudit(db); });
+  return context_.database().read([](store::Reader& db) { return store::verifyAudit(db); });
 }
 
 }  // namespace crossgrant::app

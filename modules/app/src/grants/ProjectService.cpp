@@ -27,19 +27,19 @@ using store::Connection;
   throw core::NotFound(std::string(what) + " \"" + std::string(code) + "\" does not exist");
 }
 
-core::Programme requireProgramme(Connection& db, std::string_view code) {
+core::Programme requireProgramme(store::Reader& db, std::string_view code) {
   auto programme = store::findProgramme(db, code);
   if (!programme) notFound("programme", code);
   return *programme;
 }
 
-core::Project requireProject(Connection& db, std::string_view code) {
+core::Project requireProject(store::Reader& db, std::string_view code) {
   auto project = store::findProject(db, code);
   if (!project) notFound("project", code);
   return *project;
 }
 
-core::Partner requirePartner(Connection& db, std::string_view projectCode,
+core::Partner requirePartner(store::Reader& db, std::string_view projectCode,
                              std::string_view partnerCode) {
   requireProject(db, projectCode);
   auto partner = store::findPartner(db, projectCode, partnerCode);
@@ -59,7 +59,8 @@ void requireSameCode(std::string_view pathCode, std::string_view bodyCode) {
 }
 
 // A project has exactly one lead partner: refuse a second one.
-void requireSingleLead(Connection& db, std::string_view projectCode, const core::Partner& partner) {
+void requireSingleLead(store::Reader& db, std::string_view projectCode,
+                       const core::Partner& partner) {
   if (partner.role != core::PartnerRole::kLead) return;
   for (const core::Partner& other : store::listPartners(db, projectCode)) {
     if (other.role == core::PartnerRole::kLead && other.code != partner.code) {
@@ -69,17 +70,17 @@ void requireSingleLead(Connection& db, std::string_view projectCode, const core:
   }
 }
 
-Versioned<core::Programme> storedProgramme(Connection& db, std::string_view code) {
+Versioned<core::Programme> storedProgramme(store::Reader& db, std::string_view code) {
   core::Programme programme = requireProgramme(db, code);
   return {std::move(programme), store::programmeVersion(db, code).value()};
 }
 
-Versioned<core::Project> storedProject(Connection& db, std::string_view code) {
+Versioned<core::Project> storedProject(store::Reader& db, std::string_view code) {
   core::Project project = requireProject(db, code);
   return {std::move(project), store::projectVersion(db, code).value()};
 }
 
-Versioned<core::Partner> storedPartner(Connection& db, std::string_view projectCode,
+Versioned<core::Partner> storedPartner(store::Reader& db, std::string_view projectCode,
                                        std::string_view partnerCode) {
   core::Partner partner = requirePartner(db, projectCode, partnerCode);
   return {std::move(partner), store::partnerVersion(db, projectCode, partnerCode).value()};
@@ -148,8 +149,6 @@ std::string partnerKey(std::string_view projectCode, std::string_view partnerCod
   return std::string(projectCode) + "/" + std::string(partnerCode);
 }
 
-
-
 /// Whether two versions of a partner differ in what only those who may change approved
 /// figures may change.
 bool figuresDiffer(const core::Partner& a, const core::Partner& b) {
@@ -159,22 +158,20 @@ bool figuresDiffer(const core::Partner& a, const core::Partner& b) {
 
 /// Who is not an admin may only replace a project it may write, within its programme; a
 /// project it may not replace is answered as if it did not exist (the same Forbidden).
-void requireImportAllowed(Connection& db, const core::Principal& principal,
+void requireImportAllowed(store::Reader& db, const core::Principal& principal,
                           const core::Bundle& bundle) {
   if (core::allows(principal, core::Operation::kManage, {})) return;
   const std::optional<std::string> stored = store::programmeOfProject(db, bundle.project.code);
-  const core::Decision decision =
-      stored ? core::decide(principal, core::Operation::kWriteProject,
-                            {*stored, bundle.project.code, ""})
-             : core::Decision{};
+  const core::Decision decision = stored ? core::decide(principal, core::Operation::kWriteProject,
+                                                        {*stored, bundle.project.code, ""})
+                                         : core::Decision{};
   if (!decision.allowed())
     throw core::Forbidden(
         "only an admin may import a new project; a lead partner may replace its own project "
         "(?replace=true)");
   if (bundle.programme.code != *stored)
     throw core::Forbidden("project " + quoted(bundle.project.code) + " belongs to programme " +
-                          quoted(*stored) +
-                          "; only an admin may import it into another programme");
+                          quoted(*stored) + "; only an admin may import it into another programme");
 }
 
 }  // namespace
@@ -185,8 +182,8 @@ ProjectService::ProjectService(Context& context, Caller caller)
 std::string bundleTag(std::string_view bundleText) { return core::sha256Hex(bundleText); }
 
 void ProjectService::authorizeImport(const core::Bundle& bundle) {
-  context_.database().transaction(
-      [&](Connection& db) { requireImportAllowed(db, caller_.principal, bundle); });
+  context_.database().read(
+      [&](store::Reader& db) { requireImportAllowed(db, caller_.principal, bundle); });
 }
 
 core::Bundle ProjectService::readBundle(std::string_view text) const {
@@ -198,7 +195,7 @@ ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool repla
   const core::ProgrammeRules& rules = context_.rules(bundle.programme.rules);
   ImportResult result;
   result.projectCode = bundle.project.code;
-  context_.database().transaction([&](Connection& db) {
+  context_.database().write([&](Connection& db) {
     requireImportAllowed(db, caller_.principal, bundle);
     if (expectedBundle) {
       // Lock the project first, so that nothing changes it between the comparison and the
@@ -239,8 +236,8 @@ ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool repla
 }
 
 core::Bundle ProjectService::loadBundle(std::string_view projectCode) {
-  auto bundle = context_.database().transaction(
-      [&](Connection& db) { return store::loadBundle(db, projectCode); });
+  auto bundle = context_.database().read(
+      [&](store::Reader& db) { return store::loadBundle(db, projectCode); });
   if (!bundle) notFound("project", projectCode);
   return *bundle;
 }
@@ -257,15 +254,15 @@ std::vector<core::Finding> ProjectService::findings(std::string_view projectCode
 // ---- programmes
 
 std::vector<core::Programme> ProjectService::programmes() {
-  return context_.database().transaction([](Connection& db) { return store::listProgrammes(db); });
+  return context_.database().read([](store::Reader& db) { return store::listProgrammes(db); });
 }
 
 Versioned<core::Programme> ProjectService::programme(std::string_view code) {
-  return context_.database().transaction([&](Connection& db) { return storedProgramme(db, code); });
+  return context_.database().read([&](store::Reader& db) { return storedProgramme(db, code); });
 }
 
 Versioned<core::Programme> ProjectService::createProgramme(const core::Programme& programme) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     store::insertProgramme(db, programme);
     Versioned<core::Programme> after = storedProgramme(db, programme.code);
     recordChange(db, caller_.actor, "create", "programme", programme.code, "", std::nullopt,
@@ -278,7 +275,7 @@ Versioned<core::Programme> ProjectService::updateProgramme(std::string_view code
                                                            const core::Programme& programme,
                                                            BaseVersion version) {
   requireSameCode(code, programme.code);
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     lockProgrammeAt(db, code, version);
     const Versioned<core::Programme> before = storedProgramme(db, code);
     if (before.value.rules != programme.rules && !store::listProjects(db, code).empty()) {
@@ -296,7 +293,7 @@ Versioned<core::Programme> ProjectService::updateProgramme(std::string_view code
 
 std::vector<RevokedGrant> ProjectService::deleteProgramme(std::string_view code,
                                                           BaseVersion version) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     lockProgrammeAt(db, code, version);
     const Versioned<core::Programme> before = storedProgramme(db, code);
     store::deleteProgramme(db, code);
@@ -311,21 +308,21 @@ std::vector<RevokedGrant> ProjectService::deleteProgramme(std::string_view code,
 // ---- projects
 
 std::vector<core::Project> ProjectService::projects(std::string_view programmeCode) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     if (!programmeCode.empty()) requireProgramme(db, programmeCode);
     return store::listProjects(db, programmeCode);
   });
 }
 
 Versioned<core::Project> ProjectService::project(std::string_view code) {
-  return context_.database().transaction([&](Connection& db) { return storedProject(db, code); });
+  return context_.database().read([&](store::Reader& db) { return storedProject(db, code); });
 }
 
 Versioned<core::Project> ProjectService::createProject(const core::Project& project) {
   if (project.programmeCode.empty()) {
     throw core::InvalidInput("/programme", "missing: the code of the project's programme");
   }
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     requireProgramme(db, project.programmeCode);
     store::insertProject(db, project);
     Versioned<core::Project> after = storedProject(db, project.code);
@@ -339,7 +336,7 @@ Versioned<core::Project> ProjectService::updateProject(std::string_view code,
                                                        const core::Project& changed,
                                                        BaseVersion version) {
   requireSameCode(code, changed.code);
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     lockProjectAt(db, code, version);
     const Versioned<core::Project> before = storedProject(db, code);
     if (!changed.programmeCode.empty() && changed.programmeCode != before.value.programmeCode) {
@@ -359,7 +356,7 @@ Versioned<core::Project> ProjectService::updateProject(std::string_view code,
 
 std::vector<RevokedGrant> ProjectService::deleteProject(std::string_view code,
                                                         BaseVersion version) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     lockProjectAt(db, code, version);
     // The partners go with the project, so the entry keeps the whole project: its bundle.
     const core::Bundle before = store::loadBundle(db, code).value();
@@ -375,7 +372,7 @@ std::vector<RevokedGrant> ProjectService::deleteProject(std::string_view code,
 // ---- partners
 
 std::vector<core::Partner> ProjectService::partners(std::string_view projectCode) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().read([&](store::Reader& db) {
     requireProject(db, projectCode);
     return store::listPartners(db, projectCode);
   });
@@ -383,12 +380,12 @@ std::vector<core::Partner> ProjectService::partners(std::string_view projectCode
 
 Versioned<core::Partner> ProjectService::partner(std::string_view projectCode,
                                                  std::string_view partnerCode) {
-  return context_.database().transaction(
-      [&](Connection& db) { return storedPartner(db, projectCode, partnerCode); });
+  return context_.database().read(
+      [&](store::Reader& db) { return storedPartner(db, projectCode, partnerCode); });
 }
 
 const core::ProgrammeRules& ProjectService::projectRules(std::string_view projectCode) {
-  const std::string rules = context_.database().transaction([&](Connection& db) {
+  const std::string rules = context_.database().read([&](store::Reader& db) {
     return requireProgramme(db, requireProject(db, projectCode).programmeCode).rules;
   });
   return context_.rules(rules);
@@ -396,7 +393,7 @@ const core::ProgrammeRules& ProjectService::projectRules(std::string_view projec
 
 Versioned<core::Partner> ProjectService::createPartner(std::string_view projectCode,
                                                        const core::Partner& partner) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     requireProject(db, projectCode);
     requireSingleLead(db, projectCode, partner);
     store::insertPartner(db, projectCode, partner);
@@ -416,19 +413,19 @@ Versioned<core::Partner> ProjectService::updatePartner(std::string_view projectC
   // Approved figures change only by those who may change them; the others' edits must leave
   // them as stored. Checked before the version (a refusal does not depend on it) and again on
   // the locked state, which is the one the write replaces.
-  const auto requireFiguresKept = [&](Connection& db, const core::Partner& stored) {
-    const core::Scope scope{requireProject(db, projectCode).programmeCode,
-                            std::string(projectCode), std::string(partnerCode)};
+  const auto requireFiguresKept = [&](store::Reader& db, const core::Partner& stored) {
+    const core::Scope scope{requireProject(db, projectCode).programmeCode, std::string(projectCode),
+                            std::string(partnerCode)};
     if (figuresDiffer(partner, stored) &&
         !core::allows(principal, core::Operation::kWritePartnerFigures, scope))
       throw core::Forbidden(
           core::decide(principal, core::Operation::kWritePartnerFigures, scope).reason);
   };
-  context_.database().transaction([&](Connection& db) {
+  context_.database().read([&](store::Reader& db) {
     if (auto stored = store::findPartner(db, projectCode, partnerCode))
       requireFiguresKept(db, *stored);
   });
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     lockPartnerAt(db, projectCode, partnerCode, version, partnerRecord);
     const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     requireFiguresKept(db, before.value);
@@ -444,12 +441,12 @@ Versioned<core::Partner> ProjectService::updatePartner(std::string_view projectC
 std::vector<RevokedGrant> ProjectService::deletePartner(std::string_view projectCode,
                                                         std::string_view partnerCode,
                                                         BaseVersion version) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     lockPartnerAt(db, projectCode, partnerCode, version, partnerRecord);
     const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     store::deletePartner(db, projectCode, partnerCode);
-    std::vector<RevokedGrant> revoked = revokeGrantsScopedTo(
-        db, caller_.actor, context_.nowMillis(), "", projectCode, partnerCode);
+    std::vector<RevokedGrant> revoked =
+        revokeGrantsScopedTo(db, caller_.actor, context_.nowMillis(), "", projectCode, partnerCode);
     recordChange(db, caller_.actor, "delete", "partner", partnerKey(projectCode, partnerCode),
                  std::string(projectCode), partnerRecord(before), std::nullopt);
     return revoked;
@@ -460,7 +457,7 @@ Versioned<core::Partner> ProjectService::replacePartnerPart(
     std::string_view projectCode, std::string_view partnerCode, BaseVersion version,
     const char* part, const std::function<void(core::Partner&)>& apply,
     const std::function<Json(const Versioned<core::Partner>&)>& view) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     lockPartnerAt(db, projectCode, partnerCode, version, view);
     const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     core::Partner partner = before.value;

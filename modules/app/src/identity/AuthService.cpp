@@ -152,7 +152,7 @@ std::optional<store::UserRecord> passThrottle(store::Database& database,
                                               const core::Actor& actor, const char* refusedAction,
                                               const std::string& userName, std::int64_t start) {
   std::optional<store::UserRecord> user;
-  const Blocks blocks = database.transaction([&](Connection& db) {
+  const Blocks blocks = database.write([&](Connection& db) {
     const Blocks state = blocksOf(db, keys, start);
     if (state.refuseUntil > start) {
       recordChange(
@@ -163,9 +163,10 @@ std::optional<store::UserRecord> passThrottle(store::Database& database,
     user = store::findUser(db, userName);
     return state;
   });
-  if (blocks.refuseUntil > start) throw core::Throttled("too many failed logins; try again in " +
-                               std::to_string(secondsUntil(blocks.refuseUntil, start)) + " s",
-                           secondsUntil(blocks.refuseUntil, start));
+  if (blocks.refuseUntil > start)
+    throw core::Throttled("too many failed logins; try again in " +
+                              std::to_string(secondsUntil(blocks.refuseUntil, start)) + " s",
+                          secondsUntil(blocks.refuseUntil, start));
   delayFor(blocks, start);
   return user;
 }
@@ -199,7 +200,7 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
   }
   const std::int64_t now = context_.nowMillis();
   if (!valid) {
-    context_.database().transaction([&](Connection& db) {
+    context_.database().write([&](Connection& db) {
       const store::ThrottleRecord account = recordFailures(db, keys, now);
       recordChange(db, anonymous, "login_failed", "user", name, "", std::nullopt,
                    throttleJson(account, now));
@@ -219,13 +220,14 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
   result.session.expiresAt = now + context_.settings().sessionAbsoluteSeconds * kSecond;
   result.session.clientAddress = clientAddress;
   result.session.userAgent = printable(userAgent);
-  context_.database().transaction([&](Connection& db) {
+  context_.database().write([&](Connection& db) {
     for (const ThrottleKey& key : keys) store::clearThrottle(db, key.key);
     store::deleteEndedSessions(db, now, now - idleMillis());
     result.session.id = store::insertSession(db, result.session, core::sha256Hex(result.token));
     result.grants = store::listGrants(db, found->id);
     recordChange(db, core::Actor{name, "", clientAddress}, "login", "session",
-                 std::to_string(result.session.id), "", std::nullopt, sessionRecord(result.session));
+                 std::to_string(result.session.id), "", std::nullopt,
+                 sessionRecord(result.session));
   });
   return result;
 }
@@ -234,23 +236,34 @@ std::optional<Authentication> AuthService::authenticate(std::string_view token) 
   if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
   const std::string hash = core::sha256Hex(token);
   const std::int64_t now = context_.nowMillis();
-  return context_.database().transaction([&](Connection& db) -> std::optional<Authentication> {
-    std::optional<store::SessionRecord> session = store::findSessionByTokenHash(db, hash);
-    if (!session) return std::nullopt;
-    if (session->expiresAt <= now || session->lastSeenAt + idleMillis() <= now) {
-      store::deleteSession(db, session->id, session->userId);
-      return std::nullopt;
-    }
-    if (now - session->lastSeenAt >= touchMillis()) {
-      store::touchSession(db, session->id, now);
-      session->lastSeenAt = now;
-    }
-    Authentication result;
-    result.principal.user = session->userName;
-    result.principal.grants = store::resolvedGrants(db, session->userId);
-    result.session = std::move(*session);
-    return result;
-  });
+  // Reading a session takes no write lock; the rare writes (an ended session removed, the
+  // last-seen time moved on at most once a minute) are units of their own.
+  std::optional<store::SessionRecord> ended;
+  std::optional<Authentication> found =
+      context_.database().read([&](store::Reader& db) -> std::optional<Authentication> {
+        std::optional<store::SessionRecord> session = store::findSessionByTokenHash(db, hash);
+        if (!session) return std::nullopt;
+        if (session->expiresAt <= now || session->lastSeenAt + idleMillis() <= now) {
+          ended = std::move(session);
+          return std::nullopt;
+        }
+        Authentication result;
+        result.principal.user = session->userName;
+        result.principal.grants = store::resolvedGrants(db, session->userId);
+        result.session = std::move(*session);
+        return result;
+      });
+  if (ended) {
+    context_.database().write(
+        [&](Connection& db) { store::deleteSession(db, ended->id, ended->userId); });
+    return std::nullopt;
+  }
+  if (found && now - found->session.lastSeenAt >= touchMillis()) {
+    context_.database().write(
+        [&](Connection& db) { store::touchSession(db, found->session.id, now); });
+    found->session.lastSeenAt = now;
+  }
+  return found;
 }
 
 bool AuthService::csrfMatches(const store::SessionRecord& session, std::string_view csrfToken) {
@@ -260,22 +273,22 @@ bool AuthService::csrfMatches(const store::SessionRecord& session, std::string_v
 
 void AuthService::endSession(const core::Actor& actor, std::int64_t userId,
                              std::int64_t sessionId) {
-  context_.database().transaction([&](Connection& db) {
+  context_.database().write([&](Connection& db) {
     std::optional<store::SessionRecord> ended;
     for (const store::SessionRecord& session : store::listSessions(db, userId))
       if (session.id == sessionId) ended = session;
     if (!ended || !store::deleteSession(db, sessionId, userId))
       throw core::NotFound("session " + std::to_string(sessionId) + " not found");
-    recordChange(db, actor, "logout", "session", std::to_string(sessionId), "", sessionRecord(*ended),
-                 std::nullopt);
+    recordChange(db, actor, "logout", "session", std::to_string(sessionId), "",
+                 sessionRecord(*ended), std::nullopt);
   });
 }
 
 std::vector<store::SessionRecord> AuthService::sessions(std::int64_t userId) {
   const std::int64_t now = context_.nowMillis();
   std::vector<store::SessionRecord> open;
-  for (store::SessionRecord& session : context_.database().transaction(
-           [&](Connection& db) { return store::listSessions(db, userId); })) {
+  for (store::SessionRecord& session : context_.database().read(
+           [&](store::Reader& db) { return store::listSessions(db, userId); })) {
     if (session.expiresAt > now && session.lastSeenAt + idleMillis() > now)
       open.push_back(std::move(session));
   }
@@ -296,7 +309,7 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
 
   const std::int64_t now = context_.nowMillis();
   if (!verifyPassword(user->passwordHash, current)) {
-    context_.database().transaction([&](Connection& db) {
+    context_.database().write([&](Connection& db) {
       const store::ThrottleRecord account = recordFailures(db, keys, now);
       recordChange(db, actor, "change_password_failed", "user", userName, "", std::nullopt,
                    throttleJson(account, now));
@@ -304,7 +317,7 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
     throw core::InvalidInput("/current", "is not your current password");
   }
   const std::string hash = hashPassword(replacement);
-  context_.database().transaction([&](Connection& db) {
+  context_.database().write([&](Connection& db) {
     const std::optional<store::UserRecord> before = store::findUser(db, userName);
     if (!before) throw core::NotFound("user " + userName + " not found");
     for (const ThrottleKey& key : keys) store::clearThrottle(db, key.key);
@@ -317,6 +330,5 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
                  after);
   });
 }
-
 
 }  // namespace crossgrant::app

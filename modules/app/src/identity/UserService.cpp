@@ -54,7 +54,7 @@ std::string checkedDisplayName(const std::string& name, const std::string& displ
 }
 
 /// Every way the grant's scope is wrong for its role or names what does not exist.
-void checkScope(Connection& db, const core::Grant& grant) {
+void checkScope(store::Reader& db, const core::Grant& grant) {
   const std::string role(core::toString(grant.role));
   const bool wantsProgramme = grant.role == core::Role::kProgramme;
   const bool mayHaveProgramme = wantsProgramme || grant.role == core::Role::kAuditor;
@@ -95,13 +95,13 @@ std::string describe(const core::Grant& grant) {
   return text;
 }
 
-store::UserRecord requireUser(Connection& db, std::string_view name) {
+store::UserRecord requireUser(store::Reader& db, std::string_view name) {
   auto user = store::findUser(db, name);
   if (!user) throw core::NotFound("user \"" + std::string(name) + "\" does not exist");
   return *user;
 }
 
-UserView viewOf(Connection& db, std::string_view name) {
+UserView viewOf(store::Reader& db, std::string_view name) {
   UserView view;
   view.user = requireUser(db, name);
   view.grants = store::listGrants(db, view.user.id);
@@ -114,7 +114,7 @@ UserService::UserService(Context& context, core::Actor actor)
     : context_(context), actor_(std::move(actor)) {}
 
 std::vector<UserView> UserService::list() {
-  return context_.database().transaction([](Connection& db) {
+  return context_.database().read([](store::Reader& db) {
     std::vector<UserView> users;
     for (store::UserRecord& user : store::listUsers(db)) {
       std::vector<core::Grant> grants = store::listGrants(db, user.id);
@@ -125,7 +125,7 @@ std::vector<UserView> UserService::list() {
 }
 
 UserView UserService::get(std::string_view name) {
-  return context_.database().transaction([&](Connection& db) { return viewOf(db, name); });
+  return context_.database().read([&](store::Reader& db) { return viewOf(db, name); });
 }
 
 UserView UserService::create(const std::string& name, const std::string& displayName,
@@ -138,7 +138,7 @@ UserView UserService::create(const std::string& name, const std::string& display
   user.passwordHash = hashPassword(password);
   user.createdAt = core::utcTimestamp(context_.nowMillis());
   user.changedAt = user.createdAt;
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     if (store::findUser(db, name)) throw core::Conflict("user \"" + name + "\" already exists");
     store::insertUser(db, user);
     UserView view = viewOf(db, name);
@@ -152,20 +152,20 @@ void UserService::setPassword(const std::string& name, std::string_view password
   context_.passwordPolicy().check(password, name, "/password");
   const std::string hash = hashPassword(password);
   const std::string now = core::utcTimestamp(context_.nowMillis());
-  context_.database().transaction([&](Connection& db) {
+  context_.database().write([&](Connection& db) {
     const UserView before = viewOf(db, name);
     store::setPasswordHash(db, name, hash, now);
     const std::int64_t ended = store::deleteSessionsOfUser(db, before.user.id);
     const UserView after = viewOf(db, name);
     Json afterJson = userRecord(after.user, after.grants);
     afterJson.set("sessions_ended", ended);
-    recordChange(db, actor_, "set_password", "user", name, "", userRecord(before.user, before.grants),
-                 afterJson);
+    recordChange(db, actor_, "set_password", "user", name, "",
+                 userRecord(before.user, before.grants), afterJson);
   });
 }
 
 void UserService::remove(const std::string& name) {
-  context_.database().transaction([&](Connection& db) {
+  context_.database().write([&](Connection& db) {
     const UserView before = viewOf(db, name);
     store::deleteUser(db, name);
     recordChange(db, actor_, "delete", "user", name, "", userRecord(before.user, before.grants),
@@ -175,7 +175,7 @@ void UserService::remove(const std::string& name) {
 
 UserView UserService::grant(const std::string& name, const core::Grant& grant) {
   const std::string now = core::utcTimestamp(context_.nowMillis());
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     const UserView before = viewOf(db, name);
     checkScope(db, grant);
     for (const core::Grant& held : before.grants)
@@ -185,19 +185,21 @@ UserView UserService::grant(const std::string& name, const core::Grant& grant) {
     UserView after = viewOf(db, name);
     // Only the grant itself: the entry is filed under the grant's project, and the user's
     // other grants (other programmes' included) are none of that project's readers' business.
-    recordChange(db, actor_, "grant", "user", name, grant.project, std::nullopt, grantRecord(grant));
+    recordChange(db, actor_, "grant", "user", name, grant.project, std::nullopt,
+                 grantRecord(grant));
     return after;
   });
 }
 
 UserView UserService::revoke(const std::string& name, const core::Grant& grant) {
   const std::string now = core::utcTimestamp(context_.nowMillis());
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     const UserView before = viewOf(db, name);
     if (!store::deleteGrant(db, before.user.id, grant, now))
       throw core::NotFound("user \"" + name + "\" does not hold " + describe(grant));
     UserView after = viewOf(db, name);
-    recordChange(db, actor_, "revoke", "user", name, grant.project, grantRecord(grant), std::nullopt);
+    recordChange(db, actor_, "revoke", "user", name, grant.project, grantRecord(grant),
+                 std::nullopt);
     return after;
   });
 }
@@ -223,6 +225,5 @@ std::vector<store::ScopedGrant> revokeGrantsScopedTo(Connection& db, const core:
   }
   return revoked;
 }
-
 
 }  // namespace crossgrant::app

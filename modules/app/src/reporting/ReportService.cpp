@@ -67,7 +67,7 @@ reports::ReportData ReportService::assemble(std::string_view project,
   data.selection = selection;
   data.draft = draft;
   data.generatedAt = timestampOf(nowMillis);
-  context_.database().transaction([&](Connection& db) {
+  context_.database().read([&](store::Reader& db) {
     auto bundle = store::loadBundle(db, project);
     if (!bundle) throw core::NotFound("project \"" + std::string(project) + "\" does not exist");
     data.bundle = std::move(*bundle);
@@ -99,7 +99,8 @@ RenderedReport ReportService::draft(std::string_view project,
                                     const reports::ReportSelection& selection) {
   const std::int64_t now = context_.nowMillis();
   const reports::ReportData data = assemble(project, selection, true, now);
-  const core::Labels labels = core::Labels::load(context_.settings().labelsDirectory, selection.language);
+  const core::Labels labels =
+      core::Labels::load(context_.settings().labelsDirectory, selection.language);
   return {reports::renderReport(data, labels), reportStem(project, selection) + "-draft.pdf"};
 }
 
@@ -107,7 +108,8 @@ store::SubmittedReport ReportService::submit(std::string_view project,
                                              const reports::ReportSelection& selection) {
   const std::int64_t now = context_.nowMillis();
   const reports::ReportData data = assemble(project, selection, false, now);
-  const core::Labels labels = core::Labels::load(context_.settings().labelsDirectory, selection.language);
+  const core::Labels labels =
+      core::Labels::load(context_.settings().labelsDirectory, selection.language);
   const std::string pdf = reports::renderReport(data, labels);
 
   store::SubmittedReport report;
@@ -121,7 +123,7 @@ store::SubmittedReport ReportService::submit(std::string_view project,
   report.size = static_cast<std::int64_t>(pdf.size());
   report.submittedAt = core::utcSeconds(now);
   report.submittedBy = actor_.user;
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     // The project must still exist when the report is stored.
     if (!store::findProject(db, project))
       throw core::NotFound("project \"" + std::string(project) + "\" does not exist");
@@ -133,7 +135,7 @@ store::SubmittedReport ReportService::submit(std::string_view project,
 }
 
 std::vector<store::SubmittedReport> ReportService::list(std::string_view project) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().read([&](store::Reader& db) {
     if (!store::findProject(db, project))
       throw core::NotFound("project \"" + std::string(project) + "\" does not exist");
     return store::listSubmittedReports(db, project);
@@ -141,14 +143,14 @@ std::vector<store::SubmittedReport> ReportService::list(std::string_view project
 }
 
 store::SubmittedReport ReportService::find(std::int64_t id) {
-  auto report = context_.database().transaction(
-      [&](Connection& db) { return store::findSubmittedReport(db, id); });
+  auto report = context_.database().read(
+      [&](store::Reader& db) { return store::findSubmittedReport(db, id); });
   if (!report) throw core::NotFound("report " + std::to_string(id) + " does not exist");
   return *report;
 }
 
 DownloadedReport ReportService::download(std::int64_t id) {
-  return context_.database().transaction([&](Connection& db) {
+  return context_.database().write([&](Connection& db) {
     auto report = store::findSubmittedReport(db, id);
     auto pdf = store::submittedReportPdf(db, id);
     if (!report || !pdf) throw core::NotFound("report " + std::to_string(id) + " does not exist");
@@ -160,14 +162,13 @@ DownloadedReport ReportService::download(std::int64_t id) {
 
 std::optional<store::SubmittedReport> ReportService::verify(std::string_view bytes) {
   const std::string sha = core::sha256Hex(bytes);
-  return context_.database().transaction(
-      [&](Connection& db) -> std::optional<store::SubmittedReport> {
-        for (store::SubmittedReport& report : store::findSubmittedReportsBySha256(db, sha)) {
-          // The hash names the candidates; the bytes decide.
-          if (store::submittedReportPdf(db, report.id) == std::string(bytes)) return report;
-        }
-        return std::nullopt;
-      });
+  return context_.database().read([&](store::Reader& db) -> std::optional<store::SubmittedReport> {
+    for (store::SubmittedReport& report : store::findSubmittedReportsBySha256(db, sha)) {
+      // The hash names the candidates; the bytes decide.
+      if (store::submittedReportPdf(db, report.id) == std::string(bytes)) return report;
+    }
+    return std::nullopt;
+  });
 }
 
 std::string describeSubmitted(const store::SubmittedReport& report) {

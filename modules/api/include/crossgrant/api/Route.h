@@ -17,6 +17,7 @@
 #include "crossgrant/core/Policy.h"
 #include "crossgrant/http/Request.h"
 #include "crossgrant/http/Response.h"
+#include "crossgrant/store/UserRepository.h"
 
 namespace crossgrant::app {
 class Context;
@@ -40,6 +41,9 @@ struct Call {
   std::optional<core::Principal> principal;
   /// The session the request authenticated with (its id); 0 when anonymous.
   std::int64_t sessionId = 0;
+  /// That session as authentication left it (its last-seen time moved on); nullopt when
+  /// anonymous.
+  std::optional<store::SessionRecord> session;
   /// Whether the session came as the cookie (rather than a bearer token).
   bool byCookie = false;
   /// The role under which the policy allowed the request ("" when none applied).

@@ -179,10 +179,12 @@ class SchemaMismatch : public StoreError {
 };
 
 /// A database: a URL, a bounded pool of connections and the schema migrations. Thread-safe.
-/// Every unit of work (read, write) must end before the Database is destroyed. A unit that
-/// starts another unit on the same Database holds two connections until the inner one ends,
-/// so nesting counts twice against maxConnections (and on SQLite a write inside a write
-/// waits for its own lock until the busy timeout).
+/// Every unit of work (read, write) must end before the Database is destroyed. A read started
+/// while the same thread runs a read of the same Database joins it: the same connection and
+/// snapshot, ended by the outer unit (so that one request's authentication, scope lookup and
+/// reads see one state). Any other unit started inside a unit holds a second connection
+/// until it ends, so it counts twice against maxConnections (and on SQLite a write inside a
+/// write waits for its own lock until the busy timeout).
 class Database {
  public:
   /// "sqlite:PATH" (the file and its directory are created if missing, unless settings.create
@@ -213,12 +215,6 @@ class Database {
   /// error. PoolExhausted as for read.
   template <typename Work>
   auto write(Work&& work) -> decltype(work(std::declval<Connection&>()));
-
-  /// The old name of write(), kept until every caller is converted; the same in every way.
-  template <typename Work>
-  auto transaction(Work&& work) -> decltype(work(std::declval<Connection&>())) {
-    return write(std::forward<Work>(work));
-  }
 
   /// Whether the database answers a trivial query right now.
   bool ping();
