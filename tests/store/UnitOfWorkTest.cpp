@@ -165,7 +165,7 @@ BOOST_FIXTURE_TEST_CASE(an_open_read_unit_does_not_hold_up_a_writer_in_another_t
 BOOST_FIXTURE_TEST_CASE(a_write_forced_into_a_read_unit_is_refused_by_the_database, StoreFixture) {
   db->read([&](Reader& r) {
     // Only a deliberate cast gets past the type; the database refuses all the same (MariaDB:
-    // READ ONLY transaction; SQLite: query_only).
+    // READ ONLY transaction; SQLite: a statement that writes is refused in a read unit).
     auto& forced = dynamic_cast<Connection&>(r);
     BOOST_CHECK_THROW(
         forced.execute("INSERT INTO programmes (code, name, rules, fund) VALUES (?, ?, ?, ?)",

@@ -63,24 +63,25 @@ class SqliteConnection final : public detail::Session {
 
   std::int64_t lastInsertId() override { return sqlite3_last_insert_rowid(db_); }
 
-  // A read unit sets query_only for its duration, so that a write through a cast fails as it
-  // does on MariaDB, and BEGIN DEFERRED takes no lock until the first read.
+  // BEGIN DEFERRED takes no lock until the first read. In a read unit every statement must be
+  // one that does not write (sqlite3_stmt_readonly), so that a write through a cast fails as
+  // it does on MariaDB. (Not PRAGMA query_only: switching a flag pragma expires every prepared
+  // statement of the connection, and the statement cache would be parsed anew every unit.)
   void begin(detail::UnitKind kind) override {
     if (kind == detail::UnitKind::kRead) {
-      run("PRAGMA query_only=ON", {}, nullptr);
-      readOnly_ = true;
       run("BEGIN DEFERRED", {}, nullptr);
+      readOnly_ = true;
     } else {
       run("BEGIN IMMEDIATE", {}, nullptr);
     }
   }
   void commit() override {
+    readOnly_ = false;
     run("COMMIT", {}, nullptr);
-    endReadOnly();
   }
   void rollback() override {
+    readOnly_ = false;
     if (sqlite3_get_autocommit(db_) == 0) run("ROLLBACK", {}, nullptr);
-    endReadOnly();
   }
   bool reusable() const override { return db_ != nullptr; }
   std::string_view backend() const override { return "sqlite"; }
@@ -100,12 +101,6 @@ class SqliteConnection final : public detail::Session {
    private:
     sqlite3_stmt* statement_;
   };
-
-  void endReadOnly() {
-    if (!readOnly_) return;
-    run("PRAGMA query_only=OFF", {}, nullptr);
-    readOnly_ = false;
-  }
 
   void close() {
     for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
@@ -202,6 +197,8 @@ class SqliteConnection final : public detail::Session {
   void run(std::string_view sql, const std::vector<Value>& params, std::vector<Row>* rows) {
     if (db_ == nullptr) throw StoreError("the SQLite connection is closed");
     sqlite3_stmt* statement = prepare(sql);
+    if (readOnly_ && sqlite3_stmt_readonly(statement) == 0)
+      throw StoreError("a read unit cannot write; statement: " + std::string(sql));
     Reset reset(statement);
     bind(statement, params, sql);
     const int columns = sqlite3_column_count(statement);
@@ -218,7 +215,7 @@ class SqliteConnection final : public detail::Session {
   }
 
   sqlite3* db_ = nullptr;
-  bool readOnly_ = false;  ///< query_only is on (a read unit is open)
+  bool readOnly_ = false;  ///< a read unit is open: statements that write are refused
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
