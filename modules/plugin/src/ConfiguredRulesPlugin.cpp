@@ -1,5 +1,7 @@
 #include "crossgrant/plugin/ConfiguredRulesPlugin.h"
 
+#include "crossgrant/core/Text.h"
+
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -102,15 +104,15 @@ core::Rounding parseRounding(const std::string& key, const std::string& value) {
 }
 
 int parseMonths(const std::string& key, const std::string& value) {
-  const bool digits =
-      !value.empty() && value.size() <= 2 &&
-      std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-  const int months = digits ? std::stoi(value) : 0;
-  if (months < 1 || months > kMaxReportingPeriodMonths) {
+  const std::optional<std::int64_t> months =
+      value.size() <= 2 && value.find('-') == std::string::npos
+          ? core::parseInteger(value, 1, kMaxReportingPeriodMonths)
+          : std::nullopt;
+  if (!months) {
     fail(key, "expected a whole number of months from 1 to " +
                   std::to_string(kMaxReportingPeriodMonths) + ", got '" + value + "'");
   }
-  return months;
+  return static_cast<int>(*months);
 }
 
 const FlatRateOption* findOption(const RulesDefaults& defaults, std::string_view category) {

@@ -1,5 +1,7 @@
 #include "DatabaseUrl.h"
 
+#include "crossgrant/core/Text.h"
+
 #include <charconv>
 #include <stdexcept>
 #include <string_view>
@@ -81,12 +83,11 @@ DatabaseUrl parseMysql(std::string_view rest) {
 
   if (const auto portColon = hostPort.rfind(':'); portColon != std::string_view::npos) {
     const std::string_view port = hostPort.substr(portColon + 1);
-    int value = 0;
-    const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
-    if (port.empty() || error != std::errc() || end != port.data() + port.size() || value < 1 ||
-        value > 65535)
-      reject("the port '" + std::string(port) + "' is not a number from 1 to 65535");
-    url.port = value;
+    const std::optional<std::int64_t> value = port.find('-') == std::string_view::npos
+                                                  ? core::parseInteger(port, 1, 65535)
+                                                  : std::nullopt;
+    if (!value) reject("the port '" + std::string(port) + "' is not a number from 1 to 65535");
+    url.port = static_cast<int>(*value);
     hostPort = hostPort.substr(0, portColon);
   }
   if (hostPort.empty()) reject("the host is empty");

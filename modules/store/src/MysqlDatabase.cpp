@@ -1,5 +1,7 @@
 #include "MysqlDatabase.h"
 
+#include "crossgrant/core/Text.h"
+
 #include <cppconn/connection.h>
 #include <cppconn/datatype.h>
 #include <cppconn/exception.h>
@@ -271,9 +273,7 @@ class MysqlConnection final : public detail::Session {
       case CellKind::kExactNumber: {
         // SUM() of integers comes back as DECIMAL: whole values are integers all the same.
         const std::string text = result.getString(index);
-        std::int64_t value = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (error == std::errc() && end == text.data() + text.size()) return value;
+        if (const std::optional<std::int64_t> value = core::parseInteger(text)) return *value;
         return text;
       }
       case CellKind::kFloat:

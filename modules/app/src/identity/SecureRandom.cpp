@@ -1,5 +1,9 @@
 #include "crossgrant/app/identity/SecureRandom.h"
 
+#include <Poco/Base64Encoder.h>
+
+#include <sstream>
+
 #include <sys/random.h>
 
 #include <cerrno>
@@ -23,29 +27,12 @@ std::string randomBytes(std::size_t count) {
 }
 
 std::string base64Url(std::string_view bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  out.reserve((bytes.size() * 4 + 2) / 3);
-  std::size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const unsigned value = (static_cast<unsigned char>(bytes[i]) << 16) |
-                           (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                           static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(value >> 18) & 63];
-    out += kAlphabet[(value >> 12) & 63];
-    out += kAlphabet[(value >> 6) & 63];
-    out += kAlphabet[value & 63];
-  }
-  const std::size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    unsigned value = static_cast<unsigned char>(bytes[i]) << 16;
-    if (rest == 2) value |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out += kAlphabet[(value >> 18) & 63];
-    out += kAlphabet[(value >> 12) & 63];
-    if (rest == 2) out += kAlphabet[(value >> 6) & 63];
-  }
-  return out;
+  std::ostringstream out;
+  Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+  encoder.rdbuf()->setLineLength(0);
+  encoder.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  encoder.close();
+  return out.str();
 }
 
 std::string randomToken(std::size_t bytes) { return base64Url(randomBytes(bytes)); }
