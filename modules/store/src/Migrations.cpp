@@ -1,5 +1,7 @@
 #include "Migrations.h"
 
+#include "crossgrant/store/Limits.h"
+
 #include "Session.h"
 
 #include <ctime>
@@ -536,6 +538,14 @@ TextLimit columnLimit(std::string_view table, std::string_view column) {
     throw std::logic_error("schema description: no column " + std::string(table) + "." +
                            std::string(column));
   return textLimit(*c);
+}
+
+std::size_t characterLimit(std::string_view table, std::string_view column) {
+  const TextLimit limit = columnLimit(table, column);
+  if (limit.unit != TextLimit::Unit::kCharacters)
+    throw std::logic_error("schema description: " + std::string(table) + "." + std::string(column) +
+                           " is not limited in characters");
+  return limit.most;
 }
 
 }  // namespace crossgrant::store

@@ -17,6 +17,7 @@
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Text.h"
 #include "crossgrant/store/AuditLog.h"
+#include "crossgrant/store/Limits.h"
 
 namespace crossgrant::app {
 namespace {
@@ -33,7 +34,6 @@ constexpr std::int64_t kAccountCap = 30 * kSecond;
 constexpr std::int64_t kAddressCap = 15 * kMinute;
 /// The longest an account block delays an attempt from an address that is clean for the account.
 constexpr std::int64_t kAccountDelayCap = 1 * kSecond;
-constexpr std::size_t kMaxUserName = 100;
 constexpr std::size_t kMaxTokenLength = 200;
 
 struct ThrottleKey {
@@ -182,8 +182,9 @@ std::int64_t AuthService::touchMillis() const { return std::min(kMinute, idleMil
 LoginResult AuthService::login(std::string_view user, std::string_view password,
                                const std::string& clientAddress, const std::string& userAgent) {
   if (user.empty()) throw core::InvalidInput("/user", "must not be empty");
-  if (core::utf8Length(user) > kMaxUserName)
-    throw core::InvalidInput("/user", "at most " + std::to_string(kMaxUserName) + " characters");
+  if (const std::size_t most = store::characterLimit("users", "name");
+      core::utf8Length(user) > most)
+    throw core::InvalidInput("/user", "at most " + std::to_string(most) + " characters");
   const std::vector<ThrottleKey> keys = loginKeys(user, clientAddress);
   const core::Actor anonymous{"", "", clientAddress};
   const std::string name(user);

@@ -12,6 +12,7 @@
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Text.h"
 #include "crossgrant/store/AuditLog.h"
+#include "crossgrant/store/Limits.h"
 
 namespace crossgrant::app {
 namespace {
@@ -19,7 +20,7 @@ namespace {
 using core::Json;
 using store::Connection;
 
-constexpr std::size_t kMaxName = 100;
+/// A rule of ours, not the column's (TEXT): a name people read in lists.
 constexpr std::size_t kMaxDisplayName = 200;
 
 bool hasControl(std::string_view text) {
@@ -31,8 +32,9 @@ bool hasControl(std::string_view text) {
 void checkName(const std::string& name) {
   if (name.empty()) throw core::InvalidInput("/name", "must not be empty");
   if (!core::isValidUtf8(name)) throw core::InvalidInput("/name", "is not valid UTF-8");
-  if (core::utf8Length(name) > kMaxName)
-    throw core::InvalidInput("/name", "at most " + std::to_string(kMaxName) + " characters");
+  if (const std::size_t most = store::characterLimit("users", "name");
+      core::utf8Length(name) > most)
+    throw core::InvalidInput("/name", "at most " + std::to_string(most) + " characters");
   for (unsigned char c : name) {
     if (c <= ' ' || c == 0x7F || c == ':' || c == '/')
       throw core::InvalidInput("/name",
