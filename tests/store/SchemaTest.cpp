@@ -35,7 +35,7 @@ namespace {
 bool isMysql() { return crossgrant::test::backend() == "mysql"; }
 
 // Migrations::apply needs a connection outside a transaction: one is borrowed from the pool
-// through transaction(), whose transaction is ended first and begun again for it to close.
+// through write(), whose transaction is ended first and begun again for it to close.
 int applyMigrations(Database& db, const std::vector<Migration>& migrations) {
   return db.write([&](Connection& c) {
     auto& session = dynamic_cast<store::detail::Session&>(c);
