@@ -188,36 +188,9 @@ class OpenReadScope {
 
 }  // namespace
 
-void Database::runRead(const std::function<void(Reader&)>& work) {
-  for (auto open = openReads.rbegin(); open != openReads.rend(); ++open) {
-    if (open->database == this) {
-      work(*open->reader);  // the outer unit ends it, and rolls back if this throws on
-      return;
-    }
-  }
+void Database::runUnit(UnitKind kind, const std::function<void(Session&)>& work) {
   Lease lease(*this);
-  lease->begin(UnitKind::kRead);
-  try {
-    {
-      OpenReadScope scope(this, &*lease);
-      work(*lease);
-    }
-    lease->commit();
-  } catch (...) {
-    try {
-      lease->rollback();
-      lease.release();
-    } catch (...) {
-      // A connection that cannot roll back is broken: the lease closes it.
-    }
-    throw;
-  }
-  lease.release();
-}
-
-void Database::runWrite(const std::function<void(Connection&)>& work) {
-  Lease lease(*this);
-  lease->begin(UnitKind::kWrite);
+  lease->begin(kind);
   try {
     work(*lease);
     lease->commit();
@@ -231,6 +204,23 @@ void Database::runWrite(const std::function<void(Connection&)>& work) {
     throw;
   }
   lease.release();
+}
+
+void Database::runRead(const std::function<void(Reader&)>& work) {
+  for (auto open = openReads.rbegin(); open != openReads.rend(); ++open) {
+    if (open->database == this) {
+      work(*open->reader);  // the outer unit ends it, and rolls back if this throws on
+      return;
+    }
+  }
+  runUnit(UnitKind::kRead, [&](Session& session) {
+    OpenReadScope scope(this, &session);
+    work(session);
+  });
+}
+
+void Database::runWrite(const std::function<void(Connection&)>& work) {
+  runUnit(UnitKind::kWrite, work);
 }
 
 bool Database::ping() {

@@ -132,6 +132,7 @@ struct PoolStatus {
 
 namespace detail {
 class Session;
+enum class UnitKind;
 }  // namespace detail
 
 /// Cell accessors that throw StoreError on a type mismatch.
@@ -243,6 +244,9 @@ class Database {
   class Lease;
   struct Idle;
 
+  /// Runs work in a unit of kind on a leased connection: commits when it returns, rolls back
+  /// and rethrows when it throws.
+  void runUnit(detail::UnitKind kind, const std::function<void(detail::Session&)>& work);
   void runRead(const std::function<void(Reader&)>& work);
   void runWrite(const std::function<void(Connection&)>& work);
   std::unique_ptr<detail::Session> acquire();
