@@ -214,4 +214,30 @@ BOOST_FIXTURE_TEST_CASE(a_connection_lost_inside_a_unit_fails_it_and_is_not_pool
   BOOST_TEST(db->poolStatus().open == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_unit_inside_a_unit_never_waits_for_the_pool) {
+  TempDir dir;
+  PoolSettings settings;
+  settings.maxConnections = 1;
+  settings.acquireTimeout = milliseconds(200);
+  const auto db = openPool(dir, settings);
+  // The one connection is this thread's read; the write inside it (a session touched, an
+  // audit entry of a download) gets a second at once instead of waiting for the first.
+  const auto started = Clock::now();
+  db->read([&](Reader& r) {
+    r.query("SELECT 1");
+    db->write([](Connection& c) {
+      c.execute("INSERT INTO programmes (code, name, rules, fund) VALUES ('N', 'n', 'r', 'f')");
+    });
+  });
+  BOOST_TEST((Clock::now() - started < milliseconds(150)));
+  BOOST_TEST(db->read([](Reader& r) {
+    return store::asInt(r.query("SELECT COUNT(*) FROM programmes").at(0).at(0));
+  }) == 1);
+  // Another thread still waits for the limit, and gets PoolExhausted.
+  db->read([&](Reader&) {
+    auto other = std::async(std::launch::async, [&] { db->read([](Reader&) {}); });
+    BOOST_CHECK_THROW(other.get(), PoolExhausted);
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -58,10 +58,30 @@ struct Database::Idle {
 };
 
 // A checked-out session: back to the pool by release(), closed otherwise.
+namespace {
+
+/// How many connections of each database this thread holds now.
+thread_local std::vector<const Database*> heldByThread;
+
+bool holdsOne(const Database* database) {
+  return std::find(heldByThread.begin(), heldByThread.end(), database) != heldByThread.end();
+}
+
+}  // namespace
+
+// A checked-out session, counted as held by this thread while it lives. A second lease taken
+// by a thread that holds one already (a unit inside a unit) never waits for the pool's limit:
+// if every pooled connection were held by a thread wanting a second one, they would all wait
+// for each other until the acquire timeout.
 class Database::Lease {
  public:
-  explicit Lease(Database& database) : database_(database), session_(database.acquire()) {}
+  explicit Lease(Database& database)
+      : database_(database), session_(database.acquire(holdsOne(&database))) {
+    heldByThread.push_back(&database_);
+  }
   ~Lease() {
+    heldByThread.erase(std::find(heldByThread.rbegin(), heldByThread.rend(), &database_).base() -
+                       1);
     if (session_) database_.discard(std::move(session_));
   }
   Lease(const Lease&) = delete;
@@ -117,14 +137,14 @@ std::vector<std::unique_ptr<Session>> Database::takeExpiredLocked() {
   return expired;
 }
 
-std::unique_ptr<Session> Database::acquire() {
+std::unique_ptr<Session> Database::acquire(bool nested) {
   // Declared first so that expired connections close after the lock is given up.
   std::vector<std::unique_ptr<Session>> expired;
   {
     std::unique_lock<std::mutex> lock(mutex_);
     expired = takeExpiredLocked();
     const bool free = available_.wait_for(lock, settings_.acquireTimeout, [&] {
-      return !idle_.empty() || open_ < settings_.maxConnections;
+      return nested || !idle_.empty() || open_ < settings_.maxConnections;
     });
     if (!free)
       throw PoolExhausted("all " + std::to_string(settings_.maxConnections) + " connections to " +
@@ -151,11 +171,19 @@ std::unique_ptr<Session> Database::acquire() {
 }
 
 void Database::release(std::unique_ptr<Session> session) {
+  // Declared first so that expired connections close after the lock is given up.
   std::vector<std::unique_ptr<Session>> expired;
-  std::lock_guard<std::mutex> lock(mutex_);
-  idle_.push_back(Idle{std::move(session), Clock::now()});
-  expired = takeExpiredLocked();
-  available_.notify_all();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    // A connection opened beyond the limit (by a unit inside a unit) is not kept.
+    if (open_ <= settings_.maxConnections) {
+      idle_.push_back(Idle{std::move(session), Clock::now()});
+      expired = takeExpiredLocked();
+      available_.notify_all();
+      return;
+    }
+  }
+  discard(std::move(session));
 }
 
 void Database::discard(std::unique_ptr<Session> session) {

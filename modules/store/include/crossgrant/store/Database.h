@@ -184,8 +184,9 @@ class SchemaMismatch : public StoreError {
 /// while the same thread runs a read of the same Database joins it: the same connection and
 /// snapshot, ended by the outer unit (so that one request's authentication, scope lookup and
 /// reads see one state). Any other unit started inside a unit holds a second connection
-/// until it ends, so it counts twice against maxConnections (and on SQLite a write inside a
-/// write waits for its own lock until the busy timeout).
+/// until it ends; it never waits for the pool's limit (so maxConnections may be exceeded by
+/// such units, and they cannot deadlock the pool), but on SQLite a write inside a write waits
+/// for its own lock until the busy timeout: never nest writes.
 class Database {
  public:
   /// "sqlite:PATH" (the file and its directory are created if missing, unless settings.create
@@ -249,7 +250,9 @@ class Database {
   void runUnit(detail::UnitKind kind, const std::function<void(detail::Session&)>& work);
   void runRead(const std::function<void(Reader&)>& work);
   void runWrite(const std::function<void(Connection&)>& work);
-  std::unique_ptr<detail::Session> acquire();
+  /// A pooled or new connection; waits up to the acquire timeout while maxConnections are
+  /// open, unless nested (the thread holds one already), then PoolExhausted.
+  std::unique_ptr<detail::Session> acquire(bool nested);
   void release(std::unique_ptr<detail::Session> session);
   void discard(std::unique_ptr<detail::Session> session);
   std::vector<std::unique_ptr<detail::Session>> takeExpiredLocked();
