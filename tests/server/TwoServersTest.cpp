@@ -6,13 +6,9 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
-#include <filesystem>
 #include <iterator>
 #include <map>
 #include <string>
@@ -27,110 +23,16 @@ using crossgrant::core::Json;
 using crossgrant::test::Cli;
 using crossgrant::test::CliResult;
 using crossgrant::test::contains;
-using crossgrant::test::readFile;
-using crossgrant::test::TempDir;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
-using std::chrono::steady_clock;
 
 namespace {
-
-/// A file the child may not have created yet: "" until then.
-std::string readIfThere(const std::string& path) {
-  std::error_code error;
-  return std::filesystem::exists(path, error) ? readFile(path) : std::string();
-}
 
 constexpr const char* kUser = "ilze";
 constexpr const char* kPassword = "Kurzeme-Vidzeme-31";
 constexpr const char* kPartner = "/api/v1/projects/LLI-317/partners/PP2";
 
-/// A child process stopped on every exit path: SIGTERM, then SIGKILL if it has not ended
-/// within the timeout; always reaped.
-class ChildProcess {
- public:
-  ChildProcess() = default;
-  ChildProcess(const ChildProcess&) = delete;
-  ChildProcess& operator=(const ChildProcess&) = delete;
-  ~ChildProcess() { stop(); }
-
-  void adopt(pid_t pid) { pid_ = pid; }
-  pid_t pid() const { return pid_; }
-
-  /// Whether it has ended by itself (then reaped, with its status in exitStatus()).
-  bool ended() {
-    if (pid_ <= 0) return true;
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) != pid_) return false;
-    record(status);
-    return true;
-  }
-
-  /// Stops it and returns its exit status (128 + signal when killed by one).
-  int stop(steady_clock::duration timeout = seconds(10)) {
-    if (pid_ <= 0) return status_;
-    ::kill(pid_, SIGTERM);
-    const auto deadline = steady_clock::now() + timeout;
-    while (!ended()) {
-      if (steady_clock::now() >= deadline) {
-        ::kill(pid_, SIGKILL);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        record(status);
-        break;
-      }
-      std::this_thread::sleep_for(milliseconds(10));
-    }
-    return status_;
-  }
-
-  int exitStatus() const { return status_; }
-
- private:
-  void record(int status) {
-    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    pid_ = 0;
-  }
-
-  pid_t pid_ = 0;
-  int status_ = -1;
-};
-
-/// `crossgrant serve --port 0`, stopped when it goes out of scope.
-class Server {
- public:
-  /// Starts it on databaseUrl and returns once it listens: its port is read from the first
-  /// line it prints.
-  void start(const std::string& databaseUrl) {
-    process_.adopt(crossgrant::test::launchCli(io_, databaseUrl, {"serve", "--port", "0"}, "", ""));
-    const std::string marker = "serving http://127.0.0.1:";
-    const auto deadline = steady_clock::now() + seconds(30);
-    std::string out;
-    while (!contains(out, "\n")) {
-      BOOST_REQUIRE_MESSAGE(!process_.ended(), "serve ended with status "
-                                                   << process_.exitStatus() << ": "
-                                                   << readIfThere(io_.file("stderr")));
-      BOOST_REQUIRE_MESSAGE(steady_clock::now() < deadline, "serve printed no line within 30 s: "
-                                                                << readIfThere(io_.file("stderr")));
-      std::this_thread::sleep_for(milliseconds(10));
-      out = readIfThere(io_.file("stdout"));
-    }
-    const std::string first = out.substr(0, out.find('\n'));
-    BOOST_REQUIRE_MESSAGE(first.rfind("crossgrant ", 0) == 0 && contains(first, marker), first);
-    port_ = std::stoi(first.substr(first.find(marker) + marker.size()));
-    BOOST_REQUIRE(port_ > 0);
-  }
-
-  int port() const { return port_; }
-  /// Stops it; its exit status.
-  int stop() { return process_.stop(); }
-  std::string errors() const { return readIfThere(io_.file("stderr")); }
-
- private:
-  TempDir io_;
-  ChildProcess process_;  // after io_: stopped before the directory goes
-  int port_ = 0;
-};
+using Server = crossgrant::test::ServeProcess;
 
 struct Answer {
   int status = 0;
