@@ -3,7 +3,8 @@
 // the command is named as an option; `help` and every command's help say what they take and
 // where the bundle format is documented; commands on a database that does not exist, or at
 // another schema version, exit 2 naming it and `crossgrant migrate`, and create nothing;
-// `user` takes the global options.
+// `import --replace` says what it replaced and which grants it revoked; `user` takes the
+// global options.
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -62,6 +63,23 @@ struct FixesCli : Cli {
     return std::stoi(migrated.out.substr(at + marker.size()));
   }
 };
+
+/// The demo bundle without its last partner, whose code is set in dropped.
+std::string demoWithoutLastPartner(std::string& dropped) {
+  const Json demo = Json::parse(readFile(crossgrant::test::demoBundlePath()));
+  Json bundle = Json::object();
+  for (const auto& [name, member] : demo.members()) {
+    if (name != "partners") {
+      bundle.set(name, member);
+      continue;
+    }
+    Json partners = Json::array();
+    for (std::size_t i = 0; i + 1 < member.items().size(); ++i) partners.push(member.items()[i]);
+    dropped = member.items().back().find("code")->asString();
+    bundle.set(name, partners);
+  }
+  return bundle.dump();
+}
 
 }  // namespace
 
@@ -197,6 +215,44 @@ BOOST_AUTO_TEST_CASE(a_schema_newer_than_the_build_is_refused_naming_newer) {
     BOOST_TEST(contains(result.err, "newer"), args.front() << ": " << result.err);
     BOOST_TEST(!contains(result.out, "serving"), args.front() << ": " << result.out);
   }
+}
+
+BOOST_AUTO_TEST_CASE(import_replace_says_what_it_replaced) {
+  BOOST_REQUIRE(importDemo().status == 0);
+  const CliResult same = run({"import", "--replace", crossgrant::test::demoBundlePath()});
+  BOOST_TEST(same.status == 0, same.err);
+  BOOST_TEST(contains(same.out, "replaced LLI-317 (project version 1 → 2; partners 8 → 8)"),
+             same.out);
+  BOOST_TEST(!contains(same.out, "revoked"), same.out);
+
+  std::string dropped;
+  const std::string smaller = demoWithoutLastPartner(dropped);
+  BOOST_REQUIRE(!dropped.empty());
+  const CliResult added = run({"user", "add", "rasa", "--password-stdin"}, "Kurzeme-Vidzeme-31\n");
+  BOOST_REQUIRE_MESSAGE(added.status == 0, added.err);
+  const CliResult granted =
+      run({"user", "grant", "rasa", "partner", "--project", "LLI-317", "--partner", dropped});
+  BOOST_REQUIRE_MESSAGE(granted.status == 0, granted.err);
+  const CliResult lead = run({"user", "grant", "rasa", "lead", "--project", "LLI-317"});
+  BOOST_REQUIRE_MESSAGE(lead.status == 0, lead.err);
+
+  const CliResult replaced = run({"import", "--replace", "-"}, smaller);
+  BOOST_TEST(replaced.status == 0, replaced.err);
+  BOOST_TEST(contains(replaced.out, "replaced LLI-317 (project version 2 → 3; partners 8 → 7)"),
+             replaced.out);
+  BOOST_TEST(contains(replaced.out, "revoked partner of rasa for partner " + dropped +
+                                        " (the partner is no longer in the project)"),
+             replaced.out);
+  // Only the grant on the dropped partner: the lead grant stays.
+  BOOST_TEST(!contains(replaced.out, "revoked lead"), replaced.out);
+  const CliResult listed = run({"user", "list"});
+  BOOST_TEST(listed.status == 0, listed.err);
+  BOOST_TEST(!contains(listed.out, dropped), listed.out);
+  BOOST_TEST(contains(listed.out, "lead"), listed.out);
+  // A first import says "imported", with no versions.
+  Cli other;
+  const CliResult fresh = other.importDemo();
+  BOOST_TEST(contains(fresh.out, "imported LLI-317 from "), fresh.out);
 }
 
 BOOST_AUTO_TEST_CASE(user_takes_db_before_or_after_its_action) {
