@@ -1,10 +1,13 @@
 #include "CliFixture.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <thread>
 
 namespace crossgrant::test {
 
@@ -65,5 +68,70 @@ CliResult Cli::importDemo() { return run({"import", demoBundlePath()}); }
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
+
+std::string readIfThere(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::exists(path, error) ? readFile(path) : std::string();
+}
+
+namespace {
+
+int statusOf(int waitStatus) {
+  return WIFEXITED(waitStatus) ? WEXITSTATUS(waitStatus) : 128 + WTERMSIG(waitStatus);
+}
+
+}  // namespace
+
+bool ChildProcess::ended() {
+  if (pid_ <= 0) return true;
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) != pid_) return false;
+  status_ = statusOf(status);
+  pid_ = 0;
+  return true;
+}
+
+bool ChildProcess::waitFor(std::chrono::steady_clock::duration timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!ended()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
+int ChildProcess::stop(std::chrono::steady_clock::duration timeout) {
+  if (pid_ <= 0) return status_;
+  ::kill(pid_, SIGTERM);
+  if (!waitFor(timeout)) {
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    status_ = statusOf(status);
+    pid_ = 0;
+  }
+  return status_;
+}
+
+void ServeProcess::start(const std::string& databaseUrl) {
+  process_.adopt(launchCli(io_, databaseUrl, {"serve", "--port", "0"}, "", ""));
+  const std::string marker = "serving http://127.0.0.1:";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  std::string out;
+  while (!contains(out, "\n")) {
+    if (process_.ended())
+      BOOST_FAIL("serve ended with status " << process_.exitStatus() << ": " << errors());
+    if (std::chrono::steady_clock::now() >= deadline)
+      BOOST_FAIL("serve printed no line within 30 s: " << errors());
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    out = readIfThere(io_.file("stdout"));
+  }
+  const std::string first = out.substr(0, out.find('\n'));
+  BOOST_REQUIRE_MESSAGE(first.rfind("crossgrant ", 0) == 0 && contains(first, marker), first);
+  port_ = std::stoi(first.substr(first.find(marker) + marker.size()));
+  BOOST_REQUIRE(port_ > 0);
+}
+
+std::string ServeProcess::errors() const { return readIfThere(io_.file("stderr")); }
 
 }  // namespace crossgrant::test

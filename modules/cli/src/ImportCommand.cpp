@@ -24,8 +24,11 @@ int execute(Invocation& inv) {
   try {
     const core::Bundle bundle = service.readBundle(text);
     const app::ImportResult result = service.importBundle(bundle, inv.has("replace"));
-    inv.out << (result.replaced ? "replaced " : "imported ") << result.projectCode << " from "
-            << file << "; " << result.findings.size() << " finding"
+    inv.out << (result.replaced ? "replaced " : "imported ") << result.projectCode;
+    if (result.replaced)
+      inv.out << " (project version " << result.previousVersion << " → " << result.version
+              << "; partners " << result.previousPartners << " → " << result.partners << ")";
+    inv.out << " from " << file << "; " << result.findings.size() << " finding"
             << (result.findings.size() == 1 ? "" : "s");
     if (!result.findings.empty())
       inv.out << " (see: crossgrant check " << result.projectCode << ")";

@@ -214,6 +214,10 @@ ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool repla
     }
     const std::optional<core::Bundle> previous = store::loadBundle(db, bundle.project.code);
     result.replaced = previous.has_value();
+    if (previous) {
+      result.previousVersion = store::projectVersion(db, bundle.project.code).value();
+      result.previousPartners = previous->partners.size();
+    }
     store::saveBundle(db, bundle, replace);
     if (previous) {
       // Partners the new bundle no longer has are gone: so are the grants scoped to them.
@@ -227,6 +231,8 @@ ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool repla
       }
     }
     const std::optional<core::Bundle> stored = store::loadBundle(db, bundle.project.code);
+    result.version = store::projectVersion(db, bundle.project.code).value();
+    result.partners = stored.value().partners.size();
     recordChange(db, caller_.actor, "import", "bundle", result.projectCode, result.projectCode,
                  previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
                  core::bundleToJson(stored.value()));

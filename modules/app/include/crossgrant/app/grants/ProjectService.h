@@ -19,6 +19,7 @@
 // importBundle and updatePartner).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -43,6 +44,12 @@ using RevokedGrant = store::ScopedGrant;
 struct ImportResult {
   std::string projectCode;
   bool replaced = false;
+  /// The project's stored version and number of partners before the replace (replaced only)
+  /// and after the import, read in its transaction.
+  std::int64_t previousVersion = 0;
+  std::size_t previousPartners = 0;
+  std::int64_t version = 0;
+  std::size_t partners = 0;
   std::vector<core::Finding> findings;
   /// Grants scoped to partners the new bundle no longer has.
   std::vector<RevokedGrant> revoked;
