@@ -105,7 +105,8 @@ Command reportCommand() {
       "render a PDF report, or submit one",
       "Renders a report of project CODE as PDF into FILE: a draft, rendered now and not "
       "stored.\nWith --submit the report is frozen instead: rendered once, stored with its "
-      "SHA-256 (and\nan audit entry), and written to FILE; its id and SHA-256 are printed. "
+      "SHA-256 (and\nan audit entry), and written to FILE; its id, SHA-256 and the fingerprint of "
+      "the\nprogramme rules it was computed with are printed. "
       "Kinds:\n"
       "  financial  financial statement of the project\n"
       "  partner    progress report of one partner (--partner) for one period (--period)\n"
