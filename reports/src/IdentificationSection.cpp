@@ -80,6 +80,12 @@ std::unique_ptr<pdf::Section> identificationSection(const ReportData& data,
   entries.push_back({text.label("common.report_language"),
                      text.label("language." + std::string(core::toString(selection.language)))});
   section->keyValues(std::move(entries));
+  // A paragraph of its own, so that the 64 hex digits stay on one line, whole, in every
+  // language.
+  if (!data.rulesFingerprint.empty()) {
+    section->space(2);
+    section->paragraph(text.label("common.rules_fingerprint") + ": " + data.rulesFingerprint);
+  }
 
   const std::vector<const core::Partner*> partners = coveredPartners(data);
   if (!partners.empty()) {

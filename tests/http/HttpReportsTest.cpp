@@ -13,6 +13,7 @@
 
 #include "HttpApiFixture.h"
 #include "crossgrant/core/AuditChain.h"
+#include "crossgrant/core/RulesFingerprint.h"
 #include "crossgrant/store/AuditLog.h"
 
 using crossgrant::core::Grant;
@@ -89,6 +90,9 @@ BOOST_AUTO_TEST_CASE(a_submitted_report_downloads_as_the_same_bytes_and_verifies
   BOOST_TEST(report.find("partner")->isNull());
   BOOST_TEST(report.find("submitted_by")->asString() == "reports-lead");
   BOOST_TEST(sha.size() == 64u);
+  // Computed with the rules configured here: their fingerprint is stored and shown.
+  BOOST_TEST(report.find("rules")->asString() ==
+             crossgrant::core::describeRules(context.rules("interreg-2014-2020")).fingerprint);
 
   // An auditor of the programme lists and downloads it, twice: the same stored bytes.
   HttpTestClient auditor = as("auditor");

@@ -7,6 +7,7 @@
 #include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/BundleCodec.h"
 #include "crossgrant/core/Findings.h"
+#include "crossgrant/core/RulesFingerprint.h"
 #include "crossgrant/reports/ReportBuilder.h"
 
 namespace crossgrant::test {
@@ -40,6 +41,7 @@ reports::ReportData DemoReports::data(reports::ReportKind kind, core::Language l
   if (kind == reports::ReportKind::kPartner) data.selection.partner = "PP6";
   data.bundle = bundle_;
   data.rules = *rules_;
+  data.rulesFingerprint = core::describeRules(*rules_).fingerprint;
   data.findings = findings_;
   if (kind == reports::ReportKind::kAudit) {
     data.selection.from = core::Date{2026, 11, 25};

@@ -13,6 +13,7 @@
 #include "ReportsFixture.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Locale.h"
+#include "crossgrant/core/RulesFingerprint.h"
 #include "crossgrant/reports/ReportBuilder.h"
 
 using crossgrant::core::Amount;
@@ -297,6 +298,34 @@ BOOST_AUTO_TEST_CASE(a_legacy_currency_prints_the_euro_equivalent_beside_the_tot
     BOOST_TEST(crossgrant::test::countOf(text, withEuro) >= 2, withEuro);
     BOOST_TEST(crossgrant::test::countOf(text, " LVL") >= 1);
   }
+}
+
+BOOST_AUTO_TEST_CASE(the_identification_prints_the_rules_fingerprint_in_every_language) {
+  const DemoReports& demo = DemoReports::instance();
+  const std::string fingerprint = crossgrant::core::describeRules(demo.rules()).fingerprint;
+  BOOST_REQUIRE_EQUAL(fingerprint.size(), 64u);
+  const std::map<Language, std::string> labels{
+      {Language::kEn, "Programme rules fingerprint"},
+      {Language::kLv, "Programmas noteikumu nospiedums"},
+      {Language::kLt, "Programos taisyklių kontrolinė suma"}};
+  for (const ReportKind kind : crossgrant::reports::kReportKinds) {
+    for (const auto& [language, label] : labels) {
+      BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)
+                         << " " << crossgrant::core::toString(language)) {
+        const auto data = demo.data(kind, language);
+        BOOST_TEST(data.rulesFingerprint == fingerprint);
+        const PdfFile file(demo.render(data));
+        const std::string text = layoutText(file);
+        BOOST_TEST(crossgrant::test::countOf(text, fingerprint) == 1);
+        BOOST_TEST(crossgrant::test::countOf(text, label) == 1);
+      }
+    }
+  }
+  // Without a fingerprint the line is left out.
+  auto data = demo.data(ReportKind::kFinancial, Language::kEn);
+  data.rulesFingerprint.clear();
+  BOOST_TEST(crossgrant::test::countOf(layoutText(PdfFile(demo.render(data))),
+                                       "Programme rules fingerprint") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(the_same_data_renders_the_same_bytes) {

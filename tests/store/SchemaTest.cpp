@@ -177,7 +177,7 @@ BOOST_FIXTURE_TEST_CASE(the_description_matches_the_tables_after_migrate, StoreF
                        "'sqlite_sequence'"))
       actual.insert(store::asText(row[0]));
     BOOST_TEST(actual == described, boost::test_tools::per_element());
-    BOOST_TEST(Migrations::current().tables().size() == 14u);
+    BOOST_TEST(Migrations::current().tables().size() == 15u);
     for (const schema::Table& table : Migrations::current().tables()) {
       BOOST_TEST_CONTEXT("table " << table.name) {
         const auto actual = columnsOf(c, table.name);
@@ -285,6 +285,34 @@ BOOST_FIXTURE_TEST_CASE(migrate_records_each_migrations_name_and_checksum, Store
   BOOST_CHECK_NO_THROW(db->requireCurrentSchema());
 }
 
+BOOST_AUTO_TEST_CASE(migration_5_records_rules_and_gives_earlier_reports_no_fingerprint) {
+  TempDir dir;
+  auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
+  applyMigrations(*db, firstMigrations(4));
+  db->write([](Connection& c) {
+    c.execute(
+        "INSERT INTO submitted_reports (project, kind, period, partner, language, file_name, "
+        "sha256, pdf, size, submitted_at, submitted_by) "
+        "VALUES ('LLI-317', 'audit', NULL, '', 'en', 'old.pdf', 'x', ?, 0, 't', 'u')",
+        {store::Blob{"old"}});
+  });
+  BOOST_TEST(db->migrate() == 1);
+  BOOST_TEST(db->schemaVersion() == 5);
+  BOOST_TEST(Migrations::all().back().name == "programme rules");
+  BOOST_TEST(number(*db, "SELECT COUNT(*) FROM programme_rules") == 0);
+  const auto fingerprint = db->write([](Connection& c) {
+    return store::asText(c.query("SELECT rules_fingerprint FROM submitted_reports").at(0).at(0));
+  });
+  BOOST_TEST(fingerprint.empty());
+  const schema::Table& rules = Migrations::current().table("programme_rules");
+  BOOST_TEST(rules.primaryKey == std::vector<std::string>{"rules_key"});
+  for (const char* column :
+       {"rules_key", "rules_json", "fingerprint", "recorded_at", "recorded_by"})
+    BOOST_TEST(rules.column(column) != nullptr, column);
+  BOOST_TEST(Migrations::current().table("submitted_reports").columns.back().name ==
+             "rules_fingerprint");
+}
+
 BOOST_AUTO_TEST_CASE(checksums_do_not_depend_on_the_backend) {
   // The canonical text names no backend's types: a MariaDB-only spelling in it would make
   // the same migration's checksum differ between backends.
@@ -301,8 +329,10 @@ BOOST_AUTO_TEST_CASE(checksums_do_not_depend_on_the_backend) {
       "08479944dcd6398c5632cc6ce88cc45b0fd8b4c90c117a7e9bc57d280f197542",
       "1016c0fe0059adecb687b24011b764e681e6c29927f713b88213c92c1bd0ce30",
       "4c32b5fda4dc053743fa4a8eeeba7d446b67fedabeac60da67745fb9365569c9",
-      "04927440d736fca705ff21b83e5e379ef83558c696b6bca38f8da6d02bd71fa0"};
+      "04927440d736fca705ff21b83e5e379ef83558c696b6bca38f8da6d02bd71fa0",
+      "86865c3f6f21f7571bddf5c41976906c7674757aed414379288442ce2b31f858"};
   BOOST_TEST_REQUIRE(Migrations::all().size() >= recorded.size());
+  BOOST_TEST(Migrations::latestVersion() == 5);
   for (std::size_t i = 0; i < recorded.size(); ++i)
     BOOST_TEST(Migrations::checksum(Migrations::all()[i]) == recorded[i]);
 }
@@ -502,9 +532,9 @@ BOOST_AUTO_TEST_CASE(require_current_schema_names_both_versions_and_what_to_do) 
   BOOST_CHECK_EXCEPTION(db->requireCurrentSchema(), SchemaMismatch, [&](const SchemaMismatch& e) {
     return std::string(e.what()) == database + " is at schema version 3; this crossgrant needs " +
                                         latest + ": run `crossgrant migrate`" &&
-           e.status().appliedVersion == 3 && e.status().latestVersion == 4;
+           e.status().appliedVersion == 3 && e.status().latestVersion == 5;
   });
-  BOOST_TEST(db->migrate() == 1);
+  BOOST_TEST(db->migrate() == 2);
   BOOST_CHECK_NO_THROW(db->requireCurrentSchema());
 
   applyMigrations(*db, withProbe({"ix_resume_probe", {"label"}, false}));

@@ -33,7 +33,7 @@ const std::vector<Command>& commands() {
     std::vector<Command> list = {serveCommand(),    migrateCommand(), importCommand(),
                                  exportCommand(),   checkCommand(),   programmesCommand(),
                                  projectsCommand(), auditCommand(),   userCommand(),
-                                 reportCommand(),   verifyCommand()};
+                                 reportCommand(),   verifyCommand(),  rulesCommand()};
     list.push_back({"help", "[COMMAND]", 0, 1, "show help for crossgrant or one command",
                     "Shows what crossgrant does and its commands, or one command's usage and "
                     "options.",

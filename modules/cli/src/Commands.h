@@ -16,5 +16,6 @@ Command auditCommand();
 Command userCommand();
 Command reportCommand();
 Command verifyCommand();
+Command rulesCommand();
 
 }  // namespace crossgrant::cli

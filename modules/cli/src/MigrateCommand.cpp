@@ -3,15 +3,21 @@
 #include "Commands.h"
 #include "crossgrant/app/Caller.h"
 #include "crossgrant/app/Context.h"
+#include "crossgrant/app/rules/RulesService.h"
 
 namespace crossgrant::cli {
 namespace {
 
 int execute(Invocation& inv) {
-  store::Database& db = inv.open(DatabaseUse::kMigrate).database();
+  app::Context& context = inv.open(DatabaseUse::kMigrate);
+  store::Database& db = context.database();
   const int applied = db.migrate();
   inv.out << "database " << db.displayUrl() << ": schema version " << db.schemaVersion() << " ("
           << applied << " migration" << (applied == 1 ? "" : "s") << " applied)\n";
+  app::RulesService rules(context, app::Caller::commandLine().actor);
+  if (rules.recordIfNone())
+    inv.out << "recorded the programme rules configured here (fingerprint "
+            << core::rulesFingerprint(rules.configured()) << ")\n";
   return 0;
 }
 
@@ -25,7 +31,9 @@ Command migrateCommand() {
           "create or upgrade the database schema",
           "Creates the database if it does not exist and applies every schema migration it does\n"
           "not have yet. Safe to run again. The only command that changes the schema: run it\n"
-          "after installing a new crossgrant, before starting its servers.",
+          "after installing a new crossgrant, before starting its servers. On a database that\n"
+          "records no programme rules yet it records the rules configured here (see `crossgrant\n"
+          "rules`).",
           nullptr,
           execute};
 }

@@ -75,6 +75,7 @@ int execute(Invocation& inv) {
       writeFileAtomically(*output, service.download(report.id).pdf);
       out << "submitted report " << report.id << " (" << report.fileName << ")\n"
           << "sha256 " << report.sha256 << "\n"
+          << "rules fingerprint " << report.rulesFingerprint << "\n"
           << "wrote " << *output << " (" << report.size << " bytes)\n";
     } else {
       const app::RenderedReport draft = service.draft(project, selection);
@@ -96,33 +97,39 @@ int execute(Invocation& inv) {
 }  // namespace
 
 Command reportCommand() {
-  return {"report",
-          "CODE",
-          1,
-          1,
-          "render a PDF report, or submit one",
-          "Renders a report of project CODE as PDF into FILE: a draft, rendered now and not "
-          "stored.\nWith --submit the report is frozen instead: rendered once, stored with its "
-          "SHA-256 (and\nan audit entry), and written to FILE; its id and SHA-256 are printed. "
-          "Kinds:\n"
-          "  financial  financial statement of the project\n"
-          "  partner    progress report of one partner (--partner) for one period (--period)\n"
-          "  project    progress report of the project for one period (--period)\n"
-          "  audit      audit-trail extract, all entries or those --from/--to (UTC days)\n"
-          "Exit status 0: written; 2: error (nothing written or stored).",
-          [](Poco::Util::OptionSet& options) {
-            options.addOption(valueOption("kind", "", "KIND", "financial, partner, project or audit"));
-            options.addOption(valueOption("lang", "", "LANG", "the report's language: en, lv or lt"));
-            options.addOption(valueOption("output", "o", "FILE", "where to write the PDF"));
-            options.addOption(valueOption("period", "", "N",
-                                          "partner and project reports: the reporting period's number"));
-            options.addOption(valueOption("partner", "", "CODE", "partner reports: the partner's code"));
-            options.addOption(valueOption("from", "", "DATE", "audit extracts: the first day (YYYY-MM-DD)"));
-            options.addOption(valueOption("to", "", "DATE", "audit extracts: the last day (YYYY-MM-DD)"));
-            options.addOption(
-                flagOption("submit", "freeze the report: store it and print its id and SHA-256"));
-          },
-          execute};
+  return {
+      "report",
+      "CODE",
+      1,
+      1,
+      "render a PDF report, or submit one",
+      "Renders a report of project CODE as PDF into FILE: a draft, rendered now and not "
+      "stored.\nWith --submit the report is frozen instead: rendered once, stored with its "
+      "SHA-256 (and\nan audit entry), and written to FILE; its id, SHA-256 and the fingerprint of "
+      "the\nprogramme rules it was computed with are printed. "
+      "Kinds:\n"
+      "  financial  financial statement of the project\n"
+      "  partner    progress report of one partner (--partner) for one period (--period)\n"
+      "  project    progress report of the project for one period (--period)\n"
+      "  audit      audit-trail extract, all entries or those --from/--to (UTC days)\n"
+      "Exit status 0: written; 2: error (nothing written or stored).",
+      [](Poco::Util::OptionSet& options) {
+        options.addOption(valueOption("kind", "", "KIND", "financial, partner, project or audit"));
+        options.addOption(valueOption("lang", "", "LANG", "the report's language: en, lv or lt"));
+        options.addOption(valueOption("output", "o", "FILE", "where to write the PDF"));
+        options.addOption(valueOption(
+            "period", "", "N", "partner and project reports: the reporting period's number"));
+        options.addOption(
+            valueOption("partner", "", "CODE", "partner reports: the partner's code"));
+        options.addOption(
+            valueOption("from", "", "DATE", "audit extracts: the first day (YYYY-MM-DD)"));
+        options.addOption(
+            valueOption("to", "", "DATE", "audit extracts: the last day (YYYY-MM-DD)"));
+        options.addOption(flagOption("submit",
+                                     "freeze the report: store it and print its id, SHA-256 and "
+                                     "rules fingerprint"));
+      },
+      execute};
 }
 
 }  // namespace crossgrant::cli

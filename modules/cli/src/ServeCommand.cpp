@@ -28,7 +28,11 @@ Command serveCommand() {
           "run the HTTP server",
           "Loads the plugins and serves the HTTP API (/api/v1, /health) until SIGINT or SIGTERM.\n"
           "The database's schema must be the one this crossgrant needs (run `crossgrant "
-          "migrate`\nfirst), and its recorded programme rules the ones configured here.",
+          "migrate`\nfirst), and its recorded programme rules the ones configured here: on a "
+          "database that\n"
+          "records none it records them; when they differ it names the difference and exits 2\n"
+          "without listening (`crossgrant rules update` records this configuration). Other\n"
+          "commands work with the rules configured where they run.",
           [](Poco::Util::OptionSet& options) {
             options.addOption(valueOption("host", "", "HOST",
                                           "address to listen on (default: http.host, 127.0.0.1)"));

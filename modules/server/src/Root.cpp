@@ -1,6 +1,8 @@
 #include "Root.h"
 
 #include "ServeApp.h"
+#include "crossgrant/app/Caller.h"
+#include "crossgrant/app/rules/RulesService.h"
 
 namespace crossgrant::server {
 
@@ -18,6 +20,9 @@ int Root::serve(const cli::Globals& globals, const cli::ServeOptions& options, s
   if (options.host) configuration_->http.host = *options.host;
   if (options.port) configuration_->http.port = *options.port;
   app::Context& context = open(globals, cli::DatabaseUse::kWrite);
+  // Every server on a database computes with the rules it records: the first to start on a
+  // database without any records them, and one configured otherwise does not listen.
+  app::RulesService(context, app::Caller::commandLine().actor).requireRecorded();
   return runServeApp(context, *configuration_, out);
 }
 

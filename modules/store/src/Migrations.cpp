@@ -208,6 +208,26 @@ Migration version4() {
   return {4, "submitted reports", std::move(s)};
 }
 
+// The programme rules (RulesRepository.h): one row per rules plugin key with the canonical JSON
+// of its rules as recorded (core/RulesFingerprint.h) and that JSON's fingerprint, replaced as
+// a whole by `crossgrant rules update`; and the fingerprint of the rules each submitted report
+// was computed with, '' for reports submitted before this migration.
+Migration version5() {
+  std::vector<Step> s;
+  s.push_back(
+      CreateTable{{"programme_rules",
+                   {varchar("rules_key", 100), longText("rules_json"), fixedChar("fingerprint", 64),
+                    fixedChar("recorded_at", 24), varchar("recorded_by", 255)},
+                   {"rules_key"},
+                   {},
+                   {},
+                   {},
+                   {}}});
+  s.push_back(
+      AddColumn{"submitted_reports", varchar("rules_fingerprint", 64).defaults(std::string())});
+  return {5, "programme rules", std::move(s)};
+}
+
 // ---- bookkeeping: the tables that record migrations, described like the others but made
 // before any migration runs. schema_migrations had only (version, applied_at) before
 // checksums; name and checksum are added to it, on new databases too, so that every database
@@ -464,7 +484,8 @@ int applyMysql(Session& c, const std::vector<Migration>& migrations) {
 }  // namespace
 
 const std::vector<Migration>& Migrations::all() {
-  static const std::vector<Migration> migrations{version1(), version2(), version3(), version4()};
+  static const std::vector<Migration> migrations{version1(), version2(), version3(), version4(),
+                                                 version5()};
   return migrations;
 }
 

@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, project, kind, period, partner, language, file_name, sha256, size, "
-    "submitted_at, submitted_by FROM submitted_reports ";
+    "submitted_at, submitted_by, rules_fingerprint FROM submitted_reports ";
 
 SubmittedReport fromRow(const Row& row) {
   SubmittedReport report;
@@ -22,6 +22,7 @@ SubmittedReport fromRow(const Row& row) {
   report.size = asInt(row.at(8));
   report.submittedAt = asText(row.at(9));
   report.submittedBy = asText(row.at(10));
+  report.rulesFingerprint = asText(row.at(11));
   return report;
 }
 
@@ -38,11 +39,13 @@ std::int64_t insertSubmittedReport(Connection& db, const SubmittedReport& report
                                    const std::string& pdf) {
   db.execute(
       "INSERT INTO submitted_reports (project, kind, period, partner, language, file_name, "
-      "sha256, pdf, size, submitted_at, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "sha256, pdf, size, submitted_at, submitted_by, rules_fingerprint) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {report.project, report.kind,
        report.period ? Value(std::int64_t{*report.period}) : Value(nullptr), report.partner,
        report.language, report.fileName, report.sha256, Blob{pdf},
-       static_cast<std::int64_t>(pdf.size()), report.submittedAt, report.submittedBy});
+       static_cast<std::int64_t>(pdf.size()), report.submittedAt, report.submittedBy,
+       report.rulesFingerprint});
   return db.lastInsertId();
 }
 

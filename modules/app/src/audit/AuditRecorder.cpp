@@ -90,6 +90,7 @@ Json submittedReportRecord(const store::SubmittedReport& report) {
       .set("size", report.size)
       .set("submitted_at", report.submittedAt)
       .set("submitted_by", report.submittedBy)
+      .set("rules", report.rulesFingerprint.empty() ? Json() : Json(report.rulesFingerprint))
       .set("links",
            Json::object().set("pdf", "/api/v1/reports/" + std::to_string(report.id) + "/pdf"));
 }

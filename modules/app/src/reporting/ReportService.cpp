@@ -10,6 +10,7 @@
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Findings.h"
 #include "crossgrant/core/Labels.h"
+#include "crossgrant/core/RulesFingerprint.h"
 #include "crossgrant/reports/ReportBuilder.h"
 #include "crossgrant/store/AuditLog.h"
 #include "crossgrant/store/ProjectRepository.h"
@@ -88,6 +89,8 @@ reports::ReportData ReportService::assemble(std::string_view project,
     }
   });
   data.rules = context_.rules(data.bundle.programme.rules);
+  // The rules configured here, which a server has checked against the recorded ones.
+  data.rulesFingerprint = core::describeRules(data.rules).fingerprint;
   data.findings = core::computeFindings(data.bundle, data.rules);
   // Each submission is its own document, even of unchanged data within one second.
   data.documentId = (draft ? "DRAFT-" : "") + reportStem(project, selection) + "-" +
@@ -123,6 +126,7 @@ store::SubmittedReport ReportService::submit(std::string_view project,
   report.size = static_cast<std::int64_t>(pdf.size());
   report.submittedAt = core::utcSeconds(now);
   report.submittedBy = actor_.user;
+  report.rulesFingerprint = data.rulesFingerprint;
   return context_.database().write([&](Connection& db) {
     // The project must still exist when the report is stored.
     if (!store::findProject(db, project))

@@ -62,7 +62,10 @@ struct AuditChainStatus {
 struct ReportData {
   ReportSelection selection;
   core::Bundle bundle;
-  core::ProgrammeRules rules;           ///< the programme's rules: cost categories in order
+  core::ProgrammeRules rules;  ///< the programme's rules: cost categories in order
+  /// The fingerprint of `rules` (core::describeRules) the report is computed with, printed in
+  /// the identification section; "" prints none.
+  std::string rulesFingerprint;
   std::vector<core::Finding> findings;  ///< every finding of `crossgrant check`, in its order
   std::vector<core::AuditEntry> auditEntries;  ///< audit extracts: the entries in the range
   AuditChainStatus auditChain;                 ///< audit extracts

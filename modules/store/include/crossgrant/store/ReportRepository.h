@@ -28,6 +28,10 @@ struct SubmittedReport {
   std::int64_t size = 0;    ///< bytes of the PDF
   std::string submittedAt;  ///< UTC, "2026-11-25T11:40:00Z"
   std::string submittedBy;  ///< user name, "os:NAME" from the command line
+  /// The fingerprint of the programme rules the report was computed with (the
+  /// core::RulesDescription of its programme's plugin); "" for reports submitted before the
+  /// store recorded it.
+  std::string rulesFingerprint;
 
   bool operator==(const SubmittedReport&) const = default;
 };

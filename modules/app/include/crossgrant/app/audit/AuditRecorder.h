@@ -38,7 +38,8 @@ core::Json userRecord(const store::UserRecord& user, const std::vector<core::Gra
 /// A session: id, user, times (UTC text), client, user agent; never a token.
 core::Json sessionRecord(const store::SessionRecord& session);
 /// {"id", "project", "kind", "period" (null when none), "partner" (null when none),
-/// "language", "file_name", "sha256", "size", "submitted_at", "submitted_by",
+/// "language", "file_name", "sha256", "size", "submitted_at", "submitted_by", "rules" (the
+/// fingerprint of the programme rules it was computed with; null when not recorded),
 /// "links": {"pdf": "/api/v1/reports/ID/pdf"}}.
 core::Json submittedReportRecord(const store::SubmittedReport& report);
 

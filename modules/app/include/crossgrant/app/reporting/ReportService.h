@@ -4,6 +4,10 @@
 // every download returns the stored bytes and appends an audit entry ("download"). verify()
 // says whether given bytes are exactly a submitted report.
 //
+// Drafts and submitted reports are computed with the programme rules configured here and print
+// their fingerprint (core::describeRules of the programme's plugin), which a submitted report
+// also stores (store::SubmittedReport::rulesFingerprint).
+//
 // Rendering runs outside any database transaction, so several reports render at once without
 // holding the database. The translations are read from Settings::labelsDirectory.
 #pragma once
