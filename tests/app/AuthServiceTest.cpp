@@ -1,5 +1,5 @@
 // AuthService on its own: wrong passwords, throttling, the principal a session token gives, the
-// session's idle end on the Context's clock.
+// session's idle end on the Context's clock, and what a login records in the audit trail.
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -115,6 +115,34 @@ BOOST_AUTO_TEST_CASE(a_token_authenticates_as_its_user_with_grants_until_it_idle
   BOOST_TEST(auth.sessions(login.user.id).empty());
   advanceClock(std::chrono::milliseconds(-2 * idle));
   BOOST_TEST(!auth.authenticate(login.token).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_login_is_recorded_with_the_roles_of_its_user) {
+  importDemo();
+  app::AuthService auth(context);
+  const std::string lead = createUser("lead-user", {Grant{Role::kLead, "", kProject, ""}});
+  const std::string both = createUser("pp6-user", {Grant{Role::kPartner, "", kProject, "PP6"},
+                                                   Grant{Role::kController, "", kProject, "PP6"},
+                                                   Grant{Role::kPartner, "", kProject, "PP5"}});
+  const std::string none = createUser("no-roles", {});
+  auth.login("lead-user", lead, kClient, kAgent);
+  const app::LoginResult second = auth.login("pp6-user", both, kClient, kAgent);
+  auth.login("no-roles", none, kClient, kAgent);
+
+  const std::vector<core::AuditEntry> entries = logins(*this);
+  BOOST_REQUIRE_EQUAL(entries.size(), 3u);
+  BOOST_TEST(entries[0].user == "lead-user");
+  BOOST_TEST(entries[0].role == "lead");
+  BOOST_TEST(entries[0].client == kClient);
+  BOOST_TEST(entries[0].objectType == "session");
+  // Each role once, in the order of the user's grants as stored (and as the login answer
+  // lists them: by role name, then scope).
+  BOOST_TEST(entries[1].user == "pp6-user");
+  BOOST_REQUIRE_EQUAL(second.grants.size(), 3u);
+  BOOST_TEST((second.grants[0].role == Role::kController));
+  BOOST_TEST(entries[1].role == "controller,partner");
+  BOOST_TEST(entries[2].user == "no-roles");
+  BOOST_TEST(entries[2].role == "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
