@@ -302,4 +302,24 @@ BOOST_AUTO_TEST_CASE(an_exhausted_pool_is_503_with_retry_after_and_changes_nothi
   BOOST_TEST(auditTrail().size() == entries);
 }
 
+BOOST_AUTO_TEST_CASE(every_read_answers_on_a_pool_of_one_connection) {
+  // A GET is one read unit: whatever it reads joins that unit, so one connection is enough.
+  // (A use case that opened a unit of another kind inside it would need a second one, and wait
+  // for itself until the acquire timeout.)
+  importDemo();
+  const std::string v1 = "/api/v1";
+  for (const std::string& target :
+       {v1 + "/programmes", v1 + "/programmes/LV-LT-2014-2020", v1 + "/projects",
+        v1 + "/projects?programme=LV-LT-2014-2020", std::string(kDemoProject),
+        std::string(kDemoProject) + "/partners", std::string(kDemoProject) + "/partners/PP6",
+        std::string(kDemoProject) + "/partners/PP6/budget",
+        std::string(kDemoProject) + "/partners/PP6/cofinancing",
+        std::string(kDemoProject) + "/bundle", std::string(kDemoProject) + "/findings",
+        std::string(kDemoProject) + "/reports", v1 + "/audit", v1 + "/audit?project=LLI-317",
+        v1 + "/users", v1 + "/users/" + kAdminName, v1 + "/session", v1 + "/sessions"}) {
+    const HttpResult result = client->get(target);
+    BOOST_TEST(result.status == 200, target << ": " << result.status << " " << result.body);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
