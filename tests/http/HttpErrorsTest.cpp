@@ -323,3 +323,17 @@ BOOST_AUTO_TEST_CASE(every_read_answers_on_a_pool_of_one_connection) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(http_keep_alive, HttpApiFixture)
+
+BOOST_AUTO_TEST_CASE(a_test_client_idle_past_the_servers_keep_alive_timeout_is_still_answered) {
+  // The server closes a keep-alive connection idle for 5 s; a test client that sat idle longer
+  // (the fixture's admin client while a long test works through other clients) must open a
+  // new one rather than send into the closed one and get no answer.
+  BOOST_TEST(client->get("/health").status == 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(6500));
+  BOOST_TEST(client->get("/health").status == 200);
+  BOOST_TEST(client->get("/api/v1/session").status == 200);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
