@@ -1,7 +1,18 @@
 // The one mapping from exceptions to HTTP error responses.
 #include <boost/test/unit_test.hpp>
 
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
+#include <Poco/Logger.h>
+#include <Poco/Message.h>
+
+#include <mutex>
 #include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "HttpTestClient.h"
+#include "crossgrant/http/Server.h"
 
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/http/ErrorResponse.h"
@@ -30,6 +41,57 @@ std::string text(const Json& object, const char* key) {
   const Json* member = object.find(key);
   return member != nullptr && member->isString() ? member->asString() : "<missing>";
 }
+
+/// Keeps what the "crossgrant.http" logger writes while it lives, then gives the logger its
+/// channel back.
+class CapturedLog {
+ public:
+  CapturedLog() : logger_(Poco::Logger::get("crossgrant.http")), previous_(logger_.getChannel()) {
+    if (previous_) previous_->duplicate();
+    logger_.setChannel(channel_);
+  }
+  ~CapturedLog() {
+    logger_.setChannel(previous_);
+    if (previous_) previous_->release();
+  }
+  CapturedLog(const CapturedLog&) = delete;
+  CapturedLog& operator=(const CapturedLog&) = delete;
+
+  std::vector<std::string> lines() const { return channel_->lines(); }
+
+ private:
+  class Channel : public Poco::Channel {
+   public:
+    void log(const Poco::Message& message) override {
+      std::lock_guard<std::mutex> lock(mutex_);
+      lines_.push_back(message.getText());
+    }
+    std::vector<std::string> lines() const {
+      std::lock_guard<std::mutex> lock(mutex_);
+      return lines_;
+    }
+
+   private:
+    mutable std::mutex mutex_;
+    std::vector<std::string> lines_;
+  };
+
+  Poco::Logger& logger_;
+  Poco::Channel* previous_;
+  Poco::AutoPtr<Channel> channel_{new Channel};
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// A handler that fails as a bug would: with an exception that is no core::Error.
+class FailingHandler : public crossgrant::http::Handler {
+ public:
+  ApiResponse handle(crossgrant::http::Request&) override {
+    throw std::out_of_range("vector::at: index 7 >= size 3");
+  }
+};
 
 }  // namespace
 
@@ -118,6 +180,66 @@ BOOST_AUTO_TEST_CASE(every_error_kind_has_one_status_and_exit_code) {
   for (const auto& [name, value] : throttled.headers)
     retry = retry || (name == "Retry-After" && value == "7");
   BOOST_TEST(retry);
+}
+
+BOOST_AUTO_TEST_CASE(a_500_is_logged_with_the_same_incident_and_the_request) {
+  const CapturedLog log;
+  const auto bug = responseFor(std::logic_error("the bug's own words"));
+  const auto internal =
+      responseFor(crossgrant::core::Error(crossgrant::core::ErrorKind::kInternal, "broken"));
+  const auto configuration = responseFor(crossgrant::core::ConfigurationError("no plugin dir"));
+  const std::vector<std::string> lines = log.lines();
+  BOOST_REQUIRE_EQUAL(lines.size(), 3u);
+  const std::pair<const ApiResponse*, const char*> expected[] = {
+      {&bug, "the bug's own words"}, {&internal, "broken"}, {&configuration, "no plugin dir"}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    BOOST_TEST(expected[i].first->status == 500);
+    const std::string incident = text(errorOf(Json::parse(expected[i].first->body)), "incident");
+    BOOST_TEST(incident.size() == 16u);
+    // The log line names the request, the incident and what was thrown; the answer only the
+    // incident.
+    BOOST_TEST(contains(lines[i], "TEST /x"), lines[i]);
+    BOOST_TEST(contains(lines[i], "incident " + incident), lines[i]);
+    BOOST_TEST(contains(lines[i], expected[i].second), lines[i]);
+    BOOST_TEST(!contains(expected[i].first->body, expected[i].second));
+  }
+  // An error the client made is not an incident and is not logged.
+  const auto invalid = responseFor(crossgrant::core::InvalidInput("/name", "is empty"));
+  BOOST_TEST(invalid.status == 400);
+  BOOST_TEST(errorOf(Json::parse(invalid.body)).find("incident") == nullptr);
+  BOOST_TEST(log.lines().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_handler_that_fails_answers_500_with_the_incident_the_log_names) {
+  FailingHandler handler;
+  crossgrant::http::ServerSettings settings;
+  settings.host = "127.0.0.1";
+  settings.port = 0;
+  settings.threads = 2;
+  crossgrant::http::Server server(handler, settings);
+  const CapturedLog log;
+  server.start();
+  crossgrant::test::HttpTestClient client(server.port());
+  const crossgrant::test::HttpResult first = client.get("/api/v1/anything?page=2");
+  const crossgrant::test::HttpResult second = client.get("/api/v1/anything?page=2");
+  server.stop();
+
+  BOOST_TEST(first.status == 500);
+  BOOST_TEST(first.contentType == "application/json; charset=utf-8");
+  const std::string incident = text(errorOf(first.json()), "incident");
+  BOOST_TEST(incident.size() == 16u);
+  BOOST_TEST(text(errorOf(first.json()), "code") == "internal");
+  BOOST_TEST(!contains(first.body, "vector::at"));
+  BOOST_TEST(second.status == 500);  // the connection stays usable
+  const std::string other = text(errorOf(second.json()), "incident");
+  BOOST_TEST(other != incident);
+
+  const std::vector<std::string> lines = log.lines();
+  BOOST_REQUIRE_EQUAL(lines.size(), 2u);
+  BOOST_TEST(contains(lines[0], "GET /api/v1/anything?page=2"), lines[0]);
+  BOOST_TEST(contains(lines[0], "incident " + incident), lines[0]);
+  BOOST_TEST(contains(lines[0], "vector::at: index 7 >= size 3"), lines[0]);
+  BOOST_TEST(contains(lines[1], "incident " + other), lines[1]);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -141,6 +141,37 @@ BOOST_AUTO_TEST_CASE(login_answers_a_token_cookies_and_the_roles) {
                  " matrix-lead");
 }
 
+BOOST_AUTO_TEST_CASE(a_login_is_recorded_with_the_roles_its_user_holds) {
+  // Partner and controller of PP6 at once, and partner of PP5 too: each role once.
+  const std::string password =
+      createUser("two-roles", {{crossgrant::core::Role::kPartner, "", kProject, kPartner},
+                               {crossgrant::core::Role::kController, "", kProject, kPartner},
+                               {crossgrant::core::Role::kPartner, "", kProject, "PP5"}});
+  const std::vector<std::pair<std::string, std::string>> logins = {
+      {"lead", "lead"}, {"admin", "admin"}, {"auditor", "auditor"}, {"none", ""}};
+  for (const auto& [label, role] : logins) {
+    requireStatus(login(members.at(label).name, members.at(label).password, "198.51.100.7"), 201);
+    const auto entry = auditTrail().back();
+    BOOST_TEST(entry.action == "login");
+    BOOST_TEST(entry.user == members.at(label).name);
+    BOOST_TEST(entry.role == role, label);
+    BOOST_TEST(entry.client == "198.51.100.7");
+  }
+  const HttpResult both = login("two-roles", password);
+  requireStatus(both, 201);
+  // In the order of the grants, as the answer lists them.
+  BOOST_TEST(both.json().find("roles")->items().size() == 3u);
+  BOOST_TEST(text(both.json().find("roles")->items()[0], "role") == "controller");
+  const auto entry = auditTrail().back();
+  BOOST_TEST(entry.action == "login");
+  BOOST_TEST(entry.user == "two-roles");
+  BOOST_TEST(entry.role == "controller,partner");
+  // A failed login names no one, so no role either.
+  requireStatus(login("two-roles", password + "-wrong"), 401);
+  BOOST_TEST(auditTrail().back().action == "login_failed");
+  BOOST_TEST(auditTrail().back().role == "");
+}
+
 BOOST_AUTO_TEST_CASE(headers_a_client_makes_up_are_recorded_harmlessly) {
   HttpTestClient anonymous(server.port());
   const HttpResult result = anonymous.send(

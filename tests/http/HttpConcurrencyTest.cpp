@@ -209,6 +209,62 @@ BOOST_AUTO_TEST_CASE(a_bundle_replace_over_a_stale_export_is_409_and_replaces_no
   requireStatus(replace(client->get(kBundle).header("ETag")), 200);
 }
 
+BOOST_AUTO_TEST_CASE(a_bundle_replace_needs_if_match_naming_the_current_export) {
+  importDemo();
+  const std::string kBundle = std::string(kProject) + "/bundle";
+  createUser("replacing-lead", {{crossgrant::core::Role::kLead, "", "LLI-317", ""}});
+  HttpTestClient lead(server.port(), openSession("replacing-lead"));
+  const HttpResult exported = lead.get(kBundle);
+  requireStatus(exported, 200);
+  const std::string tag = exported.header("ETag");
+  // The replacement a spreadsheet round trip would send: the export with a new acronym.
+  const Json base = exported.json();
+  const std::string changed =
+      withMember(base, "project", withMember(*base.find("project"), "acronym", "SocQuality-2"))
+          .dump();
+  const auto replace = [&](HttpTestClient& by, const HttpHeaders& headers) {
+    return by.send("POST", "/api/v1/bundles?replace=true", changed, "application/json", false,
+                   headers);
+  };
+
+  // Without If-Match: 428, for the lead and the admin alike, and nothing changes.
+  std::string before = snapshot();
+  std::size_t entries = auditTrail().size();
+  for (HttpTestClient* by : {&lead, &*client}) {
+    const HttpResult unnamed = replace(*by, {});
+    requireStatus(unnamed, 428);
+    BOOST_TEST(errorCode(unnamed) == "precondition_required");
+  }
+  BOOST_TEST(snapshot() == before);
+  BOOST_TEST(auditTrail().size() == entries);
+
+  // A PUT of a partner after that export makes it stale: 409, and nothing changes.
+  const HttpResult partner = lead.get(kPartner);
+  requireStatus(
+      lead.put(kPartner, withMember(partner.json(), "name", "VšĮ Rokiškio centras").dump(),
+               ifMatch(partner.header("ETag"))),
+      200);
+  before = snapshot();
+  entries = auditTrail().size();
+  const HttpResult stale = replace(lead, ifMatch(tag));
+  requireStatus(stale, 409);
+  BOOST_TEST(errorCode(stale) == "conflict");
+  BOOST_TEST(snapshot() == before);
+  BOOST_TEST(auditTrail().size() == entries);
+  BOOST_TEST(lead.get(kPartner).json().find("name")->asString() == "VšĮ Rokiškio centras");
+
+  // Based on the current export: 200, replaced, one entry.
+  const std::string current = lead.get(kBundle).header("ETag");
+  BOOST_TEST(current != tag);
+  requireStatus(replace(lead, ifMatch(current)), 200);
+  BOOST_TEST(lead.get(kProject).json().find("acronym")->asString() == "SocQuality-2");
+  BOOST_TEST(auditTrail().size() == entries + 1);
+  BOOST_TEST(auditTrail().back().action == "import");
+  BOOST_TEST(auditTrail().back().role == "lead");
+  // That state's tag is used up: the same If-Match again is stale.
+  requireStatus(replace(lead, ifMatch(current)), 409);
+}
+
 // Many clients PUT at once, all based on version 1: exactly one wins, every other one gets
 // 409, and what is stored is the winner's change.
 void race(HttpApiFixture& fixture, const std::string& target, const char* field) {

@@ -3,7 +3,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <latch>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "HttpApiFixture.h"
@@ -212,6 +215,125 @@ BOOST_AUTO_TEST_CASE(conflicts_and_bad_queries_change_nothing) {
       expectError(client->put("/api/v1/projects/LLI-317", moved.dump()), 400, "invalid");
   BOOST_TEST(pointerOf(error) == "/code");
   BOOST_TEST(snapshot() == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+constexpr std::chrono::milliseconds kAcquireTimeout{400};
+
+/// The API on a pool of one connection that waits kAcquireTimeout for it.
+struct OneConnectionFixture : HttpApiFixture {
+  OneConnectionFixture()
+      : HttpApiFixture([](crossgrant::server::Configuration& settings) {
+          settings.pool.maxConnections = 1;
+          settings.pool.acquireTimeout = kAcquireTimeout;
+        }) {}
+};
+
+/// Holds the pool's one connection in a read unit on a thread of its own until release() or
+/// destruction.
+class HeldConnection {
+ public:
+  explicit HeldConnection(crossgrant::app::Context& context)
+      : thread_([this, &context] {
+          context.database().read([this](crossgrant::store::Reader& reader) {
+            reader.query("SELECT 1");
+            held_.count_down();
+            release_.wait();
+          });
+        }) {
+    held_.wait();
+  }
+  ~HeldConnection() { release(); }
+  HeldConnection(const HeldConnection&) = delete;
+  HeldConnection& operator=(const HeldConnection&) = delete;
+
+  void release() {
+    if (!released_) release_.count_down();
+    released_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::latch held_{1};
+  std::latch release_{1};
+  bool released_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(http_pool, OneConnectionFixture)
+
+BOOST_AUTO_TEST_CASE(an_exhausted_pool_is_503_with_retry_after_and_changes_nothing) {
+  importDemo();
+  const std::string before = snapshot();
+  const std::size_t entries = auditTrail().size();
+  HttpResult read;
+  HttpResult write;
+  std::chrono::milliseconds waited{0};
+  {
+    HeldConnection held(context);
+    BOOST_TEST(context.database().poolStatus().open == 1u);
+    BOOST_TEST(context.database().poolStatus().idle == 0u);
+    const auto start = std::chrono::steady_clock::now();
+    read = client->get(kDemoProject);
+    waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start);
+    write = client->put(std::string(kDemoProject) + "/partners/PP6",
+                        R"({"version": 1, "code": "PP6"})");
+  }
+  // The GET waited for the connection for the acquire timeout, then told the client to come
+  // back: 503 with Retry-After (the timeout in whole seconds, at least 1) and no details.
+  const Json error = expectError(read, 503, "unavailable");
+  BOOST_TEST(read.header("Retry-After") == "1");
+  BOOST_TEST(waited >= kAcquireTimeout);
+  BOOST_TEST(read.body.find(context.database().displayUrl()) == std::string::npos);
+  BOOST_TEST(pointerOf(error) == "<none>");
+  // A change is refused the same way (its session cannot even be looked up).
+  expectError(write, 503, "unavailable");
+  BOOST_TEST(write.header("Retry-After") == "1");
+
+  // With the connection free again the same client is served, and nothing had changed.
+  BOOST_TEST(client->get(kDemoProject).status == 200);
+  BOOST_TEST(snapshot() == before);
+  BOOST_TEST(auditTrail().size() == entries);
+}
+
+BOOST_AUTO_TEST_CASE(every_read_answers_on_a_pool_of_one_connection) {
+  // A GET is one read unit: whatever it reads joins that unit, so one connection is enough.
+  // (A use case that opened a unit of another kind inside it would need a second one, and wait
+  // for itself until the acquire timeout.)
+  importDemo();
+  const std::string v1 = "/api/v1";
+  for (const std::string& target :
+       {v1 + "/programmes", v1 + "/programmes/LV-LT-2014-2020", v1 + "/projects",
+        v1 + "/projects?programme=LV-LT-2014-2020", std::string(kDemoProject),
+        std::string(kDemoProject) + "/partners", std::string(kDemoProject) + "/partners/PP6",
+        std::string(kDemoProject) + "/partners/PP6/budget",
+        std::string(kDemoProject) + "/partners/PP6/cofinancing",
+        std::string(kDemoProject) + "/bundle", std::string(kDemoProject) + "/findings",
+        std::string(kDemoProject) + "/reports", v1 + "/audit", v1 + "/audit?project=LLI-317",
+        v1 + "/users", v1 + "/users/" + kAdminName, v1 + "/session", v1 + "/sessions"}) {
+    const HttpResult result = client->get(target);
+    BOOST_TEST(result.status == 200, target << ": " << result.status << " " << result.body);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(http_keep_alive, HttpApiFixture)
+
+BOOST_AUTO_TEST_CASE(a_test_client_idle_past_the_servers_keep_alive_timeout_is_still_answered) {
+  // The server closes a keep-alive connection idle for 5 s; a test client that sat idle longer
+  // (the fixture's admin client while a long test works through other clients) must open a
+  // new one rather than send into the closed one and get no answer.
+  BOOST_TEST(client->get("/health").status == 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(6500));
+  BOOST_TEST(client->get("/health").status == 200);
+  BOOST_TEST(client->get("/api/v1/session").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -273,4 +273,81 @@ BOOST_AUTO_TEST_CASE(several_reports_render_at_once_while_health_answers) {
              "/health took " << slowest.count() << " ms");
 }
 
+BOOST_AUTO_TEST_CASE(verify_wants_a_pdf_and_answers_400_for_anything_else) {
+  const HttpResult submitted = as("lead").post(kReports, submitBody("partner", "lt"));
+  requireStatus(submitted, 201);
+  const std::int64_t id = submitted.json().find("id")->asInteger();
+  const HttpResult downloaded = as("lead").get("/api/v1/reports/" + std::to_string(id) + "/pdf");
+  requireStatus(downloaded, 200);
+  const std::string before = snapshot();
+  const std::size_t entries = auditTrail().size();
+
+  // Nothing to compare is a bad request, not {"submitted": false}: with the PDF type, with no
+  // type at all, and a body that is not a PDF though sent as one.
+  HttpTestClient auditor = as("auditor");
+  const auto expectInvalid = [](const HttpResult& result, const std::string& what) {
+    BOOST_TEST(result.status == 400, what << ": " << result.status << " " << result.body);
+    if (result.status != 400) return;
+    BOOST_TEST(result.json().find("error")->find("code")->asString() == "invalid", what);
+    BOOST_TEST(result.json().find("submitted") == nullptr, what);
+  };
+  expectInvalid(auditor.post("/api/v1/reports/verify", "", "application/pdf"),
+                "an empty body as application/pdf");
+  expectInvalid(auditor.send("POST", "/api/v1/reports/verify", "", ""),
+                "an empty body without a type");
+  expectInvalid(auditor.send("POST", "/api/v1/reports/verify", "", "application/pdf", true),
+                "an empty chunked body as application/pdf");
+  expectInvalid(auditor.post("/api/v1/reports/verify", "this is not a PDF", "application/pdf"),
+                "text as application/pdf");
+  expectInvalid(auditor.post("/api/v1/reports/verify", "{}", "application/pdf"),
+                "JSON as application/pdf");
+  expectInvalid(
+      auditor.post("/api/v1/reports/verify", downloaded.body.substr(1), "application/pdf"),
+      "a PDF without its first byte");
+
+  // A real submitted PDF still verifies, and a PDF that is not one is not submitted.
+  const HttpResult verified =
+      auditor.post("/api/v1/reports/verify", downloaded.body, "application/pdf");
+  requireStatus(verified, 200);
+  BOOST_TEST(verified.json().find("submitted")->asBool());
+  BOOST_TEST(verified.json().find("report")->find("id")->asInteger() == id);
+  const HttpResult chunked =
+      auditor.send("POST", "/api/v1/reports/verify", downloaded.body, "application/pdf", true);
+  requireStatus(chunked, 200);
+  BOOST_TEST(chunked.json().find("submitted")->asBool());
+  const HttpResult other =
+      auditor.post("/api/v1/reports/verify", "%PDF-1.4\n%%EOF\n", "application/pdf");
+  requireStatus(other, 200);
+  BOOST_TEST(!other.json().find("submitted")->asBool());
+
+  // Verifying reads only.
+  BOOST_TEST(snapshot() == before);
+  BOOST_TEST(auditTrail().size() == entries);
+}
+
+BOOST_AUTO_TEST_CASE(a_download_is_recorded_with_the_role_its_user_acted_in) {
+  const HttpResult submitted = as("lead").post(kReports, submitBody("financial", "lv"));
+  requireStatus(submitted, 201);
+  const std::string id = std::to_string(submitted.json().find("id")->asInteger());
+  const std::string pdfPath = "/api/v1/reports/" + id + "/pdf";
+  requireStatus(as("lead").get(pdfPath), 200);
+  requireStatus(as("programme").get(pdfPath), 200);
+  requireStatus(as("auditor").get(pdfPath), 200);
+  requireStatus(client->get(pdfPath), 200);  // the admin
+  requireStatus(as("partner").get(pdfPath), 403);
+
+  std::vector<std::string> downloads;
+  std::string submitRole = "<none>";
+  for (const auto& entry : auditTrail()) {
+    if (entry.objectType != "report" || entry.objectKey != id) continue;
+    if (entry.action == "submit") submitRole = entry.role;
+    if (entry.action == "download") downloads.push_back(entry.user + " as " + entry.role);
+  }
+  BOOST_TEST(submitRole == "lead");
+  const std::vector<std::string> expected = {
+      "reports-lead as lead", "reports-programme as programme", "reports-auditor as auditor",
+      std::string(kAdminName) + " as admin"};
+  BOOST_TEST(downloads == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -20,6 +20,9 @@ std::string HttpResult::header(const std::string& name) const {
 HttpTestClient::HttpTestClient(int port, std::string bearer)
     : session_("127.0.0.1", static_cast<Poco::UInt16>(port)), bearer_(std::move(bearer)) {
   session_.setKeepAlive(true);
+  // Reconnect after 2 s of idleness: the server closes keep-alive connections idle for 5 s
+  // (http::Server), and a request sent into one it closed gets no answer at all.
+  session_.setKeepAliveTimeout(Poco::Timespan(2, 0));
   session_.setTimeout(Poco::Timespan(20, 0));
 }
 

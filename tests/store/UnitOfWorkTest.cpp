@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <future>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -160,6 +161,52 @@ BOOST_FIXTURE_TEST_CASE(an_open_read_unit_does_not_hold_up_a_writer_in_another_t
   writer.get();
   BOOST_TEST((status == std::future_status::ready), "the writer waited for the read unit");
   BOOST_TEST(db->read(programmes) == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_read_inside_a_read_on_the_same_thread_joins_it, StoreFixture) {
+  insert(*db, kFirst);
+  db->read([&](Reader& outer) {
+    BOOST_TEST(programmes(outer) == 1);
+    // Another thread commits a row while the outer unit is open.
+    std::async(std::launch::async, [&] { insert(*db, kSecond); }).get();
+    BOOST_TEST(db->read(programmes) == 1);  // not a unit of its own: the outer snapshot
+    const std::uint64_t opened = db->poolStatus().opened;
+    const std::size_t open = db->poolStatus().open;
+    db->read([&](Reader& inner) {
+      BOOST_TEST(&inner == &outer);  // the same connection
+      BOOST_TEST(programmes(inner) == 1);
+      BOOST_TEST(!store::findProgramme(inner, "P-2").has_value());
+      // Deeper still, the same.
+      db->read([&](Reader& innermost) {
+        BOOST_TEST(&innermost == &outer);
+        BOOST_TEST(programmes(innermost) == 1);
+      });
+    });
+    BOOST_TEST(db->poolStatus().opened == opened);
+    BOOST_TEST(db->poolStatus().open == open);
+    // A failing inner read rethrows to its caller; the outer unit reads on.
+    BOOST_CHECK_THROW(db->read([](Reader& r) -> std::int64_t {
+      programmes(r);
+      throw std::runtime_error("inner work failed");
+    }),
+                      std::runtime_error);
+    BOOST_TEST(programmes(outer) == 1);
+  });
+  // The outer unit has ended: a new one sees the other thread's row.
+  BOOST_TEST(db->read(programmes) == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_read_on_another_thread_is_a_unit_of_its_own, StoreFixture) {
+  insert(*db, kFirst);
+  db->read([&](Reader& outer) {
+    BOOST_TEST(programmes(outer) == 1);
+    insert(*db, kSecond);
+    // Another thread's read does not join this one: it sees what is committed.
+    const std::int64_t seen =
+        std::async(std::launch::async, [&] { return db->read(programmes); }).get();
+    BOOST_TEST(seen == 2);
+    BOOST_TEST(programmes(outer) == 1);
+  });
 }
 
 BOOST_FIXTURE_TEST_CASE(a_write_forced_into_a_read_unit_is_refused_by_the_database, StoreFixture) {

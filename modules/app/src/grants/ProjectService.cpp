@@ -314,7 +314,7 @@ std::vector<RevokedGrant> ProjectService::deleteProgramme(std::string_view code,
 // ---- projects
 
 std::vector<core::Project> ProjectService::projects(std::string_view programmeCode) {
-  return context_.database().write([&](Connection& db) {
+  return context_.database().read([&](store::Reader& db) {
     if (!programmeCode.empty()) requireProgramme(db, programmeCode);
     return store::listProjects(db, programmeCode);
   });

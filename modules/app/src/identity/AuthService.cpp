@@ -144,6 +144,22 @@ bool sameHex(std::string_view a, std::string_view b) {
   return difference == 0;
 }
 
+/// The roles a user holds, each once, in the order of its grants (as store::listGrants gives
+/// them): "lead", "controller,partner"; "" for none. A login is allowed under no one role in
+/// particular, so its audit entry records all of them.
+std::string rolesOf(const std::vector<core::Grant>& grants) {
+  std::vector<std::string_view> seen;
+  std::string roles;
+  for (const core::Grant& grant : grants) {
+    const std::string_view role = core::toString(grant.role);
+    if (std::find(seen.begin(), seen.end(), role) != seen.end()) continue;
+    seen.push_back(role);
+    if (!roles.empty()) roles += ',';
+    roles += role;
+  }
+  return roles;
+}
+
 // Before a password is tried: while a key blocks this client, audits the refusal as
 // refusedAction and throws LoginThrottled; waits out a short delay (an account blocked from
 // elsewhere); then reads the named user.
@@ -226,7 +242,7 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
     store::deleteEndedSessions(db, now, now - idleMillis());
     result.session.id = store::insertSession(db, result.session, core::sha256Hex(result.token));
     result.grants = store::listGrants(db, found->id);
-    recordChange(db, core::Actor{name, "", clientAddress}, "login", "session",
+    recordChange(db, core::Actor{name, rolesOf(result.grants), clientAddress}, "login", "session",
                  std::to_string(result.session.id), "", std::nullopt,
                  sessionRecord(result.session));
   });

@@ -21,7 +21,9 @@
 // the address alike, and clears those two.
 //
 // Every login, failed or refused login, logout and password change appends an audit entry in
-// the transaction that records it.
+// the transaction that records it. A login's entry names as its role the roles the user holds
+// (each once, in the order of its grants, comma-separated: "lead", "controller,partner"; ""
+// for a user without roles).
 #pragma once
 
 #include <cstdint>
