@@ -161,8 +161,10 @@ std::string whereClause(ProjectFilter filter) {
   return "";
 }
 
-// Projects with their titles and periods: one query per table, however many projects.
-std::vector<core::Project> loadProjects(Reader& db, ProjectFilter filter, std::string_view key) {
+// Projects with their titles and periods: one query per table, however many projects; with
+// versions, each project's version at the same index.
+std::vector<core::Project> loadProjects(Reader& db, ProjectFilter filter, std::string_view key,
+                                        std::vector<std::int64_t>* versions = nullptr) {
   const std::string where = whereClause(filter);
   const std::vector<Value> params =
       filter == ProjectFilter::kAll ? std::vector<Value>{} : std::vector<Value>{text(key)};
@@ -171,7 +173,8 @@ std::vector<core::Project> loadProjects(Reader& db, ProjectFilter filter, std::s
   std::vector<core::Project> projects;
   std::map<std::int64_t, std::size_t> indexById;
   for (const Row& row : db.query("SELECT p.id, p.code, g.code, p.acronym, p.start_date, "
-                                 "p.end_date, p.currency, p.approved_total, p.approved_fund" +
+                                 "p.end_date, p.currency, p.approved_total, p.approved_fund, "
+                                 "p.version" +
                                      from + " ORDER BY p.code",
                                  params)) {
     core::Project project;
@@ -185,22 +188,29 @@ std::vector<core::Project> loadProjects(Reader& db, ProjectFilter filter, std::s
     if (!isNull(row[8])) project.approvedFund = Amount::fromMinor(asInt(row[8]));
     indexById.emplace(asInt(row[0]), projects.size());
     projects.push_back(std::move(project));
+    if (versions != nullptr) versions->push_back(asInt(row[9]));
   }
   if (projects.empty()) return projects;
 
-  for (const Row& row : db.query("SELECT t.project_id, t.lang, t.title FROM project_titles t "
-                                 "JOIN projects p ON p.id = t.project_id "
-                                 "JOIN programmes g ON g.id = p.programme_id" +
-                                     where + " ORDER BY t.project_id, t.position",
-                                 params)) {
+  // One project (the common case): its children by its key, without the joins.
+  const bool one = filter == ProjectFilter::kCode;
+  const std::vector<Value> childParams =
+      one ? std::vector<Value>{indexById.begin()->first} : params;
+  // How a child table (alias: t, r) is narrowed to the projects read above.
+  const auto childWhere = [&](const std::string& alias) {
+    if (one) return " WHERE " + alias + ".project_id = ?";
+    return " JOIN projects p ON p.id = " + alias +
+           ".project_id JOIN programmes g ON g.id = p.programme_id" + where;
+  };
+  for (const Row& row : db.query("SELECT t.project_id, t.lang, t.title FROM project_titles t" +
+                                     childWhere("t") + " ORDER BY t.project_id, t.position",
+                                 childParams)) {
     projects.at(indexById.at(asInt(row[0]))).titles.emplace_back(asText(row[1]), asText(row[2]));
   }
   for (const Row& row :
-       db.query("SELECT r.project_id, r.number, r.start_date, r.end_date FROM periods r "
-                "JOIN projects p ON p.id = r.project_id "
-                "JOIN programmes g ON g.id = p.programme_id" +
-                    where + " ORDER BY r.project_id, r.position",
-                params)) {
+       db.query("SELECT r.project_id, r.number, r.start_date, r.end_date FROM periods r" +
+                    childWhere("r") + " ORDER BY r.project_id, r.position",
+                childParams)) {
     projects.at(indexById.at(asInt(row[0])))
         .periods.push_back({static_cast<int>(asInt(row[1])), dateOf(row[2], "periods.start_date"),
                             dateOf(row[3], "periods.end_date")});
@@ -473,6 +483,13 @@ std::optional<std::int64_t> programmeVersion(Reader& db, std::string_view code) 
   const auto rows = db.query("SELECT version FROM programmes WHERE code = ?", {text(code)});
   if (rows.empty()) return std::nullopt;
   return asInt(rows[0][0]);
+}
+
+std::optional<VersionedProject> findVersionedProject(Reader& db, std::string_view code) {
+  std::vector<std::int64_t> versions;
+  std::vector<core::Project> projects = loadProjects(db, ProjectFilter::kCode, code, &versions);
+  if (projects.empty()) return std::nullopt;
+  return VersionedProject{std::move(projects.front()), versions.front()};
 }
 
 std::optional<std::int64_t> projectVersion(Reader& db, std::string_view code) {

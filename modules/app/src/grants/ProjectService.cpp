@@ -76,8 +76,9 @@ Versioned<core::Programme> storedProgramme(store::Reader& db, std::string_view c
 }
 
 Versioned<core::Project> storedProject(store::Reader& db, std::string_view code) {
-  core::Project project = requireProject(db, code);
-  return {std::move(project), store::projectVersion(db, code).value()};
+  std::optional<store::VersionedProject> stored = store::findVersionedProject(db, code);
+  if (!stored) notFound("project", code);
+  return {std::move(stored->project), stored->version};
 }
 
 Versioned<core::Partner> storedPartner(store::Reader& db, std::string_view projectCode,

@@ -62,6 +62,13 @@ void deletePartner(Connection& db, std::string_view projectCode, std::string_vie
 /// The stored version of a programme, project or partner; nullopt when it does not exist.
 std::optional<std::int64_t> programmeVersion(Reader& db, std::string_view code);
 std::optional<std::int64_t> projectVersion(Reader& db, std::string_view code);
+/// A project and its version, read together (one query fewer than findProject and
+/// projectVersion).
+struct VersionedProject {
+  core::Project project;
+  std::int64_t version = 0;
+};
+std::optional<VersionedProject> findVersionedProject(Reader& db, std::string_view code);
 std::optional<std::int64_t> partnerVersion(Reader& db, std::string_view projectCode,
                                            std::string_view partnerCode);
 /// If the object is at version, locks it until the transaction ends (other writers of it
