@@ -39,7 +39,8 @@ http::Response Api::handle(http::Request& request) {
   request.params = std::move(match.params);
   const Route& route = *match.target;
   const auto serve = [&] {
-    Call call{request, impl_->context, impl_->settings, std::nullopt, 0, std::nullopt, false, ""};
+    Call call{request, impl_->context, impl_->settings, std::nullopt, 0, std::nullopt, false, "",
+              {}};
     // Who asks and whether they may, before the body is even read.
     authorize(route.access, call);
     request.readBody(route.bodyType);

@@ -64,6 +64,7 @@ void authorize(const Access& access, Call& call) {
   switch (decision.outcome) {
     case core::Decision::Outcome::kAllow:
       call.role = decision.role;
+      call.scope = target.scope;
       return;
     case core::Decision::Outcome::kHidden:
       throw core::NotFound(target.what + " does not exist");

@@ -5,7 +5,6 @@
 #include "crossgrant/core/Findings.h"
 #include "Codecs.h"
 #include "Resources.h"
-#include "crossgrant/app/access/Scopes.h"
 
 namespace crossgrant::api {
 namespace {
@@ -14,11 +13,10 @@ http::Response findings(Call& call) {
   call.request.allowQuery({});
   const std::string& code = call.request.param("code");
   std::vector<core::Finding> all = app::ProjectService(call.context, call.caller()).findings(code);
-  const std::string programme = app::Scopes(call.context).programmeOfProject(code);
   std::vector<core::Finding> shown;
   for (core::Finding& finding : all)
     if (!finding.partner ||
-        call.permits(core::Operation::kReadPartner, {programme, code, *finding.partner}))
+        call.permits(core::Operation::kReadPartner, {call.scope.programme, code, *finding.partner}))
       shown.push_back(std::move(finding));
   return http::Response::json(200, core::findingsToJson(code, shown));
 }

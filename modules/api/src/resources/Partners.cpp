@@ -30,12 +30,12 @@ http::Response listPartners(Call& call) {
   call.request.allowQuery({});
   const std::string& code = call.request.param("code");
   app::ProjectService projects = service(call);
-  const std::string programme = projects.project(code).value.programmeCode;
   Json list = Json::array();
   for (const core::Partner& partner : projects.partners(code)) {
     const core::PartnerView view =
-        call.principal ? core::partnerView(*call.principal, {programme, code, partner.code})
-                       : core::PartnerView::kNone;
+        call.principal
+            ? core::partnerView(*call.principal, {call.scope.programme, code, partner.code})
+            : core::PartnerView::kNone;
     if (view == core::PartnerView::kFull) list.push(core::partnerToJson(partner));
     if (view == core::PartnerView::kSummary) list.push(partnerSummary(partner));
   }

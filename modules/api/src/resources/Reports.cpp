@@ -109,7 +109,7 @@ http::Response submit(Call& call) {
   const std::string& code = call.request.param("code");
   // An audit extract prints the audit trail: only those who may read the trail submit one.
   if (selection.kind == reports::ReportKind::kAudit)
-    call.require(core::Operation::kReadAudit, projectScope(call, code), "project \"" + code + "\"");
+    call.require(core::Operation::kReadAudit, call.scope, "project \"" + code + "\"");
   const store::SubmittedReport report = service(call).submit(code, selection);
   return http::Response::json(201, app::submittedReportRecord(report))
       .withHeader("Location", "/api/v1/reports/" + std::to_string(report.id) + "/pdf");
@@ -130,7 +130,7 @@ http::Response draft(Call& call) {
       request.queryValue("kind"), request.queryValue("language"), request.queryValue("period"),
       request.queryValue("partner"), request.queryValue("from"), request.queryValue("to"));
   const std::string& code = request.param("code");
-  const core::Scope scope = projectScope(call, code);
+  const core::Scope& scope = call.scope;
   const std::string what = "project \"" + code + "\"";
   if (selection.kind == reports::ReportKind::kPartner && !selection.partner.empty()) {
     call.require(core::Operation::kReadPartner, {scope.programme, code, selection.partner},
@@ -145,21 +145,20 @@ http::Response draft(Call& call) {
       .withHeader("Cache-Control", "no-store");
 }
 
-/// Reading a submitted report needs what reading its content needs: the whole project (the
-/// route's declaration), and for an audit extract the project's audit trail too.
-bool mayReadTrailOf(const Call& call, const store::SubmittedReport& report) {
-  return report.kind != "audit" ||
-         call.permits(core::Operation::kReadAudit, projectScope(call, report.project));
+/// Reading a submitted report needs what reading its content needs: the whole project, and for
+/// an audit extract the project's audit trail too.
+bool mayRead(const Call& call, const store::SubmittedReport& report, const core::Scope& scope) {
+  return call.permits(core::Operation::kReadProjectData, scope) &&
+         (report.kind != "audit" || call.permits(core::Operation::kReadAudit, scope));
 }
 
 http::Response download(Call& call) {
   call.request.allowQuery({});
   const std::int64_t id = *core::parsePositiveInteger(call.request.param("id"));
   app::ReportService reports = service(call);
-  const store::SubmittedReport report = reports.find(id);
-  if (report.kind == "audit")
-    call.require(core::Operation::kReadAudit, projectScope(call, report.project),
-                 "report " + std::to_string(id));
+  // The route allowed reading the report's project; an audit extract needs its trail too.
+  if (reports.find(id).kind == "audit")
+    call.require(core::Operation::kReadAudit, call.scope, "report " + std::to_string(id));
   app::DownloadedReport downloaded = reports.download(id);
   return pdfResponse(std::move(downloaded.pdf), downloaded.report.fileName)
       .withHeader("ETag", "\"" + downloaded.report.sha256 + "\"");
@@ -174,9 +173,7 @@ http::Response verify(Call& call) {
                                                  "with %PDF-)");
   const std::optional<store::SubmittedReport> report = service(call).verify(bytes);
   core::Json answer = core::Json::object().set("submitted", report.has_value());
-  if (report &&
-      call.permits(core::Operation::kReadProjectData, projectScope(call, report->project)) &&
-      mayReadTrailOf(call, *report))
+  if (report && mayRead(call, *report, projectScope(call, report->project)))
     answer.set("report", app::submittedReportRecord(*report));
   return http::Response::json(200, answer);
 }

@@ -48,6 +48,9 @@ struct Call {
   bool byCookie = false;
   /// The role under which the policy allowed the request ("" when none applied).
   std::string role;
+  /// The object the route's scope rule found and the policy allowed (empty on routes open to
+  /// anyone or to any signed-in user), for handlers that need it again.
+  core::Scope scope;
 
   /// Who acts, for the audit trail: the user (or "" when anonymous), role, client address.
   core::Actor actor() const;
