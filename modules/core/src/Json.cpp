@@ -181,6 +181,11 @@ Json& Json::set(std::string key, Json value) {
   return *this;
 }
 
+Json& Json::prepend(std::string key, Json value) {
+  members_.emplace(members_.begin(), std::move(key), std::move(value));
+  return *this;
+}
+
 Json& Json::push(Json value) {
   items_.push_back(std::move(value));
   return *this;

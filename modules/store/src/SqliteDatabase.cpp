@@ -22,9 +22,21 @@ bool isBlank(std::string_view text) {
   return true;
 }
 
+// Process-wide settings, made once before the first connection: SQLite's memory statistics
+// (on by default) take one global mutex on every allocation, which every worker thread then
+// queues on; crossgrant never reads them.
+void configureLibrary() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return sqlite3_initialize() == SQLITE_OK;
+  }();
+  if (!configured) throw StoreError("SQLite could not be initialised");
+}
+
 class SqliteConnection final : public detail::Session {
  public:
   SqliteConnection(const std::string& path, bool create) {
+    configureLibrary();
     const int flags =
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -125,23 +137,22 @@ class SqliteConnection final : public detail::Session {
   }
 
   sqlite3_stmt* prepare(std::string_view sql) {
-    const std::string key(sql);
-    if (auto found = cache_.find(key); found != cache_.end()) return found->second;
+    if (auto found = cache_.find(sql); found != cache_.end()) return found->second;
     sqlite3_stmt* statement = nullptr;
     const char* tail = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &statement, &tail);
     if (rc != SQLITE_OK) fail(sqlite3_extended_errcode(db_), sql);
     if (statement == nullptr) throw StoreError("empty SQL statement");
     if (tail != nullptr && !isBlank(std::string_view(tail))) {
       sqlite3_finalize(statement);
-      throw StoreError("one statement at a time, not: " + key);
+      throw StoreError("one statement at a time, not: " + std::string(sql));
     }
     if (cache_.size() >= kStatementCacheSize) {
       for (auto& [text, cached] : cache_) sqlite3_finalize(cached);
       cache_.clear();
     }
-    cache_.emplace(key, statement);
+    cache_.emplace(std::string(sql), statement);
     return statement;
   }
 
@@ -156,12 +167,13 @@ class SqliteConnection final : public detail::Session {
       if (const auto* number = std::get_if<std::int64_t>(&value)) {
         rc = sqlite3_bind_int64(statement, i + 1, *number);
       } else if (const auto* text = std::get_if<std::string>(&value)) {
-        rc = sqlite3_bind_text64(statement, i + 1, text->data(), text->size(), SQLITE_TRANSIENT,
+        // SQLITE_STATIC: params outlive the run, and Reset unbinds them before it returns.
+        rc = sqlite3_bind_text64(statement, i + 1, text->data(), text->size(), SQLITE_STATIC,
                                  SQLITE_UTF8);
       } else if (const auto* blob = std::get_if<Blob>(&value)) {
         // data() is never null, so an empty Blob binds as an empty blob, not as NULL.
         rc = sqlite3_bind_blob64(statement, i + 1, blob->bytes.data(), blob->bytes.size(),
-                                 SQLITE_TRANSIENT);
+                                 SQLITE_STATIC);
       } else {
         rc = sqlite3_bind_null(statement, i + 1);
       }
@@ -216,7 +228,14 @@ class SqliteConnection final : public detail::Session {
 
   sqlite3* db_ = nullptr;
   bool readOnly_ = false;  ///< a read unit is open: statements that write are refused
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // Looked up by the statement's text as given, without copying it.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cache_;
 };
 
 }  // namespace

@@ -40,10 +40,8 @@ core::Project readProjectBody(const Json& body) {
 
 /// The bundle's project object with "programme" first.
 Json projectSummary(const core::Project& project) {
-  Json object = Json::object();
-  object.set("programme", project.programmeCode);
-  const Json fields = core::projectToJson(project);
-  for (const auto& [key, value] : fields.members()) object.set(key, value);
+  Json object = core::projectToJson(project);
+  object.prepend("programme", project.programmeCode);
   return object;
 }
 

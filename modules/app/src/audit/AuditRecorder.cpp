@@ -31,11 +31,8 @@ Json programmeRecord(const Versioned<core::Programme>& programme) {
 }
 
 Json projectRecord(const Versioned<core::Project>& project) {
-  Json object = Json::object();
-  object.set("programme", project.value.programmeCode);
-  const Json fields = core::projectToJson(project.value);
-  for (const auto& [key, value] : fields.members()) object.set(key, value);
-  object.set("version", project.version);
+  Json object = core::projectToJson(project.value);
+  object.prepend("programme", project.value.programmeCode).set("version", project.version);
   return object;
 }
 

@@ -58,6 +58,8 @@ class Json {
   /// Appends a member (objects) or an item (arrays); returns *this for chaining.
   Json& set(std::string key, Json value);
   Json& push(Json value);
+  /// Inserts a member before the others (objects); returns *this for chaining.
+  Json& prepend(std::string key, Json value);
 
   bool operator==(const Json&) const = default;
 
