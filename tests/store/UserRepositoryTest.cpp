@@ -126,15 +126,16 @@ BOOST_AUTO_TEST_CASE(sessions_are_found_by_token_hash_and_end_with_their_user) {
     store::insertSession(c, session(janis, 9000), std::string(64, 'b'));
   });
   db->write([&](Connection& c) {
-    const auto found = store::findSessionByTokenHash(c, hash);
+    const auto found = store::findSignedIn(c, hash);
     BOOST_REQUIRE(found.has_value());
-    BOOST_TEST(found->id == id);
-    BOOST_TEST(found->userName == "janis");
-    BOOST_TEST(found->userAgent.size() == 500u);
-    BOOST_TEST(!store::findSessionByTokenHash(c, std::string(64, 'z')).has_value());
+    BOOST_TEST(found->session.id == id);
+    BOOST_TEST(found->session.userName == "janis");
+    BOOST_TEST(found->session.userAgent.size() == 500u);
+    BOOST_TEST(found->grants.empty());  // a user without grants still has their session
+    BOOST_TEST(!store::findSignedIn(c, std::string(64, 'z')).has_value());
     store::touchSession(c, id, 5600);
     store::touchSession(c, id, 5500);  // never back in time
-    BOOST_TEST(store::findSessionByTokenHash(c, hash)->lastSeenAt == 5600);
+    BOOST_TEST(store::findSignedIn(c, hash)->session.lastSeenAt == 5600);
     const auto sessions = store::listSessions(c, janis);
     BOOST_TEST(sessions.size() == 2u);
     BOOST_TEST(sessions.front().createdAt == 9000);  // newest first
@@ -145,6 +146,28 @@ BOOST_AUTO_TEST_CASE(sessions_are_found_by_token_hash_and_end_with_their_user) {
     store::deleteUser(c, "janis");
     BOOST_TEST(store::listSessions(c, janis).empty());
     BOOST_TEST(store::listGrants(c, janis).empty());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_signed_in_session_carries_its_users_resolved_grants) {
+  const std::string hash(64, 'a');
+  db->write([&](Connection& c) {
+    const std::int64_t id = store::insertSession(c, session(janis, 5000), hash);
+    store::insertGrant(c, janis, Grant{Role::kPartner, "", "LLI-317", "PP6"},
+                       "2026-02-01T00:00:00.000Z");
+    store::insertGrant(c, janis, Grant{Role::kAuditor, "LV-LT-2014-2020", "", ""},
+                       "2026-02-01T00:00:00.000Z");
+    const auto found = store::findSignedIn(c, hash);
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->session.id == id);
+    BOOST_TEST((found->grants == store::resolvedGrants(c, janis)));
+    BOOST_REQUIRE(found->grants.size() == 2u);
+    BOOST_TEST(found->grants.back().programme == "LV-LT-2014-2020");  // the partner's, resolved
+  });
+  // A disabled user's sessions sign no one in.
+  db->write([&](Connection& c) {
+    c.execute("UPDATE users SET disabled = 1 WHERE id = ?", {janis});
+    BOOST_TEST(!store::findSignedIn(c, hash).has_value());
   });
 }
 

@@ -52,14 +52,31 @@ UserRecord userOf(const Row& row) {
   return user;
 }
 
-core::Grant grantOf(const Row& row) {
+/// A grant from row[at…at+3]: role, programme, project, partner.
+core::Grant grantOf(const Row& row, std::size_t at = 0) {
   core::Grant grant;
-  const auto role = core::parseRole(asText(row[0]));
-  if (!role) throw StoreError("role_grants.role holds the unknown role '" + asText(row[0]) + "'");
+  const auto role = core::parseRole(asText(row[at]));
+  if (!role) throw StoreError("role_grants.role holds the unknown role '" + asText(row[at]) + "'");
   grant.role = *role;
-  grant.programme = asText(row[1]);
-  grant.project = asText(row[2]);
-  grant.partner = asText(row[3]);
+  grant.programme = asText(row[at + 1]);
+  grant.project = asText(row[at + 2]);
+  grant.partner = asText(row[at + 3]);
+  return grant;
+}
+
+// A grant as the policy reads it: its columns and its project's programme's code (m.code), for
+// a query over role_grants g that appends kResolvedGrantJoins.
+const char* const kResolvedGrantColumns = "g.role, g.programme, g.project, g.partner, m.code";
+const char* const kResolvedGrantJoins =
+    " LEFT JOIN projects p ON p.code = g.project AND g.project <> ''"
+    " LEFT JOIN programmes m ON m.id = p.programme_id";
+const char* const kGrantOrder = " ORDER BY g.role, g.programme, g.project, g.partner";
+
+/// A grant from row[at…at+4] as kResolvedGrantColumns selects it: a project-scoped grant names
+/// its project's programme when the project exists.
+core::Grant resolvedGrantOf(const Row& row, std::size_t at) {
+  core::Grant grant = grantOf(row, at);
+  if (grant.programme.empty() && !isNull(row[at + 4])) grant.programme = asText(row[at + 4]);
   return grant;
 }
 
@@ -70,7 +87,9 @@ void countVersionUp(Connection& db, std::int64_t userId, const std::string& chan
 
 const char* const kSessionColumns =
     "SELECT s.id, s.user_id, u.name, s.csrf_hash, s.created_at, s.last_seen_at, s.expires_at, "
-    "s.client_address, s.user_agent FROM sessions s JOIN users u ON u.id = s.user_id";
+    "s.client_address, s.user_agent";
+constexpr std::size_t kSessionColumnCount = 9;
+const char* const kSessionFrom = " FROM sessions s JOIN users u ON u.id = s.user_id";
 
 SessionRecord sessionOf(const Row& row) {
   SessionRecord session;
@@ -139,17 +158,11 @@ std::vector<core::Grant> listGrants(Reader& db, std::int64_t userId) {
 }
 
 std::vector<core::Grant> resolvedGrants(Reader& db, std::int64_t userId) {
+  static const std::string sql = std::string("SELECT ") + kResolvedGrantColumns +
+                                 " FROM role_grants g" + kResolvedGrantJoins +
+                                 " WHERE g.user_id = ?" + kGrantOrder;
   std::vector<core::Grant> grants;
-  for (const Row& row :
-       db.query("SELECT g.role, g.programme, g.project, g.partner, m.code FROM role_grants g "
-                "LEFT JOIN projects p ON p.code = g.project AND g.project <> '' "
-                "LEFT JOIN programmes m ON m.id = p.programme_id "
-                "WHERE g.user_id = ? ORDER BY g.role, g.programme, g.project, g.partner",
-                {userId})) {
-    core::Grant grant = grantOf(row);
-    if (grant.programme.empty() && !isNull(row[4])) grant.programme = asText(row[4]);
-    grants.push_back(std::move(grant));
-  }
+  for (const Row& row : db.query(sql, {userId})) grants.push_back(resolvedGrantOf(row, 0));
   return grants;
 }
 
@@ -232,17 +245,25 @@ std::int64_t insertSession(Connection& db, const SessionRecord& session,
   return db.lastInsertId();
 }
 
-std::optional<SessionRecord> findSessionByTokenHash(Reader& db, std::string_view tokenHash) {
-  const auto rows =
-      db.query(std::string(kSessionColumns) + " WHERE s.token_hash = ? AND u.disabled = 0",
-               {text(tokenHash)});
+std::optional<SignedIn> findSignedIn(Reader& db, std::string_view tokenHash) {
+  // One statement: the session's columns on every row, beside one of its user's grants each
+  // (NULLs in one row when the user holds none).
+  static const std::string sql =
+      std::string(kSessionColumns) + ", " + kResolvedGrantColumns + kSessionFrom +
+      " LEFT JOIN role_grants g ON g.user_id = s.user_id" + kResolvedGrantJoins +
+      " WHERE s.token_hash = ? AND u.disabled = 0" + kGrantOrder;
+  const std::vector<Row> rows = db.query(sql, {text(tokenHash)});
   if (rows.empty()) return std::nullopt;
-  return sessionOf(rows[0]);
+  SignedIn found{sessionOf(rows.front()), {}};
+  for (const Row& row : rows)
+    if (!isNull(row[kSessionColumnCount]))
+      found.grants.push_back(resolvedGrantOf(row, kSessionColumnCount));
+  return found;
 }
 
 std::vector<SessionRecord> listSessions(Reader& db, std::int64_t userId) {
   std::vector<SessionRecord> sessions;
-  for (const Row& row : db.query(std::string(kSessionColumns) +
+  for (const Row& row : db.query(std::string(kSessionColumns) + kSessionFrom +
                                      " WHERE s.user_id = ? ORDER BY s.created_at DESC, s.id DESC",
                                  {userId}))
     sessions.push_back(sessionOf(row));

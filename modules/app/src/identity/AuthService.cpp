@@ -258,16 +258,17 @@ std::optional<Authentication> AuthService::authenticate(std::string_view token) 
   std::optional<store::SessionRecord> ended;
   std::optional<Authentication> found =
       context_.database().read([&](store::Reader& db) -> std::optional<Authentication> {
-        std::optional<store::SessionRecord> session = store::findSessionByTokenHash(db, hash);
-        if (!session) return std::nullopt;
-        if (session->expiresAt <= now || session->lastSeenAt + idleMillis() <= now) {
+        std::optional<store::SignedIn> signedIn = store::findSignedIn(db, hash);
+        if (!signedIn) return std::nullopt;
+        store::SessionRecord& session = signedIn->session;
+        if (session.expiresAt <= now || session.lastSeenAt + idleMillis() <= now) {
           ended = std::move(session);
           return std::nullopt;
         }
         Authentication result;
-        result.principal.user = session->userName;
-        result.principal.grants = store::resolvedGrants(db, session->userId);
-        result.session = std::move(*session);
+        result.principal.user = session.userName;
+        result.principal.grants = std::move(signedIn->grants);
+        result.session = std::move(session);
         return result;
       });
   if (ended) {
