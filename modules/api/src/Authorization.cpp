@@ -58,7 +58,7 @@ void authorize(const Access& access, Call& call) {
   call.byCookie = given->fromCookie;
   if (access.who == Access::Who::kSignedIn) return;
 
-  app::Scopes scopes(call.context);
+  app::Scopes scopes(call.context, &*call.principal);
   const Target target = access.scope.find(call, scopes);
   const core::Decision decision = core::decide(*call.principal, access.operation, target.scope);
   switch (decision.outcome) {

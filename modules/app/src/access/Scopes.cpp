@@ -1,6 +1,7 @@
 #include "crossgrant/app/access/Scopes.h"
 
 #include "crossgrant/app/Context.h"
+#include "crossgrant/core/Access.h"
 #include "crossgrant/store/ProjectRepository.h"
 #include "crossgrant/store/ReportRepository.h"
 #include "crossgrant/store/UserRepository.h"
@@ -8,6 +9,9 @@
 namespace crossgrant::app {
 
 std::string Scopes::programmeOfProject(std::string_view project) {
+  if (asker_ != nullptr)
+    for (const core::Grant& grant : asker_->grants)
+      if (grant.project == project && !grant.programme.empty()) return grant.programme;
   return context_.database()
       .read([&](store::Reader& db) { return store::programmeOfProject(db, project); })
       .value_or("");

@@ -8,6 +8,10 @@
 #include <string>
 #include <string_view>
 
+namespace crossgrant::core {
+struct Principal;
+}
+
 namespace crossgrant::app {
 
 class Context;
@@ -20,15 +24,21 @@ struct ReportScope {
 
 class Scopes {
  public:
-  explicit Scopes(Context& context) : context_(context) {}
+  /// asker: whom the lookups are for, with the grants AuthService resolved for them in the
+  /// current read unit, or null.
+  explicit Scopes(Context& context, const core::Principal* asker = nullptr)
+      : context_(context), asker_(asker) {}
 
   /// The programme of a project, "" when the project does not exist (the policy then hides it).
+  /// Read from the asker's grants when one names the project: their programme was resolved
+  /// from the project (store::resolvedGrants), so the store need not be asked again.
   std::string programmeOfProject(std::string_view project);
   /// What a submitted report is about; nullopt when there is no such report.
   std::optional<ReportScope> report(std::int64_t id);
 
  private:
   Context& context_;
+  const core::Principal* asker_;
 };
 
 }  // namespace crossgrant::app
