@@ -287,4 +287,24 @@ BOOST_FIXTURE_TEST_CASE(a_pooled_connection_the_server_dropped_is_replaced, Stor
   BOOST_TEST(db->ping());
 }
 
+BOOST_FIXTURE_TEST_CASE(a_mysql_url_naming_a_missing_database_says_how_to_create_it, StoreFixture,
+                        *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
+                          return crossgrant::test::backend() == "mysql";
+                        })) {
+  // The fixture's database URL with another database's name: one the server does not have.
+  const std::size_t query = url.find('?');
+  const std::size_t slash = url.rfind('/', query);
+  const std::string missing = url.substr(slash + 1, query - slash - 1) + "_missing";
+  const std::string missingUrl =
+      url.substr(0, slash + 1) + missing + (query == std::string::npos ? "" : url.substr(query));
+  BOOST_CHECK_EXCEPTION(Database::open(missingUrl)->read([](crossgrant::store::Reader&) {}),
+                        crossgrant::store::DatabaseNotFound, [&](const StoreError& e) {
+                          const std::string message = e.what();
+                          return message.find("does not exist on the server") !=
+                                     std::string::npos &&
+                                 message.find("CREATE DATABASE " + missing) != std::string::npos &&
+                                 message.find("`crossgrant migrate`") != std::string::npos;
+                        });
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -37,6 +37,9 @@ constexpr int kNoReferencedRow = 1452;
 constexpr int kRowIsReferencedOld = 1217;
 constexpr int kNoReferencedRowOld = 1216;
 
+// ER_BAD_DB_ERROR: the URL names a database the server does not have.
+constexpr int kUnknownDatabase = 1049;
+
 // The errors that mean the connection is gone: the client's "server has gone away" and "lost
 // connection" (2006, 2013, 2055) and the server's "connection was killed" (1927).
 bool isConnectionLost(int code) {
@@ -221,6 +224,13 @@ class MysqlConnection final : public detail::Session {
       connection_->setTransactionIsolation(sql::TRANSACTION_REPEATABLE_READ);
     } catch (const sql::SQLException& error) {
       connection_.reset();
+      if (error.getErrorCode() == kUnknownDatabase)
+        throw DatabaseNotFound("database " + url_.display() +
+                               " does not exist on the server; create it (CREATE "
+                               "DATABASE " +
+                               url_.database +
+                               " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin), then "
+                               "give it its schema with `crossgrant migrate`");
       throw StoreError("cannot connect to " + url_.display() + ": " + error.what() +
                        " (MySQL error " + std::to_string(error.getErrorCode()) + ")");
     }

@@ -117,7 +117,8 @@ class PoolExhausted : public StoreError {
   std::chrono::seconds retryAfter_;
 };
 
-/// Database::open with PoolSettings::create false found no database at the URL.
+/// Database::open with PoolSettings::create false found no SQLite database at the URL, or a
+/// MySQL/MariaDB server does not have the database the URL names (never created by crossgrant).
 class DatabaseNotFound : public StoreError {
  public:
   using StoreError::StoreError;
