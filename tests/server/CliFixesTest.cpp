@@ -189,6 +189,8 @@ BOOST_AUTO_TEST_CASE(an_older_schema_is_refused_naming_both_versions_and_migrate
     BOOST_TEST(contains(err, expected), args.front() << ": " << err);
     BOOST_TEST(contains(err, "crossgrant migrate"), args.front() << ": " << err);
     BOOST_TEST(!contains(out, "serving"), args.front() << ": " << out);
+    // Refused without a byte written: the file is still empty.
+    BOOST_TEST(std::filesystem::file_size(file) == 0u, args.front());
   }
   // Nothing was applied: migrate starts from version 0.
   const CliResult migrated = runOn(url, {"migrate"});

@@ -49,9 +49,15 @@ class SqliteConnection final : public detail::Session {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     try {
-      const std::vector<Row> mode = query("PRAGMA journal_mode=WAL", {});
-      if (mode.empty() || asText(mode.front().front()) != "wal")
-        throw StoreError("cannot switch SQLite database " + path + " to WAL mode");
+      // An empty file is a database without a schema, which only migrate may change: anyone
+      // else finds it has none (and refuses, store/SchemaStatus.h) without writing the
+      // header that switching it to WAL would.
+      const bool untouchable = !create && asInt(query("PRAGMA page_count", {}).at(0).at(0)) == 0;
+      if (!untouchable) {
+        const std::vector<Row> mode = query("PRAGMA journal_mode=WAL", {});
+        if (mode.empty() || asText(mode.front().front()) != "wal")
+          throw StoreError("cannot switch SQLite database " + path + " to WAL mode");
+      }
       execute("PRAGMA synchronous=FULL", {});
       execute("PRAGMA foreign_keys=ON", {});
     } catch (...) {
