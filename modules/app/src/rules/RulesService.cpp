@@ -53,6 +53,8 @@ bool RulesService::recordIfNone() {
   const std::vector<core::RulesDescription> here = configured();
   const std::string at = core::utcTimestamp(context_.nowMillis());
   return context_.database().write([&](store::Connection& db) {
+    // Servers starting together on one database: the first records, the others then see it.
+    store::lockRecordedRules(db);
     if (!store::listRecordedRules(db).empty()) return false;
     std::vector<store::RecordedRules> rows;
     for (const core::RulesDescription& rules : here) rows.push_back({rules, at, actor_.user});
@@ -71,6 +73,7 @@ RulesUpdate RulesService::update() {
   const std::vector<core::RulesDescription> here = configured();
   const std::string at = core::utcTimestamp(context_.nowMillis());
   return context_.database().write([&](store::Connection& db) {
+    store::lockRecordedRules(db);
     const std::vector<store::RecordedRules> before = store::listRecordedRules(db);
     RulesUpdate result;
     result.difference = core::compareRules(here, descriptionsOf(before));

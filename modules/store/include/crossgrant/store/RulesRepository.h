@@ -24,6 +24,12 @@ struct RecordedRules {
 /// Every recorded plugin's rules, by key; empty when none are recorded.
 std::vector<RecordedRules> listRecordedRules(Reader& db);
 
+/// Holds off every other unit that records rules until this one ends, waiting for one that
+/// holds them now. Call it first in a write unit that reads the recorded rules to change them:
+/// on MariaDB a unit's snapshot starts at its first read, so what it reads after the lock is
+/// what the others committed (on SQLite a write unit excludes every other writer anyway).
+void lockRecordedRules(Connection& db);
+
 /// Replaces what is recorded with exactly these rules (one row per key; keys must differ).
 void replaceRecordedRules(Connection& db, const std::vector<RecordedRules>& rules);
 
