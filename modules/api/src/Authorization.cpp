@@ -31,6 +31,17 @@ std::optional<Credentials> credentialsOf(const http::Request& request) {
   return std::nullopt;
 }
 
+void refuseUnlessAllowed(const core::Decision& decision, const Target& target) {
+  switch (decision.outcome) {
+    case core::Decision::Outcome::kAllow:
+      return;
+    case core::Decision::Outcome::kHidden:
+      throw core::NotFound(target.what + " does not exist");
+    case core::Decision::Outcome::kForbidden:
+      throw core::Forbidden(decision.reason);
+  }
+}
+
 }  // namespace
 
 void authorize(const Access& access, Call& call) {
@@ -61,16 +72,11 @@ void authorize(const Access& access, Call& call) {
   app::Scopes scopes(call.context, &*call.principal);
   const Target target = access.scope.find(call, scopes);
   const core::Decision decision = core::decide(*call.principal, access.operation, target.scope);
-  switch (decision.outcome) {
-    case core::Decision::Outcome::kAllow:
-      call.role = decision.role;
-      call.scope = target.scope;
-      return;
-    case core::Decision::Outcome::kHidden:
-      throw core::NotFound(target.what + " does not exist");
-    case core::Decision::Outcome::kForbidden:
-      throw core::Forbidden(decision.reason);
-  }
+  refuseUnlessAllowed(decision, target);
+  for (const core::Operation needed : target.alsoNeeds)
+    refuseUnlessAllowed(core::decide(*call.principal, needed, target.scope), target);
+  call.role = decision.role;
+  call.scope = target.scope;
 }
 
 }  // namespace crossgrant::api

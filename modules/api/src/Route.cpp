@@ -72,7 +72,10 @@ ScopeRule report() {
                 number ? scopes.report(*number) : std::nullopt;
             // A report that does not exist is hidden from everyone alike.
             if (!report) throw core::NotFound("report " + id + " does not exist");
-            return Target{{report->programme, report->project, ""}, "report " + id};
+            Target target{{report->programme, report->project, ""}, "report " + id};
+            // An audit extract shows its project's audit trail.
+            if (report->kind == "audit") target.alsoNeeds.push_back(core::Operation::kReadAudit);
+            return target;
           }};
 }
 

@@ -154,12 +154,9 @@ bool mayRead(const Call& call, const store::SubmittedReport& report, const core:
 
 http::Response download(Call& call) {
   call.request.allowQuery({});
+  // The route allowed reading the report's project, and its trail for an audit extract.
   const std::int64_t id = *core::parsePositiveInteger(call.request.param("id"));
-  app::ReportService reports = service(call);
-  // The route allowed reading the report's project; an audit extract needs its trail too.
-  if (reports.find(id).kind == "audit")
-    call.require(core::Operation::kReadAudit, call.scope, "report " + std::to_string(id));
-  app::DownloadedReport downloaded = reports.download(id);
+  app::DownloadedReport downloaded = service(call).download(id);
   return pdfResponse(std::move(downloaded.pdf), downloaded.report.fileName)
       .withHeader("ETag", "\"" + downloaded.report.sha256 + "\"");
 }

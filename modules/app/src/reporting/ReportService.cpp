@@ -146,13 +146,6 @@ std::vector<store::SubmittedReport> ReportService::list(std::string_view project
   });
 }
 
-store::SubmittedReport ReportService::find(std::int64_t id) {
-  auto report = context_.database().read(
-      [&](store::Reader& db) { return store::findSubmittedReport(db, id); });
-  if (!report) throw core::NotFound("report " + std::to_string(id) + " does not exist");
-  return *report;
-}
-
 DownloadedReport ReportService::download(std::int64_t id) {
   return context_.database().write([&](Connection& db) {
     auto report = store::findSubmittedReport(db, id);

@@ -69,6 +69,10 @@ struct Call {
 struct Target {
   core::Scope scope;
   std::string what;  ///< e.g. "project \"LLI-317\"", for "... does not exist"
+  /// What acting on this object needs beyond the route's operation, known only from the
+  /// object itself (reading an audit extract needs its project's audit trail); authorize()
+  /// decides these in the same scope.
+  std::vector<core::Operation> alsoNeeds = {};
 };
 
 /// How a route finds its target: the path parameters it reads and the lookup.

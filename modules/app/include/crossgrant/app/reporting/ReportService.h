@@ -51,8 +51,6 @@ class ReportService {
 
   /// The submitted reports of a project, oldest first.
   std::vector<store::SubmittedReport> list(std::string_view project);
-  /// One submitted report; core::NotFound when there is none with this id.
-  store::SubmittedReport find(std::int64_t id);
   /// The stored PDF; appends a "download" audit entry. core::NotFound for an unknown id.
   DownloadedReport download(std::int64_t id);
   /// The first submitted report whose PDF is exactly bytes, or nullopt.
