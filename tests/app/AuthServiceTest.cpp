@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "AppFixture.h"
 #include "crossgrant/app/identity/AuthService.h"
 #include "crossgrant/core/Errors.h"
+#include "crossgrant/store/UserRepository.h"
 
 namespace app = crossgrant::app;
 namespace core = crossgrant::core;
@@ -72,6 +74,71 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_is_invalid_credentials_and_five_are_thrott
   advanceClock(std::chrono::seconds(31));
   const app::LoginResult result = auth.login("ilze", password, kClient, kAgent);
   BOOST_TEST(result.user.name == "ilze");
+}
+
+BOOST_AUTO_TEST_CASE(refused_logins_are_counted_not_logged_one_by_one) {
+  importDemo();
+  const std::string password = createUser("ilze", {Grant{Role::kLead, "", kProject, ""}});
+  app::AuthService auth(context);
+  for (int i = 0; i < 5; ++i)
+    BOOST_CHECK_THROW(auth.login("ilze", "wrong password " + std::to_string(i), kClient, kAgent),
+                      core::Unauthenticated);
+  const std::size_t before = auditTrail().size();
+  // Fifty refusals in one block: one entry, with the count of the window's first refusal.
+  for (int i = 0; i < 50; ++i)
+    BOOST_CHECK_THROW(auth.login("ilze", password, kClient, kAgent), core::Throttled);
+  std::vector<core::AuditEntry> entries = auditTrail();
+  BOOST_REQUIRE_EQUAL(entries.size(), before + 1);
+  BOOST_TEST(entries.back().action == "login_refused");
+  BOOST_TEST(entries.back().client == kClient);
+  BOOST_TEST(entries.back().objectKey == "ilze");
+  BOOST_TEST(core::Json::parse(*entries.back().after).find("refused")->asInteger() == 1);
+  // The next entry of the account at this address, here its login once the block has passed,
+  // carries the window's count.
+  advanceClock(std::chrono::seconds(31));
+  auth.login("ilze", password, kClient, kAgent);
+  entries = auditTrail();
+  BOOST_REQUIRE_EQUAL(entries.size(), before + 2);
+  BOOST_TEST(entries.back().action == "login");
+  const core::Json after = core::Json::parse(*entries.back().after);
+  BOOST_REQUIRE(after.find("refused_before") != nullptr);
+  BOOST_TEST(after.find("refused_before")->asInteger() == 50);
+}
+
+BOOST_AUTO_TEST_CASE(the_throttle_keeps_at_most_its_rows_and_forgets_old_windows) {
+  crossgrant::server::Configuration small = configuration;
+  small.app.throttleMaxRows = 30;
+  const std::unique_ptr<app::Context> bounded = crossgrant::server::makeContext(small);
+  std::int64_t clock = context.nowMillis();
+  bounded->setClock([&] { return clock; });
+  app::AuthService auth(*bounded);
+  const auto rows = [&] {
+    return bounded->database().read(
+        [](crossgrant::store::Reader& db) { return crossgrant::store::countThrottles(db); });
+  };
+  const auto has = [&](const std::string& key) {
+    return bounded->database().read([&](crossgrant::store::Reader& db) {
+      return crossgrant::store::findThrottle(db, key).has_value();
+    });
+  };
+  // Random user names from ever new addresses: four rows each, the oldest pruned first.
+  for (int i = 0; i < 40; ++i) {
+    BOOST_CHECK_THROW(auth.login("random-" + std::to_string(i), "a guess",
+                                 "198.51.100." + std::to_string(i), kAgent),
+                      core::Unauthenticated);
+    clock += 1000;
+    BOOST_TEST(rows() <= 30);
+  }
+  BOOST_TEST(has("guesses:random-39"));
+  BOOST_TEST(has("address:198.51.100.39"));
+  BOOST_TEST(!has("guesses:random-0"));
+  BOOST_TEST(!has("address:198.51.100.0"));
+  // Once their windows are forgotten, the next attempt prunes them.
+  clock += 2 * 60 * 60 * 1000;
+  BOOST_CHECK_THROW(auth.login("random-x", "a guess", "198.51.100.200", kAgent),
+                    core::Unauthenticated);
+  BOOST_TEST(rows() == 4);
+  BOOST_TEST(!has("guesses:random-39"));
 }
 
 BOOST_AUTO_TEST_CASE(a_token_authenticates_as_its_user_with_grants_until_it_idles_out) {

@@ -5,8 +5,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "AccessFixture.h"
@@ -53,6 +55,12 @@ std::string setCookie(const HttpResult& result, const std::string& name) {
   return "";
 }
 
+/// "crossgrant_device=VALUE" of a login answer's device cookie, or "" when it set none.
+std::string deviceCookie(const HttpResult& result) {
+  const std::string cookie = setCookie(result, "crossgrant_device");
+  return cookie.substr(0, cookie.find(';'));
+}
+
 std::vector<std::string> codesOf(const HttpResult& result, const char* list) {
   std::vector<std::string> codes;
   const Json body = result.json();
@@ -68,6 +76,13 @@ struct AuthFixture : AccessFixture {
     HttpTestClient anonymous(server.port());
     return anonymous.send("POST", "/api/v1/session", loginBody(user, password), "application/json",
                           false, {{"X-Forwarded-For", from}});
+  }
+  /// The same with a Cookie header (a browser's crossgrant_device).
+  HttpResult loginWithCookie(const std::string& user, const std::string& password,
+                             const std::string& from, const std::string& cookie) {
+    HttpTestClient anonymous(server.port());
+    return anonymous.send("POST", "/api/v1/session", loginBody(user, password), "application/json",
+                          false, {{"X-Forwarded-For", from}, {"Cookie", cookie}});
   }
   std::string tokenOf(const std::string& label) {
     const HttpResult result = login(members.at(label).name, members.at(label).password);
@@ -204,6 +219,7 @@ BOOST_AUTO_TEST_CASE(secure_cookies_when_configured) {
   requireStatus(result, 201);
   BOOST_TEST(contains(setCookie(result, "crossgrant_session"), "; Secure"));
   BOOST_TEST(contains(setCookie(result, "crossgrant_csrf"), "; Secure"));
+  BOOST_TEST(contains(setCookie(result, "crossgrant_device"), "; Secure"));
 }
 
 BOOST_AUTO_TEST_CASE(wrong_password_and_unknown_user_are_the_same_401_and_audited) {
@@ -400,9 +416,13 @@ BOOST_AUTO_TEST_CASE(an_attacker_cannot_lock_a_real_user_out) {
   const std::string attacker = "203.0.113.9";
   const std::string home = "198.51.100.7";
   const std::string password = members.at("partner").password;
-  // Twelve failures from the attacker's address, each after the previous block ended: the
-  // account, the address and the account at the address are all blocked now.
-  for (int i = 0; i < 12; ++i) {
+  // The real user signed in from home before: its browser holds a device cookie.
+  const HttpResult earlier = login("matrix-partner", password, home);
+  requireStatus(earlier, 201);
+  const std::string device = deviceCookie(earlier);
+  // Ten failures from the attacker's address, each after the previous block ended: the
+  // account's window is full, and the address and the account at the address are blocked.
+  for (int i = 0; i < 10; ++i) {
     HttpResult result = login("matrix-partner", "guess-number-" + std::to_string(i), attacker);
     if (result.status == 429) {
       advanceClock(seconds(std::stoi(result.header("Retry-After"))));
@@ -410,34 +430,39 @@ BOOST_AUTO_TEST_CASE(an_attacker_cannot_lock_a_real_user_out) {
     }
     requireStatus(result, 401);
   }
-  // The attacker's address is blocked far longer than the account, for any user ...
+  // The account takes no more guesses in this window from a browser without its device
+  // cookie, whatever the address ...
+  const HttpResult more = login("matrix-partner", "guess-number-10", "203.0.113.10");
+  requireStatus(more, 429);
+  BOOST_TEST(std::stoi(more.header("Retry-After")) > 60);
+  requireStatus(login("matrix-partner", password, home), 429);
+  // ... the attacker's address is blocked longer than the account, for any user ...
   const HttpResult elsewhere = login("matrix-auditor", members.at("auditor").password, attacker);
   requireStatus(elsewhere, 429);
   BOOST_TEST(std::stoi(elsewhere.header("Retry-After")) > 30);
   const HttpResult guess = login("matrix-partner", password, attacker);
   requireStatus(guess, 429);
   BOOST_TEST(std::stoi(guess.header("Retry-After")) > 30);
-  // ... while the real user logs in at once from an address clean for the account: the
-  // account's block only delays it.
+  // ... while the real user's browser signs in at once.
   const auto before = std::chrono::steady_clock::now();
-  requireStatus(login("matrix-partner", password, home), 201);
+  requireStatus(loginWithCookie("matrix-partner", password, home, device), 201);
   BOOST_TEST((std::chrono::steady_clock::now() - before < seconds(5)));
   // Which does not lift the attacker's blocks.
   requireStatus(login("matrix-partner", password, attacker), 429);
   // The attacker keeps failing after each block ends and keeps being refused in between; the
-  // real user logs in from home every time, and so do other users.
+  // real user's browser signs in every time, and other users sign in from home.
   for (int i = 0; i < 3; ++i) {
     const HttpResult refused = login("matrix-partner", "again-" + std::to_string(i), attacker);
     requireStatus(refused, 429);
     advanceClock(seconds(std::stoi(refused.header("Retry-After"))));
     requireStatus(login("matrix-partner", "again-" + std::to_string(i), attacker), 401);
     requireStatus(login("matrix-partner", password, attacker), 429);
-    requireStatus(login("matrix-partner", password, home), 201);
+    requireStatus(loginWithCookie("matrix-partner", password, home, device), 201);
   }
   requireStatus(login("matrix-controller", members.at("controller").password, home), 201);
 
   const std::vector<std::string> actions = auditActions();
-  BOOST_TEST(std::count(actions.begin(), actions.end(), "login_failed matrix-partner ") == 15);
+  BOOST_TEST(std::count(actions.begin(), actions.end(), "login_failed matrix-partner ") == 13);
 }
 
 BOOST_AUTO_TEST_CASE(failures_while_the_account_is_blocked_from_anywhere_still_count) {
@@ -452,6 +477,53 @@ BOOST_AUTO_TEST_CASE(failures_while_the_account_is_blocked_from_anywhere_still_c
   BOOST_TEST(std::stoi(refused.header("Retry-After")) <= 30);
   // A third, clean address still logs in.
   requireStatus(login("matrix-lead", password, "203.0.113.32"), 201);
+}
+
+BOOST_AUTO_TEST_CASE(guesses_from_many_addresses_are_limited_per_account_but_not_a_known_device) {
+  const std::string password = members.at("partner").password;
+  // The real user signed in from this browser before: it holds a device cookie.
+  const HttpResult earlier = login("matrix-partner", password, "198.51.100.7");
+  requireStatus(earlier, 201);
+  const std::string device = deviceCookie(earlier);
+  BOOST_TEST(!device.empty());
+  BOOST_TEST(contains(setCookie(earlier, "crossgrant_device"), "; HttpOnly"));
+  BOOST_TEST(contains(setCookie(earlier, "crossgrant_device"), "; SameSite=Strict"));
+
+  // Sixteen threads guess at once, each request from another of 1,000 addresses.
+  constexpr int kThreads = 16;
+  constexpr int kEach = 12;
+  std::atomic<int> wrong{0}, refused{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        const int n = t * kEach + i;
+        const std::string from =
+            "2001:db8::" + std::to_string(n % 1000) + ":" + std::to_string(n / 1000);
+        const int status = login("matrix-partner", "guess-" + std::to_string(n), from).status;
+        (status == 401 ? wrong : status == 429 ? refused : other)++;
+      }
+    });
+  for (std::thread& thread : threads) thread.join();
+  BOOST_TEST(other.load() == 0);
+  BOOST_TEST(wrong.load() <= 10);
+  BOOST_TEST(wrong.load() + refused.load() == kThreads * kEach);
+
+  // The right password from a browser without the cookie is refused ...
+  const HttpResult stranger = login("matrix-partner", password, "198.51.100.8");
+  requireStatus(stranger, 429);
+  BOOST_TEST(std::stoi(stranger.header("Retry-After")) > 60);
+  // ... and with it, the user signs in.
+  requireStatus(loginWithCookie("matrix-partner", password, "198.51.100.7", device), 201);
+  // A device cookie is the user's own: it lets no one else past the account's limit.
+  requireStatus(loginWithCookie("matrix-partner", password, "198.51.100.9", device + "x"), 429);
+}
+
+BOOST_AUTO_TEST_CASE(a_user_name_with_trailing_spaces_is_another_user) {
+  const HttpResult spaced = login("matrix-lead   ", members.at("lead").password);
+  requireStatus(spaced, 401);
+  BOOST_TEST(errorCode(spaced) == "invalid_credentials");
+  requireStatus(login("matrix-lead", members.at("lead").password), 201);
 }
 
 BOOST_AUTO_TEST_CASE(a_success_clears_the_address_block) {

@@ -87,6 +87,36 @@ BOOST_AUTO_TEST_CASE(users_round_trip_and_names_are_unique) {
                     core::NotFound);
 }
 
+// MariaDB's utf8mb4_bin pads: 'janis' = 'janis   ' there. Every identifier column compares
+// exactly, trailing spaces included, on both backends.
+BOOST_AUTO_TEST_CASE(identifiers_with_trailing_spaces_are_other_keys) {
+  db->write([&](Connection& c) {
+    BOOST_TEST(!store::findUser(c, "janis   ").has_value());
+    const std::int64_t spaced = store::insertUser(c, user("janis   "));
+    BOOST_TEST(spaced != janis);
+    BOOST_TEST(store::findUser(c, "janis")->id == janis);
+    BOOST_TEST(store::findUser(c, "janis   ")->id == spaced);
+
+    store::recordFailure(c, "account:janis", 1000, 0);
+    BOOST_TEST(!store::findThrottle(c, "account:janis   ").has_value());
+    BOOST_TEST(store::recordFailure(c, "account:janis   ", 1000, 0).failures == 1);
+    BOOST_TEST(store::findThrottle(c, "account:janis")->failures == 1);
+
+    BOOST_TEST(!store::programmeExists(c, "LV-LT-2014-2020 "));
+    BOOST_TEST(!store::programmeOfProject(c, "LLI-317 ").has_value());
+    BOOST_TEST(!store::partnerExists(c, "LLI-317", "LP "));
+    BOOST_TEST(!store::loadBundle(c, "LLI-317 ").has_value());
+
+    const Grant lead{Role::kLead, "", "LLI-317", ""};
+    const Grant spacedLead{Role::kLead, "", "LLI-317   ", ""};
+    store::insertGrant(c, janis, lead, "2026-01-03T00:00:00.000Z");
+    BOOST_CHECK_NO_THROW(store::insertGrant(c, janis, spacedLead, "2026-01-03T00:00:00.000Z"));
+    BOOST_TEST(store::listGrants(c, janis).size() == 2u);
+    BOOST_TEST(store::deleteGrant(c, janis, spacedLead, "2026-01-03T00:00:00.000Z"));
+    BOOST_TEST(store::listGrants(c, janis).size() == 1u);
+  });
+}
+
 BOOST_AUTO_TEST_CASE(grants_are_unique_and_resolve_their_programme) {
   const Grant lead{Role::kLead, "", "LLI-317", ""};
   const Grant partner{Role::kPartner, "", "LLI-317", "PP6"};

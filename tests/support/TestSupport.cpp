@@ -53,7 +53,7 @@ std::string freshDatabaseUrl(const TempDir& dir) {
   const std::string name = "cgt_" + std::to_string(::getpid()) + "_" + std::to_string(number);
   auto database = store::Database::open(url);
   database->write([&](store::Connection& c) {
-    c.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    c.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
   });
   return base.substr(0, slash + 1) + name + suffix;
 }

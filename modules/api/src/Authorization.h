@@ -22,6 +22,8 @@ namespace crossgrant::api {
 /// X-CSRF-Token.
 inline constexpr const char* kSessionCookie = "crossgrant_session";
 inline constexpr const char* kCsrfCookie = "crossgrant_csrf";
+/// The device cookie of logins (resources/Sessions.cpp); it authenticates nothing by itself.
+inline constexpr const char* kDeviceCookie = "crossgrant_device";
 
 void authorize(const Access& access, Call& call);
 

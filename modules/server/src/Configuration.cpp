@@ -107,6 +107,14 @@ Configuration loadConfiguration(const std::optional<std::string>& file,
       integerKey(config, c.file, "auth.session_absolute_hours", 12, 1, 24 * 366);
   c.app.sessionIdleSeconds = std::int64_t{idleMinutes} * 60;
   c.app.sessionAbsoluteSeconds = std::int64_t{absoluteHours} * 3600;
+  c.app.loginFailuresPerAccount =
+      integerKey(config, c.file, "auth.login_failures_per_account", 10, 1, 1000);
+  c.app.loginWindowSeconds =
+      std::int64_t{integerKey(config, c.file, "auth.login_window_minutes", 15, 1, 24 * 60)} * 60;
+  c.app.deviceCookieSeconds =
+      std::int64_t{integerKey(config, c.file, "auth.device_cookie_days", 180, 1, 3660)} * 86'400;
+  c.app.throttleMaxRows =
+      integerKey(config, c.file, "auth.throttle_max_rows", 100'000, 1'000, 100'000'000);
   c.app.labelsDirectory =
       resolved(directory, config.getString("reports.directory", "../reports") + "/i18n");
   return c;

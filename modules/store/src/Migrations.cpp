@@ -228,6 +228,35 @@ Migration version5() {
   return {5, "programme rules", std::move(s)};
 }
 
+// Identifiers compare exactly on both backends, and the login throttle's storage is bounded.
+// MariaDB's utf8mb4_bin pads trailing spaces ('mylead   ' signed in as 'mylead' and had a
+// throttle key of its own): every table's text becomes utf8mb4_nopad_bin, as tables created
+// since are (Schema.h, ExactText). Converting the columns, rather than refusing surrounding
+// spaces wherever an identifier enters (names, codes in bodies and paths, grant scopes,
+// throttle keys), makes every comparison exact, also where a check would be forgotten.
+// login_throttle rows get the time after which they are forgotten (pruned from then on; rows
+// from before this migration have 0 and go at the next failed login), and device_tokens holds
+// the hashes of the device cookies of successful logins (AuthService.h).
+Migration version6() {
+  std::vector<Step> s;
+  for (const char* table :
+       {"programmes", "projects", "project_titles", "periods", "partners", "budget_lines",
+        "cofinancing", "users", "role_grants", "sessions", "login_throttle", "audit_log",
+        "audit_head", "submitted_reports", "programme_rules"})
+    s.push_back(ExactText{table});
+  s.push_back(AddColumn{"login_throttle", bigint("expires_at").defaults(0)});
+  s.push_back(CreateIndex{"login_throttle", {"ix_login_throttle_expiry", {"expires_at"}, false}});
+  s.push_back(CreateTable{{"device_tokens",
+                           {id(), fixedChar("token_hash", 64), bigint("user_id"),
+                            bigint("created_at"), bigint("expires_at")},
+                           {"id"},
+                           {{"uq_device_tokens_hash", {"token_hash"}}},
+                           {},
+                           {cascade("fk_device_tokens_user", "user_id", "users")},
+                           {{"ix_device_tokens_user", {"user_id"}, true}}}});
+  return {6, "exact identifiers, bounded login throttle, device cookies", std::move(s)};
+}
+
 // ---- bookkeeping: the tables that record migrations, described like the others but made
 // before any migration runs. schema_migrations had only (version, applied_at) before
 // checksums; name and checksum are added to it, on new databases too, so that every database
@@ -484,8 +513,8 @@ int applyMysql(Session& c, const std::vector<Migration>& migrations) {
 }  // namespace
 
 const std::vector<Migration>& Migrations::all() {
-  static const std::vector<Migration> migrations{version1(), version2(), version3(), version4(),
-                                                 version5()};
+  static const std::vector<Migration> migrations{version1(), version2(), version3(),
+                                                 version4(), version5(), version6()};
   return migrations;
 }
 

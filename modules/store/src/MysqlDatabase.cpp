@@ -52,6 +52,10 @@ constexpr std::string_view kStartRead = "START TRANSACTION READ ONLY, WITH CONSI
 constexpr std::string_view kSqlMode =
     "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,"
     "NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'";
+// The connection's collation is also the one result columns are described with, and
+// Connector/C++ 1.1 does not know utf8mb4_nopad_bin (collation 1070): the connection keeps
+// utf8mb4_bin while the tables compare with utf8mb4_nopad_bin (Schema.cpp), the collation that
+// decides a comparison of a column with a parameter.
 constexpr std::string_view kNames = "SET NAMES utf8mb4 COLLATE utf8mb4_bin";
 
 // get_mysql_driver_instance() is not thread-safe: every caller goes through here.
@@ -229,7 +233,7 @@ class MysqlConnection final : public detail::Session {
                                " does not exist on the server; create it (CREATE "
                                "DATABASE " +
                                url_.database +
-                               " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin), then "
+                               " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin), then "
                                "give it its schema with `crossgrant migrate`");
       throw StoreError("cannot connect to " + url_.display() + ": " + error.what() +
                        " (MySQL error " + std::to_string(error.getErrorCode()) + ")");

@@ -1,9 +1,9 @@
 // The MySQL/MariaDB backend (MySQL Connector/C++ 1.1). Every connection talks utf8mb4 with
-// the utf8mb4_bin collation, runs in strict SQL mode at REPEATABLE READ with autocommit off,
-// reports matched rather than changed rows, and sends every statement as a prepared
-// statement. Units start explicitly: START TRANSACTION for write units, START TRANSACTION
-// READ ONLY, WITH CONSISTENT SNAPSHOT for read units. Private to the store: reached only through
-// Database::open("mysql://...").
+// the utf8mb4_bin collation (the tables' is utf8mb4_nopad_bin), runs in strict SQL mode at
+// REPEATABLE READ with autocommit off, reports matched rather than changed rows, and sends every
+// statement as a prepared statement. Units start explicitly: START TRANSACTION for write units,
+// START TRANSACTION READ ONLY, WITH CONSISTENT SNAPSHOT for read units. Private to the store:
+// reached only through Database::open("mysql://...").
 #pragma once
 
 #include <memory>

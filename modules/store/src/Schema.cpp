@@ -13,7 +13,9 @@ namespace {
 constexpr std::size_t kTextBytes = 65'535;
 constexpr std::size_t kLongTextBytes = 4'294'967'295;
 
-const char* const kMysqlTableOptions = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+// utf8mb4_nopad_bin: a binary collation without PAD SPACE, so that identifiers compare exactly.
+const char* const kMysqlTableOptions =
+    " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
 
 Column make(std::string name, Type type, std::size_t length = 0) {
   Column column;
@@ -185,6 +187,7 @@ struct CanonicalText {
   std::string operator()(const CreateIndex& step) const {
     return "create-index " + step.table + "\n" + canonicalIndex(step.index);
   }
+  std::string operator()(const ExactText& step) const { return "exact-text " + step.table + "\n"; }
   std::string operator()(const InsertRow& step) const {
     std::string out = "insert-row " + step.table + "\n";
     for (const auto& [column, value] : step.values)
@@ -212,6 +215,14 @@ struct Rendering {
   std::vector<Statement> operator()(const CreateIndex& step) const {
     if (!createsIndex(step.index, d)) return {};
     return {{indexSql(step.table, step.index), {}}};
+  }
+  std::vector<Statement> operator()(const ExactText& step) const {
+    // Converting to the character set the table has already changes only the collation; run
+    // again, it changes nothing.
+    if (d != Dialect::kMysql) return {};
+    return {{"ALTER TABLE " + step.table +
+                 " CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
+             {}}};
   }
   std::vector<Statement> operator()(const InsertRow& step) const {
     std::vector<std::string> names;
@@ -312,6 +323,8 @@ void Schema::apply(const Step& step) {
     table.columns.push_back(add->column);
   } else if (const auto* index = std::get_if<CreateIndex>(&step)) {
     existing(index->table).indexes.push_back(index->index);
+  } else if (const auto* exact = std::get_if<ExactText>(&step)) {
+    existing(exact->table);
   } else {
     existing(std::get<InsertRow>(step).table);
   }

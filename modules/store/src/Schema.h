@@ -1,6 +1,6 @@
 // The schema as data: tables, their columns, keys, checks and indexes, and the steps of
 // migrations over them. From one description it renders the DDL of each backend (SQLite;
-// MySQL/MariaDB with InnoDB, utf8mb4 and utf8mb4_bin) and a canonical, backend-independent
+// MySQL/MariaDB with InnoDB, utf8mb4 and utf8mb4_nopad_bin) and a canonical, backend-independent
 // text whose SHA-256 is a step's checksum. The current schema (Migrations.h) is what the steps
 // of every migration build, and the repositories take their length limits from it.
 #pragma once
@@ -126,7 +126,14 @@ struct InsertRow {
   std::string table;
   std::vector<std::pair<std::string, Literal>> values;
 };
-using Step = std::variant<CreateTable, AddColumn, CreateIndex, InsertRow>;
+/// Every text column of a table, and the table's default, compare exactly: byte for byte,
+/// trailing spaces included. MariaDB's utf8mb4_bin is a PAD SPACE collation ('mylead' =
+/// 'mylead   '); the step converts the table to utf8mb4_nopad_bin, which tables created since
+/// have anyway. Nothing on SQLite, whose BINARY collation compares every byte.
+struct ExactText {
+  std::string table;
+};
+using Step = std::variant<CreateTable, AddColumn, CreateIndex, InsertRow, ExactText>;
 
 /// A statement of rendered DDL or seed data with its bound values.
 struct Statement {

@@ -105,8 +105,18 @@ SessionRecord sessionOf(const Row& row) {
   return session;
 }
 
+const char* const kThrottleColumns =
+    "SELECT throttle_key, failures, last_failure_at, blocked_until, expires_at FROM "
+    "login_throttle";
+
 ThrottleRecord throttleOf(const Row& row) {
-  return {asText(row[0]), asInt(row[1]), asInt(row[2]), asInt(row[3])};
+  return {asText(row[0]), asInt(row[1]), asInt(row[2]), asInt(row[3]), asInt(row[4])};
+}
+
+std::vector<ThrottleRecord> throttlesOf(const std::vector<Row>& rows) {
+  std::vector<ThrottleRecord> records;
+  for (const Row& row : rows) records.push_back(throttleOf(row));
+  return records;
 }
 
 }  // namespace
@@ -289,10 +299,8 @@ std::int64_t deleteEndedSessions(Connection& db, std::int64_t now, std::int64_t 
 }
 
 std::optional<ThrottleRecord> findThrottle(Reader& db, std::string_view key) {
-  const auto rows = db.query(
-      "SELECT throttle_key, failures, last_failure_at, blocked_until FROM login_throttle "
-      "WHERE throttle_key = ?",
-      {text(key)});
+  const auto rows =
+      db.query(std::string(kThrottleColumns) + " WHERE throttle_key = ?", {text(key)});
   if (rows.empty()) return std::nullopt;
   return throttleOf(rows[0]);
 }
@@ -301,30 +309,110 @@ ThrottleRecord recordFailure(Connection& db, std::string_view key, std::int64_t 
                              std::int64_t forgetBefore) {
   // One statement that inserts or counts up, reading the stored row under its lock: an UPDATE
   // followed by an INSERT could deadlock on MariaDB (two gap locks, two inserts into the gap).
-  // Both dialects evaluate the counting expression on the row as it was before the statement.
+  // Both dialects evaluate each expression on the row as it was before the statement (MySQL
+  // assigns from left to right: no expression reads a column assigned before it).
+  const std::int64_t expires = now + (now - forgetBefore);
   const std::string count =
       "failures = CASE WHEN last_failure_at <= ? THEN 1 ELSE failures + 1 END, "
-      "last_failure_at = ?";
+      "last_failure_at = ?, expires_at = CASE WHEN expires_at < ? THEN ? ELSE expires_at END";
   const std::string insert =
-      "INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until) "
-      "VALUES (?, 1, ?, 0) ";
+      "INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until, "
+      "expires_at) VALUES (?, 1, ?, 0, ?) ";
   db.execute(insert +
                  (db.backend() == "mysql" ? "ON DUPLICATE KEY UPDATE "
                                           : "ON CONFLICT (throttle_key) DO UPDATE SET ") +
                  count,
-             {text(key), now, forgetBefore, now});
+             {text(key), now, expires, forgetBefore, now, expires, expires});
   const auto record = findThrottle(db, key);
   if (!record) throw StoreError("the login_throttle row of " + text(key) + " vanished");
   return *record;
 }
 
 void setBlockedUntil(Connection& db, std::string_view key, std::int64_t blockedUntil) {
-  db.execute("UPDATE login_throttle SET blocked_until = ? WHERE throttle_key = ?",
-             {blockedUntil, text(key)});
+  db.execute(
+      "UPDATE login_throttle SET blocked_until = ?, "
+      "expires_at = CASE WHEN expires_at < ? THEN ? ELSE expires_at END WHERE throttle_key = ?",
+      {blockedUntil, blockedUntil, blockedUntil, text(key)});
 }
 
 void clearThrottle(Connection& db, std::string_view key) {
   db.execute("DELETE FROM login_throttle WHERE throttle_key = ?", {text(key)});
+}
+
+ThrottleRecord lockThrottle(Connection& db, std::string_view key, std::int64_t now,
+                            std::int64_t expiresAt) {
+  // The upsert makes the row or takes its exclusive lock (on MariaDB, ON DUPLICATE KEY UPDATE
+  // locks the existing row exclusively where INSERT IGNORE would share it, and two shared
+  // locks that both want to write deadlock); the locking read then sees the row as committed
+  // last, not this unit's snapshot. SQLite's write units run one at a time anyway.
+  const bool mysql = db.backend() == "mysql";
+  db.execute(std::string("INSERT INTO login_throttle (throttle_key, failures, last_failure_at, "
+                         "blocked_until, expires_at) VALUES (?, 0, ?, 0, ?) ") +
+                 (mysql ? "ON DUPLICATE KEY UPDATE throttle_key = throttle_key"
+                        : "ON CONFLICT (throttle_key) DO NOTHING"),
+             {text(key), now, expiresAt});
+  const auto rows = db.query(
+      std::string(kThrottleColumns) + " WHERE throttle_key = ?" + (mysql ? " FOR UPDATE" : ""),
+      {text(key)});
+  if (rows.empty()) throw StoreError("the login_throttle row of " + text(key) + " vanished");
+  return throttleOf(rows[0]);
+}
+
+void saveThrottle(Connection& db, const ThrottleRecord& record) {
+  db.execute(
+      "UPDATE login_throttle SET failures = ?, last_failure_at = ?, blocked_until = ?, "
+      "expires_at = ? WHERE throttle_key = ?",
+      {record.failures, record.lastFailureAt, record.blockedUntil, record.expiresAt, record.key});
+}
+
+std::vector<ThrottleRecord> expiredThrottles(Reader& db, std::int64_t now, std::size_t limit) {
+  return throttlesOf(db.query(std::string(kThrottleColumns) +
+                                  " WHERE expires_at <= ? ORDER BY expires_at, throttle_key "
+                                  "LIMIT " +
+                                  std::to_string(limit),
+                              {now}));
+}
+
+std::vector<ThrottleRecord> throttlesBeyond(Reader& db, std::int64_t most) {
+  const std::int64_t beyond = countThrottles(db) - most;
+  if (beyond <= 0) return {};
+  return throttlesOf(db.query(std::string(kThrottleColumns) +
+                              " ORDER BY last_failure_at, throttle_key LIMIT " +
+                              std::to_string(beyond)));
+}
+
+void deleteThrottles(Connection& db, const std::vector<ThrottleRecord>& records) {
+  for (const ThrottleRecord& record : records) clearThrottle(db, record.key);
+}
+
+std::int64_t countThrottles(Reader& db) {
+  return asInt(db.query("SELECT COUNT(*) FROM login_throttle").at(0).at(0));
+}
+
+std::optional<DeviceToken> findDeviceToken(Reader& db, std::string_view tokenHash) {
+  const auto rows =
+      db.query("SELECT user_id, created_at, expires_at FROM device_tokens WHERE token_hash = ?",
+               {text(tokenHash)});
+  if (rows.empty()) return std::nullopt;
+  return DeviceToken{asInt(rows[0][0]), asInt(rows[0][1]), asInt(rows[0][2])};
+}
+
+void insertDeviceToken(Connection& db, std::string_view tokenHash, const DeviceToken& token,
+                       std::size_t keep) {
+  db.execute("DELETE FROM device_tokens WHERE user_id = ? AND expires_at <= ?",
+             {token.userId, token.createdAt});
+  db.execute(
+      "INSERT INTO device_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+      {text(tokenHash), token.userId, token.createdAt, token.expiresAt});
+  const auto rows =
+      db.query("SELECT id FROM device_tokens WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+               {token.userId});
+  for (std::size_t i = keep; i < rows.size(); ++i)
+    db.execute("DELETE FROM device_tokens WHERE id = ?", {asInt(rows[i][0])});
+}
+
+void deleteDeviceTokensOfUser(Connection& db, std::int64_t userId) {
+  db.execute("DELETE FROM device_tokens WHERE user_id = ?", {userId});
 }
 
 }  // namespace crossgrant::store

@@ -9,7 +9,10 @@
 //   DELETE /api/v1/sessions/{id}      ends one of the user's own sessions: 204 (404 for others)
 // Cookies: Path=/, SameSite=Strict, Max-Age the session's absolute lifetime, Secure when
 // configured or the request came over TLS; the session cookie is HttpOnly, the CSRF cookie
-// readable by scripts, which send it back as X-CSRF-Token.
+// readable by scripts, which send it back as X-CSRF-Token. A login without a valid device
+// cookie of its user also sets crossgrant_device (HttpOnly, Max-Age the device cookie's
+// lifetime), which later logins send back to be counted against that device's own failures
+// rather than the account's (AuthService.h); logout leaves it.
 #include "Authorization.h"
 #include "Codecs.h"
 #include "Resources.h"
@@ -55,7 +58,8 @@ http::Response login(Call& call) {
   const app::LoginResult result =
       app::AuthService(call.context)
           .login(body.at("user"), body.at("password"), call.request.clientAddress,
-                 call.request.header("User-Agent").value_or(""));
+                 call.request.header("User-Agent").value_or(""),
+                 call.request.cookie(kDeviceCookie).value_or(""));
   const Json document = Json::object()
                             .set("token", result.token)
                             .set("csrf_token", result.csrfToken)
@@ -64,13 +68,19 @@ http::Response login(Call& call) {
                             .set("expires_at", core::utcTimestamp(result.session.expiresAt))
                             .set("session", app::sessionRecord(result.session));
   const std::int64_t maxAge = call.context.settings().sessionAbsoluteSeconds;
-  return http::Response::json(201, document)
-      .withHeader("Location", std::string(kApiPrefix) + "/session")
-      .withHeader("Set-Cookie",
-                  http::setCookie(kSessionCookie, result.token, {maxAge, true, secure(call)}))
-      .withHeader("Set-Cookie",
-                  http::setCookie(kCsrfCookie, result.csrfToken, {maxAge, false, secure(call)}))
-      .withHeader("Cache-Control", "no-store");
+  http::Response response =
+      http::Response::json(201, document)
+          .withHeader("Location", std::string(kApiPrefix) + "/session")
+          .withHeader("Set-Cookie",
+                      http::setCookie(kSessionCookie, result.token, {maxAge, true, secure(call)}))
+          .withHeader("Set-Cookie",
+                      http::setCookie(kCsrfCookie, result.csrfToken, {maxAge, false, secure(call)}))
+          .withHeader("Cache-Control", "no-store");
+  if (!result.deviceToken.empty())
+    response.withHeader("Set-Cookie", http::setCookie(kDeviceCookie, result.deviceToken,
+                                                      {call.context.settings().deviceCookieSeconds,
+                                                       true, secure(call)}));
+  return response;
 }
 
 http::Response currentSession(Call& call) {

@@ -21,6 +21,16 @@ struct Settings {
   std::int64_t sessionIdleSeconds = 30 * 60;
   /// ... and this long after login, whatever the activity.
   std::int64_t sessionAbsoluteSeconds = 12 * 60 * 60;
+  /// At most this many failed logins per account in a window, from clients without a device
+  /// cookie of the account (whatever their addresses), and per device cookie ...
+  std::int64_t loginFailuresPerAccount = 10;
+  /// ... in a window of this length, which starts at its first counted failure.
+  std::int64_t loginWindowSeconds = 15 * 60;
+  /// How long a device cookie, issued at every successful login without a valid one, lasts.
+  std::int64_t deviceCookieSeconds = 180 * 24 * 60 * 60;
+  /// The most rows the login throttle keeps; beyond, the oldest (by their last counted
+  /// attempt) are pruned.
+  std::int64_t throttleMaxRows = 100'000;
   /// Where the reports' translations are (en.properties, lv.properties, lt.properties).
   std::string labelsDirectory;
 };

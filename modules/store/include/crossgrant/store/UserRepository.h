@@ -107,22 +107,57 @@ std::int64_t deleteSessionsOfUser(Connection& db, std::int64_t userId);
 /// idleSince. Returns how many.
 std::int64_t deleteEndedSessions(Connection& db, std::int64_t now, std::int64_t idleSince);
 
-/// Failed logins counted under one key ("account:NAME", "address:ADDR", ...). Times are
-/// milliseconds since the Unix epoch.
+/// Login attempts counted under one key ("account:NAME", "address:ADDR", ...). Times are
+/// milliseconds since the Unix epoch. What the counters mean is the caller's (AuthService.cpp);
+/// expiresAt is when the row is forgotten: pruneThrottles deletes it from then on.
 struct ThrottleRecord {
   std::string key;
   std::int64_t failures = 0;
   std::int64_t lastFailureAt = 0;
   std::int64_t blockedUntil = 0;
+  std::int64_t expiresAt = 0;
 };
 
 std::optional<ThrottleRecord> findThrottle(Reader& db, std::string_view key);
 /// Counts one failure under key at now, starting again from 1 when the last failure was at or
-/// before forgetBefore, and returns the record after it. One statement (an upsert), so that
+/// before forgetBefore, and returns the record after it; the row expires no earlier than when
+/// this failure is forgotten (now + (now - forgetBefore)). One statement (an upsert), so that
 /// concurrent failures on other connections are all counted and never deadlock.
 ThrottleRecord recordFailure(Connection& db, std::string_view key, std::int64_t now,
                              std::int64_t forgetBefore);
+/// Sets the block; the row expires no earlier than its end.
 void setBlockedUntil(Connection& db, std::string_view key, std::int64_t blockedUntil);
 void clearThrottle(Connection& db, std::string_view key);
+
+/// The row of key, made when missing as {0 failures, lastFailureAt now, not blocked, expiring
+/// at expiresAt}, read under a lock that holds to the end of the unit: concurrent units that
+/// lock the same key run one after the other, so that what the caller decides from the row
+/// and writes back with saveThrottle is one atomic step.
+ThrottleRecord lockThrottle(Connection& db, std::string_view key, std::int64_t now,
+                            std::int64_t expiresAt);
+/// Writes every counter of record.key back.
+void saveThrottle(Connection& db, const ThrottleRecord& record);
+/// At most limit rows whose expiresAt is at or before now, earliest first; and the rows beyond
+/// the most to keep, those of the oldest lastFailureAt first (the ones to prune when the
+/// throttle is full).
+std::vector<ThrottleRecord> expiredThrottles(Reader& db, std::int64_t now, std::size_t limit);
+std::vector<ThrottleRecord> throttlesBeyond(Reader& db, std::int64_t most);
+/// Deletes the rows of keys (each by its key, so that no range of keys is locked).
+void deleteThrottles(Connection& db, const std::vector<ThrottleRecord>& records);
+/// How many rows the throttle holds.
+std::int64_t countThrottles(Reader& db);
+
+/// The device cookies of successful logins, known by the hex SHA-256 of their token.
+struct DeviceToken {
+  std::int64_t userId = 0;
+  std::int64_t createdAt = 0;
+  std::int64_t expiresAt = 0;
+};
+std::optional<DeviceToken> findDeviceToken(Reader& db, std::string_view tokenHash);
+/// Stores a device token of the user and keeps at most keep of the user's (the newest);
+/// deletes the user's expired ones.
+void insertDeviceToken(Connection& db, std::string_view tokenHash, const DeviceToken& token,
+                       std::size_t keep);
+void deleteDeviceTokensOfUser(Connection& db, std::int64_t userId);
 
 }  // namespace crossgrant::store

@@ -14,11 +14,28 @@
 // account at one address. A block of the address, or of the account at that address, refuses
 // attempts (429 without checking the password). The account's block refuses only attempts from
 // addresses that failed for the account in the last hour; from an address clean for the
-// account it merely delays the check (by the rest of the block, at most 1 s), so that an
-// attacker failing from anywhere cannot lock the real user out. Failures are forgotten an hour
-// after the last one; a successful login clears those of its account, of the account at its
-// address and of its address. A password change is throttled by the account and the account at
-// the address alike, and clears those two.
+// account it merely delays the check (by the rest of the block, at most 1 s). Failures are
+// forgotten an hour after the last one; a successful login clears those of its account, of the
+// account at its address and of its address.
+//
+// Whatever the number of addresses, an account takes at most settings.loginFailuresPerAccount
+// failed logins per settings.loginWindowSeconds (a window from its first counted failure) from
+// clients without its device cookie; beyond, they are refused until the window ends. Each
+// attempt is counted before its password is checked, in the unit that checks the blocks, under
+// a lock of the account's row: parallel attempts are counted one after the other, and a right
+// password takes its count back. So that such an attack does not lock the real user out, a
+// successful login without a valid device cookie issues one (OWASP's device cookies: a random
+// token of the user, stored as its SHA-256, lasting settings.deviceCookieSeconds, the newest 20
+// per user kept); a login presenting a valid device cookie of the user is counted against that
+// device's own window (the same number per window) and none of the blocks above. A password
+// change is throttled by the account and the account at the address alike, clears those two
+// and ends the user's device cookies.
+//
+// Refused attempts are counted, not logged one by one: one entry per account and address (or
+// address, when its own block refuses) and window, the count carried by the next entry of the
+// account at the address or by the window's closing entry (AuthService.cpp). The throttle's
+// rows expire with their windows and are pruned from then on, and it keeps at most
+// settings.throttleMaxRows rows, pruning the oldest (by their last counted attempt) first.
 //
 // Every login, failed or refused login, logout and password change appends an audit entry in
 // the transaction that records it. A login's entry names as its role the roles the user holds
@@ -43,6 +60,8 @@ class Context;
 struct LoginResult {
   std::string token;      ///< the session token; shown once, stored only as its hash
   std::string csrfToken;  ///< likewise
+  /// A new device cookie's token when the login presented no valid one; "" otherwise.
+  std::string deviceToken;
   store::SessionRecord session;
   store::UserRecord user;
   std::vector<core::Grant> grants;  ///< as stored
@@ -59,11 +78,13 @@ class AuthService {
   explicit AuthService(Context& context) : context_(context) {}
 
   /// Checks the password of user and opens a session (recording the user agent as printable
-  /// ASCII). Throws core::InvalidInput for an empty or over-long user name, core::Throttled
-  /// while blocked, core::Unauthenticated "invalid_credentials" for a wrong user name or
-  /// password (or a disabled user): the same answer for all.
+  /// ASCII). deviceToken is the client's device cookie, "" for none. Throws
+  /// core::InvalidInput for an empty or over-long user name, core::Throttled while blocked,
+  /// core::Unauthenticated "invalid_credentials" for a wrong user name or password (or a
+  /// disabled user): the same answer for all.
   LoginResult login(std::string_view user, std::string_view password,
-                    const std::string& clientAddress, const std::string& userAgent);
+                    const std::string& clientAddress, const std::string& userAgent,
+                    std::string_view deviceToken = "");
 
   /// The session of token when it is valid now; nullopt otherwise. An ended session found
   /// this way is deleted.
