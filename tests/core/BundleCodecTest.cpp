@@ -515,4 +515,36 @@ BOOST_AUTO_TEST_CASE(names_in_any_script_survive_byte_for_byte) {
   BOOST_TEST(read(written).partners[0].name == name);
 }
 
+BOOST_AUTO_TEST_CASE(sums_that_overflow_are_errors_at_the_object_whose_sum_it_is) {
+  const std::string largest = "92233720368547758.07";
+  // Each amount is valid; the budget lines, the co-financing and the partners' totals are not
+  // when added.
+  std::string text = replaced(kSmall, R"("budget": [{"category": "staff", "amount": "100.00"}])",
+                              R"("budget": [{"category": "staff", "amount": ")" + largest +
+                                  R"("}, {"category": "travel", "amount": ")" + largest + R"("}])");
+  text = replaced(text, R"("type": "private", "amount": "15.00")",
+                  R"("type": "private", "amount": ")" + largest + R"(")");
+  const std::vector<ValidationError> errors = errorsOf(text);
+  BOOST_TEST(has(errors, "/partners/0/budget", "the largest amount crossgrant stores"),
+             listed(errors));
+  BOOST_TEST(has(errors, "/partners/0/cofinancing", "the largest amount crossgrant stores"),
+             listed(errors));
+
+  // One partner's figures fit; in a legacy currency their euro equivalent does not.
+  const std::string near = "90000000000000000.00";
+  std::string legacy = replaced(kSmall, R"("currency": "EUR")", R"("currency": "LVL")");
+  legacy = replaced(legacy, R"("total": "100.00")", R"("total": ")" + near + R"(")");
+  const std::vector<ValidationError> euro = errorsOf(legacy);
+  BOOST_TEST(has(euro, "/partners", "in euro"), listed(euro));
+
+  // Each part of a partner on its own.
+  BOOST_CHECK_EXCEPTION(
+      crossgrant::core::readBudget(Json::parse(R"([{"category": "staff", "amount": ")" + largest +
+                                               R"("}, {"category": "travel", "amount": "0.01"}])"),
+                                   rules),
+      InvalidInput, [](const InvalidInput& e) {
+        return has(e.errors(), "", "the largest amount crossgrant stores");
+      });
+}
+
 BOOST_AUTO_TEST_SUITE_END()

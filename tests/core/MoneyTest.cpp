@@ -189,4 +189,12 @@ BOOST_AUTO_TEST_CASE(rates_parse_and_print_exactly) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(checked_addition_says_when_a_sum_does_not_fit) {
+  BOOST_TEST(Amount::max().toString() == "92233720368547758.07");
+  BOOST_TEST((Amount::fromMinor(1).checkedAdd(Amount::fromMinor(2)) == Amount::fromMinor(3)));
+  BOOST_TEST((Amount::max().checkedAdd(Amount()) == Amount::max()));
+  BOOST_TEST(!Amount::max().checkedAdd(Amount::fromMinor(1)).has_value());
+  BOOST_TEST(!Amount::max().checkedAdd(Amount::max()).has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

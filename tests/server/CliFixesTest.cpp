@@ -62,6 +62,17 @@ struct FixesCli : Cli {
     BOOST_REQUIRE_MESSAGE(at != std::string::npos, migrated.out);
     return std::stoi(migrated.out.substr(at + marker.size()));
   }
+
+  /// How many migrations this crossgrant has (versions need not be consecutive), as `migrate`
+  /// reports applying them to a new database.
+  int migrationCount() {
+    TempDir fresh;
+    const CliResult migrated = runOn("sqlite:" + fresh.file("fresh.db"), {"migrate"});
+    BOOST_REQUIRE_MESSAGE(migrated.status == 0, migrated.err);
+    const auto open = migrated.out.find(" (");
+    BOOST_REQUIRE_MESSAGE(open != std::string::npos, migrated.out);
+    return std::stoi(migrated.out.substr(open + 2));
+  }
 };
 
 /// The demo bundle without its last partner, whose code is set in dropped.
@@ -196,7 +207,7 @@ BOOST_AUTO_TEST_CASE(an_older_schema_is_refused_naming_both_versions_and_migrate
   const CliResult migrated = runOn(url, {"migrate"});
   BOOST_TEST(migrated.status == 0, migrated.err);
   BOOST_TEST(contains(migrated.out, "schema version " + std::to_string(latest) + " (" +
-                                        std::to_string(latest) + " migrations applied)"),
+                                        std::to_string(migrationCount()) + " migrations applied)"),
              migrated.out);
 }
 

@@ -166,6 +166,24 @@ BOOST_AUTO_TEST_CASE(export_import_export_is_byte_identical_and_keeps_baltic_tex
   BOOST_TEST(readFile(other.io.file("second.json")) == first.out);
 }
 
+BOOST_AUTO_TEST_CASE(a_bundle_whose_sums_overflow_is_refused_with_their_pointers_and_not_stored) {
+  std::string bundle = readFile(crossgrant::test::demoBundlePath());
+  // The lead partner's first two budget lines, each valid, overflow when added.
+  for (const std::string from : {"\"amount\": \"60000.00\"", "\"amount\": \"9000.00\""}) {
+    const auto at = bundle.find(from);
+    BOOST_REQUIRE(at != std::string::npos);
+    bundle.replace(at, from.size(), "\"amount\": \"92233720368547758.07\"");
+  }
+  const Result result = run({"import", "-"}, bundle);
+  BOOST_TEST(result.status == 2);
+  BOOST_TEST(contains(result.err, "/partners/0/budget: "), result.err);
+  BOOST_TEST(contains(result.err, "the largest amount crossgrant stores"), result.err);
+  BOOST_TEST(contains(result.err, "nothing imported"), result.err);
+  BOOST_TEST(run({"export", "LLI-317"}).status == 2);
+  BOOST_TEST(!contains(run({"projects"}).out, "LLI-317"));
+  BOOST_TEST(!contains(run({"programmes"}).out, "LV-LT-2014-2020"));
+}
+
 BOOST_AUTO_TEST_CASE(invalid_bundle_reports_every_error_with_its_pointer_and_stores_nothing) {
   std::string bundle = readFile(crossgrant::test::demoBundlePath());
   const auto replace = [&](const std::string& from, const std::string& to) {

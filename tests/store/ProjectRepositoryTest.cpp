@@ -469,3 +469,66 @@ BOOST_FIXTURE_TEST_CASE(field_limits_are_the_same_on_every_backend, StoreFixture
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Versions never go back for an object's key: an edit based on a version read before a replace,
+// or before the object was deleted and created again, must not find its version stored again.
+BOOST_AUTO_TEST_SUITE(versions_never_go_back)
+
+std::int64_t partnerAt(store::Database& db, const std::string& partner) {
+  return db.read([&](store::Reader& c) { return store::partnerVersion(c, "LLI-317", partner); })
+      .value();
+}
+
+BOOST_FIXTURE_TEST_CASE(a_replace_puts_every_kept_partner_above_its_version, StoreFixture) {
+  db->write([&](Connection& c) { store::saveBundle(c, sampleBundle(), false); });
+  const core::Bundle bundle = sampleBundle();
+  const std::string first = bundle.partners.front().code;
+  const std::string last = bundle.partners.back().code;
+  db->write([&](Connection& c) {
+    store::updatePartner(c, "LLI-317", bundle.partners.front());
+    store::updatePartner(c, "LLI-317", bundle.partners.front());
+  });
+  const std::int64_t before = partnerAt(*db, first);
+  BOOST_REQUIRE(before == 3);
+  db->write([&](Connection& c) { store::saveBundle(c, bundle, true); });
+  BOOST_TEST(partnerAt(*db, first) == before + 1);
+  BOOST_TEST(partnerAt(*db, last) == 2);
+  BOOST_TEST(
+      !db->write([&](Connection& c) { return store::lockPartner(c, "LLI-317", first, before); }));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_partner_created_again_starts_above_its_earlier_life, StoreFixture) {
+  db->write([&](Connection& c) { store::saveBundle(c, sampleBundle(), false); });
+  const core::Partner partner = sampleBundle().partners.back();
+  db->write([&](Connection& c) { store::updatePartner(c, "LLI-317", partner); });
+  BOOST_REQUIRE(partnerAt(*db, partner.code) == 2);
+  db->write([&](Connection& c) { store::deletePartner(c, "LLI-317", partner.code); });
+  db->write([&](Connection& c) { store::insertPartner(c, "LLI-317", partner); });
+  BOOST_TEST(partnerAt(*db, partner.code) == 3);
+
+  // Dropped by a replace, then brought back by another.
+  core::Bundle without = sampleBundle();
+  without.partners.pop_back();
+  db->write([&](Connection& c) { store::saveBundle(c, without, true); });
+  db->write([&](Connection& c) { store::saveBundle(c, sampleBundle(), true); });
+  BOOST_TEST(partnerAt(*db, partner.code) == 4);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_project_and_programme_created_again_start_above_their_last_versions,
+                        StoreFixture) {
+  const core::Bundle bundle = sampleBundle();
+  db->write([&](Connection& c) { store::saveBundle(c, bundle, false); });
+  db->write([&](Connection& c) { store::updateProject(c, bundle.project); });
+  db->write([&](Connection& c) { store::updateProgramme(c, bundle.programme); });
+  const std::int64_t lead = partnerAt(*db, "LP");
+  db->write([&](Connection& c) { store::deleteProject(c, "LLI-317"); });
+  db->write([&](Connection& c) { store::deleteProgramme(c, bundle.programme.code); });
+  db->write([&](Connection& c) { store::saveBundle(c, bundle, false); });
+  db->read([&](store::Reader& c) {
+    BOOST_TEST(store::projectVersion(c, "LLI-317").value() == 3);
+    BOOST_TEST(store::programmeVersion(c, bundle.programme.code).value() == 3);
+  });
+  BOOST_TEST(partnerAt(*db, "LP") == lead + 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -594,6 +594,7 @@ Bundle readBundle(const Json& document, const RulesLookup& rules) {
     bundle.partners = parsePartners(*partners, "/partners", programmeRules, errors);
     if (!bundle.programme.fund.empty()) checkFundEntries(*partners, bundle.programme.fund, errors);
   }
+  for (ValidationError& error : bundleTotalErrors(bundle)) errors.push_back(std::move(error));
   throwIfAny(errors);
   return bundle;
 }
@@ -616,6 +617,7 @@ Project readProject(const Json& object) {
 Partner readPartner(const Json& object, const ProgrammeRules& rules) {
   Errors errors;
   Partner partner = parsePartner(object, "", &rules, errors);
+  for (ValidationError& error : partnerTotalErrors(partner, "")) errors.push_back(std::move(error));
   throwIfAny(errors);
   return partner;
 }
@@ -623,6 +625,7 @@ Partner readPartner(const Json& object, const ProgrammeRules& rules) {
 std::vector<BudgetLine> readBudget(const Json& array, const ProgrammeRules& rules) {
   Errors errors;
   std::vector<BudgetLine> budget = parseBudget(array, "", &rules, errors);
+  for (ValidationError& error : budgetTotalErrors(budget, "")) errors.push_back(std::move(error));
   throwIfAny(errors);
   return budget;
 }
@@ -630,6 +633,9 @@ std::vector<BudgetLine> readBudget(const Json& array, const ProgrammeRules& rule
 std::vector<Contribution> readCofinancing(const Json& array) {
   Errors errors;
   std::vector<Contribution> cofinancing = parseCofinancing(array, "", errors);
+  for (ValidationError& error : cofinancingTotalErrors(cofinancing, "")) {
+    errors.push_back(std::move(error));
+  }
   throwIfAny(errors);
   return cofinancing;
 }

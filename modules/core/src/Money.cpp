@@ -104,6 +104,12 @@ std::string Amount::toString() const {
   return out;
 }
 
+std::optional<Amount> Amount::checkedAdd(Amount other) const {
+  const __int128 sum = static_cast<__int128>(minor_) + other.minor_;
+  if (sum > kMax || sum < -kMax) return std::nullopt;
+  return Amount(static_cast<std::int64_t>(sum));
+}
+
 Amount Amount::operator+(Amount other) const {
   return Amount(checked(static_cast<__int128>(minor_) + other.minor_));
 }

@@ -214,6 +214,29 @@ class OpenReadScope {
   OpenReadScope& operator=(const OpenReadScope&) = delete;
 };
 
+/// A write unit's connection that reports every statement it executes to an observer
+/// (Database::setWriteObserver).
+class ObservedConnection : public Connection {
+ public:
+  ObservedConnection(Connection& inner, const Database::WriteObserver& observer)
+      : inner_(inner), observer_(observer) {}
+
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+    return inner_.query(sql, params);
+  }
+  std::string_view backend() const override { return inner_.backend(); }
+  std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
+    const std::int64_t matched = inner_.execute(sql, params);
+    observer_(sql);
+    return matched;
+  }
+  std::int64_t lastInsertId() override { return inner_.lastInsertId(); }
+
+ private:
+  Connection& inner_;
+  const Database::WriteObserver& observer_;
+};
+
 }  // namespace
 
 void Database::runUnit(UnitKind kind, const std::function<void(Session&)>& work) {
@@ -248,7 +271,14 @@ void Database::runRead(const std::function<void(Reader&)>& work) {
 }
 
 void Database::runWrite(const std::function<void(Connection&)>& work) {
-  runUnit(UnitKind::kWrite, work);
+  if (!writeObserver_) {
+    runUnit(UnitKind::kWrite, work);
+    return;
+  }
+  runUnit(UnitKind::kWrite, [&](Session& session) {
+    ObservedConnection observed(session, writeObserver_);
+    work(observed);
+  });
 }
 
 bool Database::ping() {

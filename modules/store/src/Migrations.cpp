@@ -257,6 +257,24 @@ Migration version6() {
   return {6, "exact identifiers, bounded login throttle, device cookies", std::move(s)};
 }
 
+// The last version of every programme, project and partner that was deleted (a partner also
+// when a bundle replace drops it or its project goes), by its key: kind 'programme' (project
+// and code are its code and ''), 'project' (its code and ''), 'partner' (its project's code and
+// its own). An object created again under a key found here starts above that version, so that
+// an edit based on a version of its earlier life is stale (ProjectRepository.h).
+Migration version7() {
+  std::vector<Step> s;
+  s.push_back(CreateTable{
+      {"retired_versions",
+       {varchar("kind", 20), varchar("project", 100), varchar("code", 100), bigint("version")},
+       {"kind", "project", "code"},
+       {},
+       {{"ck_retired_versions_kind", "kind IN ('programme', 'project', 'partner')"}},
+       {},
+       {}}});
+  return {7, "retired versions", std::move(s)};
+}
+
 // ---- bookkeeping: the tables that record migrations, described like the others but made
 // before any migration runs. schema_migrations had only (version, applied_at) before
 // checksums; name and checksum are added to it, on new databases too, so that every database
@@ -513,8 +531,8 @@ int applyMysql(Session& c, const std::vector<Migration>& migrations) {
 }  // namespace
 
 const std::vector<Migration>& Migrations::all() {
-  static const std::vector<Migration> migrations{version1(), version2(), version3(),
-                                                 version4(), version5(), version6()};
+  static const std::vector<Migration> migrations{version1(), version2(), version3(), version4(),
+                                                 version5(), version6(), version7()};
   return migrations;
 }
 

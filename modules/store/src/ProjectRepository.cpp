@@ -1,5 +1,6 @@
 #include "crossgrant/store/ProjectRepository.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -110,6 +111,41 @@ void checkLimits(void (Limits::*check)(const T&, const std::string&), const T& v
 // ---- programmes
 
 const char* const kProgrammeColumns = "SELECT code, name, rules, fund FROM programmes";
+
+// The keys of retired_versions (migration 7).
+constexpr const char* kProgrammeKind = "programme";
+constexpr const char* kProjectKind = "project";
+constexpr const char* kPartnerKind = "partner";
+
+// The version an object created under a key starts at: one above the last version of the
+// object deleted under that key, 1 for a key never deleted.
+std::int64_t firstVersion(Reader& db, const char* kind, std::string_view project,
+                          std::string_view code) {
+  const auto rows =
+      db.query("SELECT version FROM retired_versions WHERE kind = ? AND project = ? AND code = ?",
+               {text(kind), text(project), text(code)});
+  return rows.empty() ? 1 : asInt(rows[0][0]) + 1;
+}
+
+// Records the last version of an object that is deleted. A key deleted again was created
+// again above its previous retired version, so the newer one replaces it.
+void retire(Connection& db, const char* kind, std::string_view project, std::string_view code,
+            std::int64_t version) {
+  db.execute("DELETE FROM retired_versions WHERE kind = ? AND project = ? AND code = ?",
+             {text(kind), text(project), text(code)});
+  db.execute("INSERT INTO retired_versions (kind, project, code, version) VALUES (?, ?, ?, ?)",
+             {text(kind), text(project), text(code), version});
+}
+
+// The code and version of every partner of a project.
+std::vector<std::pair<std::string, std::int64_t>> partnerVersions(Reader& db,
+                                                                  std::int64_t projectId) {
+  std::vector<std::pair<std::string, std::int64_t>> versions;
+  for (const Row& row :
+       db.query("SELECT code, version FROM partners WHERE project_id = ?", {projectId}))
+    versions.emplace_back(asText(row[0]), asInt(row[1]));
+  return versions;
+}
 
 core::Programme programmeOf(const Row& row) {
   return {asText(row[0]), asText(row[1]), asText(row[2]), asText(row[3])};
@@ -334,13 +370,13 @@ void insertPartnerChildren(Connection& db, std::int64_t partnerId, const core::P
 }
 
 void insertPartnerRow(Connection& db, std::int64_t projectId, std::int64_t position,
-                      const core::Partner& partner) {
+                      const core::Partner& partner, std::int64_t version) {
   db.execute(
       "INSERT INTO partners (project_id, position, code, role, name, country, legal_status, "
-      "vat_recoverable, total, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+      "vat_recoverable, total, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {projectId, position, partner.code, text(core::toString(partner.role)), partner.name,
        partner.country, text(core::toString(partner.legalStatus)),
-       std::int64_t{partner.vatRecoverable ? 1 : 0}, partner.total.minor()});
+       std::int64_t{partner.vatRecoverable ? 1 : 0}, partner.total.minor(), version});
   insertPartnerChildren(db, db.lastInsertId(), partner);
 }
 
@@ -375,8 +411,9 @@ void insertProgramme(Connection& db, const core::Programme& programme) {
   checkLimits(&Limits::programme, programme);
   if (programmeId(db, programme.code))
     throw core::Conflict("programme " + programme.code + " already exists");
-  db.execute("INSERT INTO programmes (code, name, rules, fund, version) VALUES (?, ?, ?, ?, 1)",
-             {programme.code, programme.name, programme.rules, programme.fund});
+  db.execute("INSERT INTO programmes (code, name, rules, fund, version) VALUES (?, ?, ?, ?, ?)",
+             {programme.code, programme.name, programme.rules, programme.fund,
+              firstVersion(db, kProgrammeKind, programme.code, "")});
 }
 
 void updateProgramme(Connection& db, const core::Programme& programme) {
@@ -394,6 +431,7 @@ void deleteProgramme(Connection& db, std::string_view code) {
   if (projects > 0)
     throw core::Conflict("programme " + text(code) + " still has " + std::to_string(projects) +
                          (projects == 1 ? " project" : " projects") + "; delete them first");
+  retire(db, kProgrammeKind, code, "", programmeVersion(db, code).value());
   db.execute("DELETE FROM programmes WHERE id = ?", {id});
 }
 
@@ -412,7 +450,8 @@ void insertProject(Connection& db, const core::Project& project) {
   checkLimits(&Limits::project, project);
   if (projectKey(db, project.code))
     throw core::Conflict("project " + project.code + " already exists");
-  insertProjectRow(db, requireProgrammeId(db, project.programmeCode), project, 1);
+  insertProjectRow(db, requireProgrammeId(db, project.programmeCode), project,
+                   firstVersion(db, kProjectKind, project.code, ""));
 }
 
 void updateProject(Connection& db, const core::Project& project) {
@@ -431,7 +470,11 @@ void updateProject(Connection& db, const core::Project& project) {
 }
 
 void deleteProject(Connection& db, std::string_view code) {
-  db.execute("DELETE FROM projects WHERE id = ?", {requireProjectId(db, code)});
+  const std::int64_t id = requireProjectId(db, code);
+  for (const auto& [partner, version] : partnerVersions(db, id))
+    retire(db, kPartnerKind, code, partner, version);
+  retire(db, kProjectKind, code, "", projectVersion(db, code).value());
+  db.execute("DELETE FROM projects WHERE id = ?", {id});
 }
 
 std::vector<core::Partner> listPartners(Reader& db, std::string_view projectCode) {
@@ -458,7 +501,8 @@ void insertPartner(Connection& db, std::string_view projectCode, const core::Par
                      {projectId})
                 .at(0)
                 .at(0));
-  insertPartnerRow(db, projectId, position, partner);
+  insertPartnerRow(db, projectId, position, partner,
+                   firstVersion(db, kPartnerKind, projectCode, partner.code));
 }
 
 void updatePartner(Connection& db, std::string_view projectCode, const core::Partner& partner) {
@@ -476,7 +520,10 @@ void updatePartner(Connection& db, std::string_view projectCode, const core::Par
 }
 
 void deletePartner(Connection& db, std::string_view projectCode, std::string_view partnerCode) {
-  db.execute("DELETE FROM partners WHERE id = ?", {requirePartnerId(db, projectCode, partnerCode)});
+  const std::int64_t id = requirePartnerId(db, projectCode, partnerCode);
+  retire(db, kPartnerKind, projectCode, partnerCode,
+         partnerVersion(db, projectCode, partnerCode).value());
+  db.execute("DELETE FROM partners WHERE id = ?", {id});
 }
 
 std::optional<std::int64_t> programmeVersion(Reader& db, std::string_view code) {
@@ -564,13 +611,22 @@ void saveBundle(Connection& db, const core::Bundle& bundle, bool replace) {
   else
     insertProgramme(db, bundle.programme);
 
-  // A replaced project keeps counting versions, so a copy read before the replace is stale.
-  std::int64_t version = 1;
+  // A replaced project and the partners it keeps go on counting versions, so that a copy read
+  // before the replace is stale; the partners it drops are retired like deleted ones.
+  std::int64_t version = firstVersion(db, kProjectKind, project.code, "");
+  std::vector<std::pair<std::string, std::int64_t>> previousPartners;
   if (const auto existing = projectKey(db, project.code)) {
     if (!replace)
       throw core::Conflict("project " + project.code +
                            " already exists; save the bundle with replace to overwrite it");
     version = existing->version + 1;
+    previousPartners = partnerVersions(db, existing->id);
+    for (const auto& previous : previousPartners) {
+      const bool kept =
+          std::any_of(bundle.partners.begin(), bundle.partners.end(),
+                      [&](const core::Partner& partner) { return partner.code == previous.first; });
+      if (!kept) retire(db, kPartnerKind, project.code, previous.first, previous.second);
+    }
     db.execute("DELETE FROM projects WHERE id = ?", {existing->id});
   }
   const std::int64_t projectId =
@@ -579,7 +635,13 @@ void saveBundle(Connection& db, const core::Bundle& bundle, bool replace) {
   for (const core::Partner& partner : bundle.partners) {
     if (partnerId(db, projectId, partner.code))
       throw core::Conflict("partner " + partner.code + " appears twice in project " + project.code);
-    insertPartnerRow(db, projectId, position++, partner);
+    const auto previous =
+        std::find_if(previousPartners.begin(), previousPartners.end(),
+                     [&](const auto& entry) { return entry.first == partner.code; });
+    insertPartnerRow(db, projectId, position++, partner,
+                     previous != previousPartners.end()
+                         ? previous->second + 1
+                         : firstVersion(db, kPartnerKind, project.code, partner.code));
   }
 }
 

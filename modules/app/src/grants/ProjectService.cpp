@@ -157,6 +157,40 @@ bool figuresDiffer(const core::Partner& a, const core::Partner& b) {
          a.cofinancing != b.cofinancing;
 }
 
+/// Refuses a bundle any of whose sums would not fit in an amount (core::bundleTotalErrors), with
+/// each error's pointer as relocate gives it for the document the caller sent.
+void requireTotalsFit(const core::Bundle& bundle,
+                      const std::function<std::string(const std::string&)>& relocate) {
+  std::vector<core::ValidationError> errors = core::bundleTotalErrors(bundle);
+  if (errors.empty()) return;
+  for (core::ValidationError& error : errors) error.pointer = relocate(error.pointer);
+  throw core::InvalidInput(std::move(errors));
+}
+
+/// The stored project with partner (new or changed) in it, checked as a whole: an edit of one
+/// partner must not make a sum across partners overflow. Errors of that partner's own sums keep
+/// their pointer within the partner (within the part when part is "budget" or "cofinancing");
+/// a sum across partners is located at the edited object itself ("").
+void requirePartnerTotalsFit(store::Reader& db, std::string_view projectCode,
+                             const core::Partner& partner, std::string_view part = {}) {
+  core::Bundle bundle = store::loadBundle(db, projectCode).value();
+  std::size_t index = bundle.partners.size();
+  for (std::size_t i = 0; i < bundle.partners.size(); ++i)
+    if (bundle.partners[i].code == partner.code) index = i;
+  if (index == bundle.partners.size())
+    bundle.partners.push_back(partner);
+  else
+    bundle.partners[index] = partner;
+  const std::string own = "/partners/" + std::to_string(index);
+  const std::string ownPart = part.empty() ? own : own + "/" + std::string(part);
+  requireTotalsFit(bundle, [&](const std::string& pointer) -> std::string {
+    if (pointer.rfind(ownPart, 0) == 0 &&
+        (pointer.size() == ownPart.size() || pointer[ownPart.size()] == '/'))
+      return pointer.substr(ownPart.size());
+    return "";
+  });
+}
+
 /// Who is not an admin may only replace a project it may write, within its programme; a
 /// project it may not replace is answered as if it did not exist (the same Forbidden).
 void requireImportAllowed(store::Reader& db, const core::Principal& principal,
@@ -194,8 +228,11 @@ core::Bundle ProjectService::readBundle(std::string_view text) const {
 ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool replace,
                                           const std::optional<std::string>& expectedBundle) {
   const core::ProgrammeRules& rules = context_.rules(bundle.programme.rules);
+  requireTotalsFit(bundle, [](const std::string& pointer) { return pointer; });
   ImportResult result;
   result.projectCode = bundle.project.code;
+  // Computed before anything is written: nothing may fail once the unit has committed.
+  result.findings = core::computeFindings(bundle, rules);
   context_.database().write([&](Connection& db) {
     requireImportAllowed(db, caller_.principal, bundle);
     if (expectedBundle) {
@@ -238,7 +275,6 @@ ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool repla
                  previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
                  core::bundleToJson(stored.value()));
   });
-  result.findings = core::computeFindings(bundle, rules);
   return result;
 }
 
@@ -353,6 +389,11 @@ Versioned<core::Project> ProjectService::updateProject(std::string_view code,
     }
     core::Project project = changed;
     project.programmeCode = before.value.programmeCode;
+    core::Bundle bundle = store::loadBundle(db, code).value();
+    bundle.project = project;
+    requireTotalsFit(bundle, [](const std::string& pointer) {
+      return pointer.rfind("/project", 0) == 0 ? pointer.substr(8) : std::string();
+    });
     store::updateProject(db, project);
     Versioned<core::Project> after = storedProject(db, code);
     recordChange(db, caller_.actor, "update", "project", project.code, project.code,
@@ -403,6 +444,7 @@ Versioned<core::Partner> ProjectService::createPartner(std::string_view projectC
   return context_.database().write([&](Connection& db) {
     requireProject(db, projectCode);
     requireSingleLead(db, projectCode, partner);
+    requirePartnerTotalsFit(db, projectCode, partner);
     store::insertPartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partner.code);
     recordChange(db, caller_.actor, "create", "partner", partnerKey(projectCode, partner.code),
@@ -437,6 +479,7 @@ Versioned<core::Partner> ProjectService::updatePartner(std::string_view projectC
     const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     requireFiguresKept(db, before.value);
     requireSingleLead(db, projectCode, partner);
+    requirePartnerTotalsFit(db, projectCode, partner);
     store::updatePartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
     recordChange(db, caller_.actor, "update", "partner", partnerKey(projectCode, partnerCode),
@@ -469,6 +512,7 @@ Versioned<core::Partner> ProjectService::replacePartnerPart(
     const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     core::Partner partner = before.value;
     apply(partner);
+    requirePartnerTotalsFit(db, projectCode, partner, part);
     store::updatePartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
     recordChange(db, caller_.actor, "update", part, partnerKey(projectCode, partnerCode),

@@ -6,6 +6,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -49,6 +50,13 @@ class Amount {
 
   /// Always two fraction digits: "791256.20", "-0.05", "0.00".
   std::string toString() const;
+
+  /// The largest amount crossgrant stores or computes: 92233720368547758.07.
+  static constexpr Amount max() { return Amount(std::numeric_limits<std::int64_t>::max()); }
+
+  /// this + other, or nullopt when the sum lies outside the range of amounts: the addition
+  /// for validating totals before anything relies on them.
+  std::optional<Amount> checkedAdd(Amount other) const;
 
   /// Checked arithmetic: throws MoneyError on overflow.
   Amount operator+(Amount other) const;

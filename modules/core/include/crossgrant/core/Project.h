@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "crossgrant/core/Date.h"
+#include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Money.h"
 
 namespace crossgrant::core {
@@ -99,5 +100,26 @@ struct Bundle {
 
   bool operator==(const Bundle&) const = default;
 };
+
+// The sums crossgrant forms from a project's figures must each fit in an Amount: the findings
+// and the reports add up each partner's budget lines and co-financing, and across partners
+// their approved totals, budgets and co-financing; in a legacy currency they also show those
+// sums and the contract's figures in euro. Each function returns one ValidationError for every
+// such sum that would exceed Amount::max() (the message says so), at the pointer of the object
+// whose sum it is; empty when every sum fits. Amounts are never negative here (the bundle
+// format refuses negative ones), so a part of a sum that fits fits too.
+
+/// A budget's lines, at pointer (the budget array).
+std::vector<ValidationError> budgetTotalErrors(const std::vector<BudgetLine>& budget,
+                                               const std::string& pointer);
+/// Co-financing entries, at pointer (the co-financing array).
+std::vector<ValidationError> cofinancingTotalErrors(const std::vector<Contribution>& cofinancing,
+                                                    const std::string& pointer);
+/// A partner's budget and co-financing, at pointer + "/budget" and pointer + "/cofinancing".
+std::vector<ValidationError> partnerTotalErrors(const Partner& partner, const std::string& pointer);
+/// Every sum of a bundle: each partner's at /partners/I/budget and /partners/I/cofinancing; the
+/// sums across partners at /partners; a contract figure whose euro equivalent does not fit at
+/// /project/approved/total or /project/approved/fund.
+std::vector<ValidationError> bundleTotalErrors(const Bundle& bundle);
 
 }  // namespace crossgrant::core

@@ -237,6 +237,14 @@ class Database {
   /// Throws SchemaMismatch unless schemaStatus().current(): for servers, which never migrate.
   void requireCurrentSchema();
 
+  /// Called after each statement a write unit executes, with its SQL.
+  using WriteObserver = std::function<void(std::string_view sql)>;
+  /// The seam for tests that inject faults, unset in production: while set, observer runs
+  /// after every statement that a unit of Database::write executes, on the unit's thread, and
+  /// what it throws fails that unit as a failing statement would (the unit rolls back and the
+  /// exception reaches write's caller). Set or clear it only while no unit runs.
+  void setWriteObserver(WriteObserver observer) { writeObserver_ = std::move(observer); }
+
  protected:
   Database(std::string backend, std::string displayUrl, PoolSettings settings);
   /// Opens a new connection to the same database (called by the pool as needed).
@@ -266,6 +274,7 @@ class Database {
   std::size_t open_ = 0;
   std::uint64_t opened_ = 0;
   std::vector<Idle> idle_;  ///< least recently used first
+  WriteObserver writeObserver_;
 };
 
 namespace detail {

@@ -7,8 +7,17 @@
 // Writers throw core::InvalidInput (each field at its JSON Pointer) for text longer than the
 // schema holds, the same on every backend: codes 100 characters, rules keys and budget
 // categories 100, fund names 200, language codes 20, countries 10, currencies 3, free text
-// (names, titles, acronyms, sources) 65,535 bytes. Programmes, projects and partners carry a
-// version that starts at 1 and grows by one with every update.
+// (names, titles, acronyms, sources) 65,535 bytes.
+//
+// Programmes, projects and partners carry a version that grows by one with every update and
+// never goes back for the object's key (a programme's or project's code, a partner's code in
+// its project): an edit based on a version read earlier must find a greater one once anything
+// changed. A replaced project and every partner a replace keeps start one above the versions
+// they had. An object created under a key that was deleted before (a programme, a project, a
+// partner deleted or dropped by a replace, or gone with its project) starts one above the last
+// version it had, kept in retired_versions; a key never used starts at 1. Versions are per key
+// rather than drawn from a shared counter: an edit names its object by key, so only that key's
+// history matters, and writers of different objects never wait on a common row.
 #pragma once
 
 #include <cstdint>

@@ -1,17 +1,22 @@
 // The grant-management use cases the CLI and the HTTP API share, so that both behave the
 // same: import and export of bundles, findings, and edits of programmes, projects and
 // partners. Values in and out are domain values (core/Project.h); parsing and showing them is
-// the caller's business. Each operation runs in one unit of work; one that throws leaves the
-// database unchanged. Every change appends one entry to the audit trail in that unit, recorded
-// as the caller's actor, with the object's record (AuditRecorder.h) before and after; an import
-// and a project's deletion record the whole bundle, a budget or co-financing replacement the
-// array.
+// the caller's business. Each operation runs in one unit of work and fails before it commits;
+// one that throws leaves the database unchanged. Data whose sums would exceed the largest amount
+// (core::bundleTotalErrors) is core::InvalidInput: a bundle's errors at their pointers in the
+// bundle, a partner's, its budget's or co-financing's at their pointers in that object ("" for
+// a sum across partners that the object would make overflow), a project's likewise. Every
+// change appends one entry to the audit trail in that unit, recorded as the caller's actor, with
+// the object's record (AuditRecorder.h) before and after; an import and a project's deletion record
+// the whole bundle, a budget or co-financing replacement the array.
 //
 // Programmes, projects and partners carry a version (1 when created, one more with every
-// change; a partner's budget and co-financing are part of the partner; a replaced project
-// goes on counting from the one it replaces). An update or delete names the version it is
-// based on and is checked in this order: the object exists (core::NotFound), a version is
-// given (core::VersionRequired), it is the stored one (core::StaleVersion, carrying the
+// change; a partner's budget and co-financing are part of the partner). Versions never go back
+// (store/ProjectRepository.h): a replaced project and the partners it keeps go on counting from
+// the ones they replace, and an object created again under a deleted code starts above the
+// last version it had, so an edit based on a copy read before is stale. An update or delete names
+// the version it is based on and is checked in this order: the object exists (core::NotFound), a
+// version is given (core::VersionRequired), it is the stored one (core::StaleVersion, carrying the
 // object's record as stored now). The version check and the write are one compare-and-set, so
 // of two edits based on one version exactly one succeeds, also across processes sharing one
 // MariaDB. Other errors: core::InvalidInput (rules), core::Conflict (duplicates, objects in
