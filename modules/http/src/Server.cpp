@@ -271,11 +271,18 @@ void Server::Impl::acceptAll() {
 }
 
 void Server::Impl::serve(Connection& c) {
+  bool answered = false;
   for (;;) {
     if (c.sent < c.out.size() && !flush(c)) return;
     if (c.closeAfterWrite) return close(c);
-    if (advance(c)) continue;
+    if (advance(c)) {
+      answered = c.phase == Connection::Phase::kHead && !c.requestStarted;
+      continue;
+    }
     if (c.peerDone) return close(c);
+    // After an answer with nothing more buffered, the next request is most likely not there
+    // yet: wait for it rather than try a read (re-arming reports what is already waiting).
+    if (answered && c.in.empty()) return arm(c, EPOLLIN);
     const std::size_t had = c.in.size();
     c.in.resize(had + kReadChunk);
     const ssize_t got = ::recv(c.fd, c.in.data() + had, kReadChunk, 0);
