@@ -283,11 +283,12 @@ void Server::Impl::serve(Connection& c) {
     // After an answer with nothing more buffered, the next request is most likely not there
     // yet: wait for it rather than try a read (re-arming reports what is already waiting).
     if (answered && c.in.empty()) return arm(c, EPOLLIN);
-    const std::size_t had = c.in.size();
-    c.in.resize(had + kReadChunk);
-    const ssize_t got = ::recv(c.fd, c.in.data() + had, kReadChunk, 0);
-    c.in.resize(had + static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
-    if (got > 0) continue;
+    char buffer[kReadChunk];
+    const ssize_t got = ::recv(c.fd, buffer, sizeof buffer, 0);
+    if (got > 0) {
+      c.in.append(buffer, static_cast<std::size_t>(got));
+      continue;
+    }
     if (got == 0) {
       c.peerDone = true;
       continue;
