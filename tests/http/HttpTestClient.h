@@ -1,5 +1,7 @@
 // A small HTTP client for the API tests: one keep-alive Poco HTTPClientSession to a server on
-// loopback, so that the tests also show a connection stays usable after rejected requests.
+// loopback, so that the tests also show a connection stays usable after rejected requests (or,
+// where the server closed it after refusing a request, that the client reconnects). A request
+// with a body sends "Expect: 100-continue" and its body only once the server agreed.
 #pragma once
 
 #include <Poco/Net/HTTPClientSession.h>

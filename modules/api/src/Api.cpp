@@ -1,5 +1,7 @@
 #include "crossgrant/api/Api.h"
 
+#include <any>
+#include <optional>
 #include <stdexcept>
 
 #include "Authorization.h"
@@ -12,6 +14,13 @@ namespace crossgrant::api {
 struct Api::Impl {
   Impl(app::Context& context, ApiSettings settings)
       : context(context), settings(std::move(settings)) {}
+
+  /// The request's route (404, 405 otherwise), its path parameters set in request.
+  const Route& route(http::Request& request) const {
+    http::Router<Route>::Match match = router.match(request.method, request.path);
+    request.params = std::move(match.params);
+    return *match.target;
+  }
 
   app::Context& context;
   ApiSettings settings;
@@ -32,25 +41,48 @@ Api::Api(app::Context& context, ApiSettings settings)
   }
 }
 
+namespace {
+
+/// What screening found for a request with a body, carried to handle() in
+/// Request::screening: its route and the call as authorization left it.
+struct Screened {
+  const Route* route;
+  Call call;
+};
+
+}  // namespace
+
 Api::~Api() = default;
 
+std::optional<http::Response> Api::screen(http::Request& request) {
+  const Route& route = impl_->route(request);
+  Call call{request, impl_->context, impl_->settings, std::nullopt, 0, std::nullopt, false, "", {}};
+  // Who asks and whether they may, before the body is even read.
+  authorize(route.access, call);
+  http::requireMediaType(request, route.bodyType);
+  request.screening = Screened{&route, std::move(call)};
+  return std::nullopt;
+}
+
 http::Response Api::handle(http::Request& request) {
-  http::Router<Route>::Match match = impl_->router.match(request.method, request.path);
-  request.params = std::move(match.params);
-  const Route& route = *match.target;
+  const Screened* screened = std::any_cast<Screened>(&request.screening);
+  const Route* route = screened != nullptr ? screened->route : &impl_->route(request);
   const auto serve = [&] {
+    if (screened != nullptr) {
+      Call call = screened->call;
+      return route->handler(call);
+    }
     Call call{request, impl_->context, impl_->settings, std::nullopt, 0, std::nullopt, false, "",
               {}};
-    // Who asks and whether they may, before the body is even read.
-    authorize(route.access, call);
-    request.readBody(route.bodyType);
-    return route.handler(call);
+    // Who asks and whether they may: for a request without a body, here.
+    authorize(route->access, call);
+    return route->handler(call);
   };
   // A request that only reads is one read unit: its authentication, scope lookup and reads
   // share one snapshot and one connection (the use cases' reads join it). Routes open to
   // anyone (the health check among them) stand on their own.
   const bool reads = request.method == "GET" || request.method == "HEAD";
-  if (!reads || route.access.who == Access::Who::kAnyone) return serve();
+  if (!reads || route->access.who == Access::Who::kAnyone) return serve();
   return impl_->context.database().read([&](store::Reader&) { return serve(); });
 }
 

@@ -89,4 +89,8 @@ Response errorResponse(std::exception_ptr error, const std::string& requestLine)
   return Response::json(500, core::Json::object().set("error", std::move(inner)));
 }
 
+Response errorEnvelope(int status, const std::string& code, const std::string& message) {
+  return Response::json(status, errorDocument(code, message, {}));
+}
+
 }  // namespace crossgrant::http

@@ -1,6 +1,8 @@
 #include "crossgrant/http/Request.h"
 
 #include <Poco/Exception.h>
+#include <Poco/Net/MediaType.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -33,7 +35,40 @@ std::optional<std::string> decode(std::string_view text, bool plusAsSpace) {
   return out;
 }
 
+constexpr std::string_view kJson = "application/json";
+
+/// Whether type (a Content-Type) is mediaType: JSON in UTF-8 (no other charset) for
+/// "application/json"; any other type exactly, parameters aside.
+bool isMediaType(const std::string& type, std::string_view mediaType) {
+  try {
+    const Poco::Net::MediaType media(type);
+    if (mediaType == kJson) {
+      if (!media.matches("application", "json")) return false;
+      return !media.hasParameter("charset") ||
+             Poco::icompare(media.getParameter("charset"), "utf-8") == 0;
+    }
+    return Poco::icompare(media.getType() + "/" + media.getSubType(), std::string(mediaType)) == 0;
+  } catch (const Poco::Exception&) {
+    return false;
+  }
+}
+
 }  // namespace
+
+void requireMediaType(const Request& request, std::string_view mediaType) {
+  const std::string type = request.header("Content-Type").value_or("");
+  if (isMediaType(type, mediaType)) return;
+  std::string message;
+  if (mediaType == kJson)
+    message = type.empty() ? "the body needs Content-Type: application/json"
+                           : "the body must be sent as Content-Type: application/json (UTF-8), "
+                             "not '" +
+                                 type + "'";
+  else
+    message = "the body must be sent as Content-Type: " + std::string(mediaType) +
+              (type.empty() ? std::string() : ", not '" + type + "'");
+  throw HttpError(core::ErrorKind::kUnsupportedMediaType, message);
+}
 
 std::optional<std::string> Request::header(std::string_view name) const {
   for (const auto& [key, value] : headers)
@@ -67,14 +102,6 @@ void Request::allowQuery(std::initializer_list<std::string_view> allowed) const 
   for (const auto& [key, text] : query)
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       throw badRequest("unknown query parameter '" + key + "'");
-}
-
-const std::string& Request::readBody(std::string_view mediaType) {
-  if (source != nullptr && hasBody) {
-    body = source->read(mediaType);
-    source = nullptr;
-  }
-  return body;
 }
 
 core::Json Request::json() const {

@@ -4,6 +4,8 @@
 #include <Poco/StringTokenizer.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
+#include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -100,6 +102,18 @@ Configuration loadConfiguration(const std::optional<std::string>& file,
            Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
     c.http.trustedProxies.push_back(proxy);
   c.api.secureCookies = config.getBool("http.secure_cookies", false);
+  const auto seconds = [&](const std::string& key, std::chrono::milliseconds fallback) {
+    return std::chrono::milliseconds(
+        std::int64_t{1000} *
+        integerKey(config, c.file, key, static_cast<int>(fallback.count() / 1000), 1, 3600));
+  };
+  c.http.headerTimeout = seconds("http.header_timeout_seconds", c.http.headerTimeout);
+  c.http.bodyTimeout = seconds("http.body_timeout_seconds", c.http.bodyTimeout);
+  c.http.keepAliveTimeout = seconds("http.keep_alive_timeout_seconds", c.http.keepAliveTimeout);
+  c.http.maxConnections =
+      integerKey(config, c.file, "http.max_connections", c.http.maxConnections, 1, 1'000'000);
+  c.http.maxConnectionsPerAddress = integerKey(config, c.file, "http.max_connections_per_address",
+                                               c.http.maxConnectionsPerAddress, 1, 1'000'000);
 
   const int idleMinutes =
       integerKey(config, c.file, "auth.session_idle_minutes", 30, 1, 7 * 24 * 60);

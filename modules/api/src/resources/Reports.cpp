@@ -163,7 +163,7 @@ http::Response download(Call& call) {
 
 http::Response verify(Call& call) {
   call.request.allowQuery({});
-  const std::string& bytes = call.request.readBody(kPdfType);
+  const std::string& bytes = call.request.body;
   if (bytes.rfind("%PDF-", 0) != 0)
     throw core::InvalidInput("", bytes.empty() ? "send the PDF to check as the body"
                                                : "the body is not a PDF (it does not start "

@@ -1,8 +1,8 @@
 // The crossgrant HTTP API (version 1) as an http::Handler: the routes of every resource
 // (src/resources, one file each), and for each request: routing (404, 405), authorization of
-// the route's declaration (Route.h: 401, 403, 404), the body read as the route takes it (415,
-// 413), the handler. Each use case runs in its own unit of work, so a request that fails
-// changes nothing.
+// the route's declaration (Route.h: 401, 403, 404) and the body's media type (415), all decided
+// for a request with a body by screen() before the server reads the body; then the handler. Each
+// use case runs in its own unit of work, so a request that fails changes nothing.
 #pragma once
 
 #include <memory>
@@ -20,6 +20,9 @@ class Api : public http::Handler {
   Api(app::Context& context, ApiSettings settings);
   ~Api() override;
 
+  /// Routing (404, 405), authorization (401, 403, 404) and the route's media type (415) of a
+  /// request with a body, before the body is read; handle() then uses what it found.
+  std::optional<http::Response> screen(http::Request& request) override;
   http::Response handle(http::Request& request) override;
 
   /// Every route, in registration order.

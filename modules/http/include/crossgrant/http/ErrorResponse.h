@@ -18,4 +18,8 @@ namespace crossgrant::http {
 
 Response errorResponse(std::exception_ptr error, const std::string& requestLine);
 
+/// The envelope of a failure the server itself finds in a request (malformed framing, a
+/// limit): status with {"error": {"code", "message"}}.
+Response errorEnvelope(int status, const std::string& code, const std::string& message);
+
 }  // namespace crossgrant::http

@@ -1,10 +1,11 @@
 // One HTTP request as handlers see it, independent of the HTTP library: method, path, decoded
 // path parameters (set by routing), decoded query parameters, headers, cookies, the client's
-// address, and the body, which is read only when a handler asks for it (readBody), so that a
-// request refused before that never has its body read. The accessors throw HttpError or
-// core::InvalidInput for what the client got wrong.
+// address, and the body, which the server reads only once the handler has screened the request
+// (Server.h), so that a request refused before that never has its body read. The accessors
+// throw HttpError or core::InvalidInput for what the client got wrong.
 #pragma once
 
+#include <any>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -17,16 +18,6 @@
 #include "crossgrant/core/Json.h"
 
 namespace crossgrant::http {
-
-/// Where a request's body comes from. The server's implementation checks the Content-Type
-/// and the size limit, and reads the body at most once.
-class BodySource {
- public:
-  virtual ~BodySource() = default;
-  /// The whole body, sent as mediaType ("application/json": JSON in UTF-8; any other type
-  /// exactly, parameters aside). Throws HttpError 415 for another type, 413 over the limit.
-  virtual std::string read(std::string_view mediaType) = 0;
-};
 
 struct Request {
   std::string method;  ///< "GET", "POST", ...
@@ -45,10 +36,12 @@ struct Request {
   bool secure = false;
   /// Whether the request announces a body (a Content-Length above 0, or chunked).
   bool hasBody = false;
-  /// The body once read (readBody), or as a test built it.
+  /// The whole body (chunked encoding decoded) when handle() sees the request; empty in
+  /// screen().
   std::string body;
-  /// Reads the body on demand; null when body is already all there is.
-  BodySource* source = nullptr;
+  /// What the handler's screen() found, for its handle() of the same request; empty for a
+  /// request without a body, which is not screened.
+  std::any screening;
 
   /// The value of the first header called name (case-insensitive), or nullopt when absent.
   std::optional<std::string> header(std::string_view name) const;
@@ -62,11 +55,13 @@ struct Request {
   /// Throws HttpError (400) if the query has a parameter not in allowed: a misspelt option
   /// must not be ignored silently.
   void allowQuery(std::initializer_list<std::string_view> allowed) const;
-  /// Reads the body as mediaType (see BodySource) when the request has one; returns body.
-  const std::string& readBody(std::string_view mediaType);
   /// The body parsed as JSON. Throws core::InvalidInput ("invalid_json") when it is not.
   core::Json json() const;
 };
+
+/// Throws HttpError 415 unless the request's Content-Type is mediaType: "application/json" is
+/// JSON in UTF-8 (no other charset); any other type must match exactly, parameters aside.
+void requireMediaType(const Request& request, std::string_view mediaType);
 
 /// Decodes a query string into its name=value pairs ('+' is a space). Throws HttpError (400)
 /// for a malformed escape or text that is not UTF-8.
