@@ -62,6 +62,17 @@ struct FixesCli : Cli {
     BOOST_REQUIRE_MESSAGE(at != std::string::npos, migrated.out);
     return std::stoi(migrated.out.substr(at + marker.size()));
   }
+  /// How many migrations this crossgrant has (versions may leave gaps), as `migrate` of a new
+  /// database reports them.
+  int migrationCount() {
+    TempDir place;
+    const CliResult migrated = runOn("sqlite:" + place.file("count.db"), {"migrate"});
+    BOOST_REQUIRE_MESSAGE(migrated.status == 0, migrated.err);
+    const std::string marker = " (";
+    const auto at = migrated.out.find(marker);
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, migrated.out);
+    return std::stoi(migrated.out.substr(at + marker.size()));
+  }
 };
 
 /// The demo bundle without its last partner, whose code is set in dropped.
@@ -196,7 +207,7 @@ BOOST_AUTO_TEST_CASE(an_older_schema_is_refused_naming_both_versions_and_migrate
   const CliResult migrated = runOn(url, {"migrate"});
   BOOST_TEST(migrated.status == 0, migrated.err);
   BOOST_TEST(contains(migrated.out, "schema version " + std::to_string(latest) + " (" +
-                                        std::to_string(latest) + " migrations applied)"),
+                                        std::to_string(migrationCount()) + " migrations applied)"),
              migrated.out);
 }
 

@@ -10,9 +10,17 @@
 #include <vector>
 
 #include "DatabaseUrl.h"
+#include "Migrations.h"
 #include "StoreFixture.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/store/ProjectRepository.h"
+
+namespace {
+
+/// How many migrations this build has (versions may leave gaps).
+int migrationCount() { return static_cast<int>(crossgrant::store::Migrations::all().size()); }
+
+}  // namespace
 
 using crossgrant::core::Conflict;
 using crossgrant::store::Connection;
@@ -44,7 +52,7 @@ BOOST_AUTO_TEST_CASE(migrate_twice_is_a_no_op) {
   TempDir dir;
   auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
   BOOST_TEST(db->schemaVersion() == 0);
-  BOOST_TEST(db->migrate() == Database::latestSchemaVersion());
+  BOOST_TEST(db->migrate() == migrationCount());
   BOOST_TEST(db->schemaVersion() == Database::latestSchemaVersion());
   BOOST_TEST(db->migrate() == 0);
   BOOST_TEST(db->schemaVersion() == Database::latestSchemaVersion());
@@ -95,9 +103,9 @@ BOOST_AUTO_TEST_CASE(concurrent_migrations_apply_each_version_once) {
   b.join();
   BOOST_TEST(failures[0] == "");
   BOOST_TEST(failures[1] == "");
-  BOOST_TEST(applied.load() == Database::latestSchemaVersion());
+  BOOST_TEST(applied.load() == migrationCount());
   BOOST_TEST(first->schemaVersion() == Database::latestSchemaVersion());
-  BOOST_TEST(count(*first, "schema_migrations") == Database::latestSchemaVersion());
+  BOOST_TEST(count(*first, "schema_migrations") == migrationCount());
 }
 
 BOOST_FIXTURE_TEST_CASE(ping_answers, StoreFixture) { BOOST_TEST(db->ping()); }
@@ -123,7 +131,7 @@ BOOST_AUTO_TEST_CASE(sqlite_creates_missing_directories) {
   TempDir dir;
   const std::string path = dir.file("a/b/c/store.db");
   auto db = Database::open("sqlite:" + path);
-  BOOST_TEST(db->migrate() == Database::latestSchemaVersion());
+  BOOST_TEST(db->migrate() == migrationCount());
   BOOST_TEST(std::filesystem::exists(path));
   BOOST_TEST(db->displayUrl() == "sqlite:" + path);
 }

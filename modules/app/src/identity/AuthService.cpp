@@ -163,16 +163,17 @@ std::string rolesOf(const std::vector<core::Grant>& grants) {
 // Before a password is tried: while a key blocks this client, audits the refusal as
 // refusedAction and throws LoginThrottled; waits out a short delay (an account blocked from
 // elsewhere); then reads the named user.
-std::optional<store::UserRecord> passThrottle(store::Database& database,
+std::optional<store::UserRecord> passThrottle(Context& context,
                                               const std::vector<ThrottleKey>& keys,
                                               const core::Actor& actor, const char* refusedAction,
                                               const std::string& userName, std::int64_t start) {
   std::optional<store::UserRecord> user;
+  store::Database& database = context.database();
   const Blocks blocks = database.write([&](Connection& db) {
     const Blocks state = blocksOf(db, keys, start);
     if (state.refuseUntil > start) {
       recordChange(
-          db, actor, refusedAction, "user", userName, "", std::nullopt,
+          db, context.auditKey(), actor, refusedAction, "user", userName, "", std::nullopt,
           Json::object().set("retry_after_seconds", secondsUntil(state.refuseUntil, start)));
       return state;
     }
@@ -207,7 +208,7 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
 
   const std::int64_t start = context_.nowMillis();
   const std::optional<store::UserRecord> found =
-      passThrottle(context_.database(), keys, anonymous, "login_refused", name, start);
+      passThrottle(context_, keys, anonymous, "login_refused", name, start);
 
   bool valid = false;
   if (found && !found->disabled) {
@@ -219,8 +220,8 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
   if (!valid) {
     context_.database().write([&](Connection& db) {
       const store::ThrottleRecord account = recordFailures(db, keys, now);
-      recordChange(db, anonymous, "login_failed", "user", name, "", std::nullopt,
-                   throttleJson(account, now));
+      recordChange(db, context_.auditKey(), anonymous, "login_failed", "user", name, "",
+                   std::nullopt, throttleJson(account, now));
     });
     throw core::Unauthenticated("wrong user name or password", "invalid_credentials");
   }
@@ -242,8 +243,8 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
     store::deleteEndedSessions(db, now, now - idleMillis());
     result.session.id = store::insertSession(db, result.session, core::sha256Hex(result.token));
     result.grants = store::listGrants(db, found->id);
-    recordChange(db, core::Actor{name, rolesOf(result.grants), clientAddress}, "login", "session",
-                 std::to_string(result.session.id), "", std::nullopt,
+    recordChange(db, context_.auditKey(), core::Actor{name, rolesOf(result.grants), clientAddress},
+                 "login", "session", std::to_string(result.session.id), "", std::nullopt,
                  sessionRecord(result.session));
   });
   return result;
@@ -297,7 +298,7 @@ void AuthService::endSession(const core::Actor& actor, std::int64_t userId,
       if (session.id == sessionId) ended = session;
     if (!ended || !store::deleteSession(db, sessionId, userId))
       throw core::NotFound("session " + std::to_string(sessionId) + " not found");
-    recordChange(db, actor, "logout", "session", std::to_string(sessionId), "",
+    recordChange(db, context_.auditKey(), actor, "logout", "session", std::to_string(sessionId), "",
                  sessionRecord(*ended), std::nullopt);
   });
 }
@@ -322,15 +323,15 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
       {pairKey(userName, actor.client), kAddressCap, false, true}};
   const std::int64_t start = context_.nowMillis();
   const std::optional<store::UserRecord> user =
-      passThrottle(context_.database(), keys, actor, "change_password_refused", userName, start);
+      passThrottle(context_, keys, actor, "change_password_refused", userName, start);
   if (!user) throw core::NotFound("user " + userName + " not found");
 
   const std::int64_t now = context_.nowMillis();
   if (!verifyPassword(user->passwordHash, current)) {
     context_.database().write([&](Connection& db) {
       const store::ThrottleRecord account = recordFailures(db, keys, now);
-      recordChange(db, actor, "change_password_failed", "user", userName, "", std::nullopt,
-                   throttleJson(account, now));
+      recordChange(db, context_.auditKey(), actor, "change_password_failed", "user", userName, "",
+                   std::nullopt, throttleJson(account, now));
     });
     throw core::InvalidInput("/current", "is not your current password");
   }
@@ -344,8 +345,8 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
     const std::vector<core::Grant> grants = store::listGrants(db, before->id);
     Json after = userRecord(store::findUser(db, userName).value(), grants);
     after.set("sessions_ended", ended);
-    recordChange(db, actor, "change_password", "user", userName, "", userRecord(*before, grants),
-                 after);
+    recordChange(db, context_.auditKey(), actor, "change_password", "user", userName, "",
+                 userRecord(*before, grants), after);
   });
 }
 
