@@ -68,12 +68,23 @@ AuditBreak breakAt(AuditBreak::Kind kind, std::int64_t sequence, std::string mes
 
 std::string shortId(const std::string& id) { return id.substr(0, 12) + "…"; }
 
-// Binds key when none is bound; throws AuditKeyMismatch for another. Runs after audit_head's
-// row is taken, so two first appends do not both bind.
-// firstKeyed is the sequence of the next entry, the first chained with the key.
+// Throws AuditKeyMismatch unless bound is the id of key.
+void requireBoundKey(const std::string& bound, const core::AuditKey& key) {
+  if (bound != key.id())
+    throw AuditKeyMismatch(
+        "the audit key is not the one this database's audit trail is chained "
+        "with (the database records key id " +
+        shortId(bound) + ", the key given has id " + shortId(key.id()) +
+        "): audit.key_file names the wrong file, or the recorded id was "
+        "altered");
+}
+
+// Binds key when none is bound, with firstKeyed, the sequence of the next entry (the first
+// chained with the key); throws AuditKeyMismatch for another key. Runs after audit_head's row
+// is taken, so two first appends do not both bind.
 void bindAuditKey(Connection& db, const core::AuditKey& key, std::int64_t firstKeyed) {
-  if (boundAuditKeyId(db)) {
-    requireAuditKey(db, key);
+  if (const std::optional<std::string> bound = boundAuditKeyId(db)) {
+    requireBoundKey(*bound, key);
     return;
   }
   db.execute("INSERT INTO audit_key (id, key_id, first_keyed, bound_at) VALUES (1, ?, ?, ?)",
@@ -105,14 +116,7 @@ std::optional<std::string> boundAuditKeyId(Reader& db) {
 }
 
 void requireAuditKey(Reader& db, const core::AuditKey& key) {
-  const std::optional<std::string> bound = boundAuditKeyId(db);
-  if (bound && *bound != key.id())
-    throw AuditKeyMismatch(
-        "the audit key is not the one this database's audit trail is chained "
-        "with (the database records key id " +
-        shortId(*bound) + ", the key given has id " + shortId(key.id()) +
-        "): audit.key_file names the wrong file, or the recorded id was "
-        "altered");
+  if (const std::optional<std::string> bound = boundAuditKeyId(db)) requireBoundKey(*bound, key);
 }
 
 core::AuditEntry appendAudit(Connection& db, const core::AuditKey& key, core::AuditEntry entry) {
