@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "crossgrant/app/audit/AuditService.h"
 #include "crossgrant/app/identity/UserService.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/store/AuditLog.h"
@@ -18,16 +19,23 @@ std::int64_t realNowMillis() {
       .count();
 }
 
+server::Configuration testConfiguration(const TempDir& dir) {
+  server::Configuration configuration = server::loadConfiguration(
+      binaryDir() + "/config/crossgrant.properties", freshDatabaseUrl(dir));
+  configuration.app.auditKeyFile = dir.file("audit.key");
+  return configuration;
+}
+
 }  // namespace
 
 AppFixture::AppFixture()
-    : configuration(server::loadConfiguration(binaryDir() + "/config/crossgrant.properties",
-                                              freshDatabaseUrl(dir))),
+    : configuration(testConfiguration(dir)),
       ownContext(server::makeContext(configuration)),
       context(*ownContext),
       clockMillis(realNowMillis()) {
   context.setClock([this] { return clockMillis.load(); });
   context.database().migrate();
+  app::AuditService(context).prepareKey(core::Actor{"os:test", "", "cli"});
 }
 
 AppFixture::~AppFixture() = default;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <functional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,9 +41,9 @@ std::string cellText(const store::Value& value) {
   return "blob:" + core::sha256Hex(std::get<store::Blob>(value).bytes);
 }
 
-/// Every row of every table, rows sorted within their table.
-std::string everyTable(AppFixture& f) {
-  return f.context.database().read([](store::Reader& db) {
+/// Every row of every table but those named in skipped, rows sorted within their table.
+std::string everyTable(AppFixture& f, const std::set<std::string>& skipped = {}) {
+  return f.context.database().read([&](store::Reader& db) {
     const std::string tables =
         db.backend() == "sqlite"
             ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
@@ -51,6 +52,7 @@ std::string everyTable(AppFixture& f) {
     std::string dump;
     for (const store::Row& table : db.query(tables)) {
       const std::string name = store::asText(table.at(0));
+      if (skipped.count(name) != 0) continue;
       std::vector<std::string> rows;
       for (const store::Row& row : db.query("SELECT * FROM " + name)) {
         std::string line;
@@ -66,11 +68,13 @@ std::string everyTable(AppFixture& f) {
 }
 
 /// Runs operation failing after its first, second, ... statement until it runs through without
-/// a fault; after each failure the store must be as before.
+/// a fault; after each failure the store must be as before, except for the tables in
+/// countedFirst: what a use case commits on purpose in a unit of its own before the rest.
 void failAfterEachWrite(AppFixture& f, const std::string& name,
-                        const std::function<void()>& operation) {
+                        const std::function<void()>& operation,
+                        const std::set<std::string>& countedFirst = {}) {
   for (int failAt = 1;; ++failAt) {
-    const std::string before = everyTable(f);
+    const std::string before = everyTable(f, countedFirst);
     int executed = 0;
     f.context.database().setWriteObserver([&](std::string_view sql) {
       if (++executed == failAt) throw InjectedFault(name + " after " + std::string(sql));
@@ -92,7 +96,7 @@ void failAfterEachWrite(AppFixture& f, const std::string& name,
       BOOST_TEST_MESSAGE(name << ": " << executed << " statements");
       return;
     }
-    BOOST_TEST(everyTable(f) == before,
+    BOOST_TEST(everyTable(f, countedFirst) == before,
                name << ": a failure after statement " << failAt << " left a change");
     BOOST_TEST(app::AuditService(f.context).verify().intact(), name);
   }
@@ -174,10 +178,19 @@ BOOST_AUTO_TEST_CASE(a_failure_after_any_write_of_any_use_case_leaves_the_store_
   });
   failAfterEachWrite(*this, "set password",
                      [&] { users.setPassword("ilze", "correct horse battery staple 2"); });
+  // A login or password change counts its attempt in a unit of its own before the password is
+  // checked (AuthService.h), so that parallel guesses cannot all pass: a fault after that unit
+  // may leave the attempt counted in login_throttle, and nothing else. Each try starts in a new
+  // window, so that the attempts the faulted tries left do not lock the account.
+  const std::set<std::string> attemptCounted{"login_throttle"};
   app::LoginResult session;
-  failAfterEachWrite(*this, "login", [&] {
-    session = auth.login("ilze", "correct horse battery staple 2", kClient, "test");
-  });
+  failAfterEachWrite(
+      *this, "login",
+      [&] {
+        advanceClock(std::chrono::minutes(16));
+        session = auth.login("ilze", "correct horse battery staple 2", kClient, "test");
+      },
+      attemptCounted);
   failAfterEachWrite(*this, "session touched", [&] {
     advanceClock(std::chrono::minutes(2));
     BOOST_REQUIRE(auth.authenticate(session.token));
@@ -185,10 +198,14 @@ BOOST_AUTO_TEST_CASE(a_failure_after_any_write_of_any_use_case_leaves_the_store_
   failAfterEachWrite(*this, "logout", [&] {
     auth.endSession(core::Actor{"ilze", "partner", kClient}, session.user.id, session.session.id);
   });
-  failAfterEachWrite(*this, "change password", [&] {
-    auth.changePassword(core::Actor{"ilze", "partner", kClient}, "ilze",
-                        "correct horse battery staple 2", "correct horse battery staple 3");
-  });
+  failAfterEachWrite(
+      *this, "change password",
+      [&] {
+        advanceClock(std::chrono::minutes(16));
+        auth.changePassword(core::Actor{"ilze", "partner", kClient}, "ilze",
+                            "correct horse battery staple 2", "correct horse battery staple 3");
+      },
+      attemptCounted);
 
   store::SubmittedReport submitted;
   failAfterEachWrite(*this, "submit report", [&] {

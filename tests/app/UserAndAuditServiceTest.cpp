@@ -137,8 +137,8 @@ BOOST_AUTO_TEST_CASE(for_each_hands_over_more_entries_than_one_batch_in_order) {
   constexpr int kEntries = 2 * 1000 + 17;  // more than two of its batches
   context.database().write([&](store::Connection& db) {
     for (int i = 0; i < kEntries; ++i)
-      app::recordChange(db, admin().actor, "update", "note", std::to_string(i), "", std::nullopt,
-                        core::Json::object().set("i", i));
+      app::recordChange(db, context.auditKey(), admin().actor, "update", "note", std::to_string(i),
+                        "", std::nullopt, core::Json::object().set("i", i));
   });
   app::AuditService audit(context);
   std::int64_t expected = 1;

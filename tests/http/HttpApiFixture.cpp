@@ -6,6 +6,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "crossgrant/app/audit/AuditService.h"
 #include "crossgrant/app/identity/AuthService.h"
 #include "crossgrant/app/identity/PasswordHasher.h"
 #include "crossgrant/app/identity/SecureRandom.h"
@@ -26,6 +27,7 @@ server::Configuration testSettings(const TempDir& dir) {
   settings.http.threads = 4;
   settings.http.maxBodyBytes = HttpApiFixture::kMaxBodyBytes;
   settings.http.trustedProxies = {"127.0.0.1"};
+  settings.app.auditKeyFile = dir.file("audit.key");
   return settings;
 }
 
@@ -55,6 +57,7 @@ HttpApiFixture::HttpApiFixture(const std::function<void(server::Configuration&)>
            clockOffset.load();
   });
   context.database().migrate();
+  app::AuditService(context).prepareKey(core::Actor{"os:test", "", "cli"});
   adminPassword = createUser(kAdminName, {core::Grant{core::Role::kAdmin, "", "", ""}});
   adminToken = openSession(kAdminName);
   server.start();

@@ -33,7 +33,9 @@ struct AuditFixture : HttpApiFixture {
   }
   bool intact() {
     return context.database()
-        .write([](crossgrant::store::Connection& c) { return crossgrant::store::verifyAudit(c); })
+        .write([this](crossgrant::store::Connection& c) {
+          return crossgrant::store::verifyAudit(c, context.auditKey());
+        })
         .intact();
   }
 };
@@ -177,6 +179,58 @@ BOOST_AUTO_TEST_CASE(audit_filters_by_project_and_date_and_pages) {
     const HttpResult result = client->get(std::string("/api/v1/audit") + bad);
     BOOST_TEST(result.status == 400, bad << ": " << result.body);
   }
+}
+
+BOOST_AUTO_TEST_CASE(verify_answers_what_the_command_line_finds_with_and_without_a_head) {
+  importDemo();
+  const Json programme = Json::object()
+                             .set("code", "EE-LV-2021-2027")
+                             .set("name", "Igaunijas–Latvijas programma")
+                             .set("rules", "interreg-2021-2027")
+                             .set("fund", "ERDF");
+  requireStatus(client->post("/api/v1/programmes", programme.dump()), 201);
+  const Json intact = client->get("/api/v1/audit/verify").json();
+  BOOST_TEST(intact.find("intact")->asBool());
+  BOOST_TEST(intact.find("broken")->isNull());
+  const std::vector<Json> all = entries();
+  BOOST_REQUIRE(all.size() >= 2u);
+  BOOST_TEST(intact.find("checked")->asInteger() == static_cast<std::int64_t>(all.size()));
+  const Json head = *intact.find("head");
+  BOOST_TEST(head.find("sequence")->asInteger() == all.back().find("sequence")->asInteger());
+  BOOST_TEST(text(head, "mac") == text(all.back(), "hash"));
+  const std::string withHead =
+      "/api/v1/audit/verify?sequence=" + std::to_string(head.find("sequence")->asInteger()) +
+      "&mac=" + text(head, "mac");
+  BOOST_TEST(client->get(withHead).json().find("intact")->asBool());
+
+  // The last entry cut off and audit_head rewound: whole alone, not against the head.
+  const std::int64_t last = head.find("sequence")->asInteger();
+  context.database().write([&](crossgrant::store::Connection& c) {
+    c.execute("DELETE FROM audit_log WHERE sequence = ?", {last});
+    c.execute("UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1",
+              {last - 1, text(all[all.size() - 2], "hash")});
+  });
+  BOOST_TEST(client->get("/api/v1/audit/verify").json().find("intact")->asBool());
+  const HttpResult cut = client->get(withHead);
+  requireStatus(cut, 200);
+  BOOST_TEST(!cut.json().find("intact")->asBool());
+  BOOST_TEST(cut.json().find("head")->isNull());
+  const Json broken = *cut.json().find("broken");
+  BOOST_TEST(broken.find("sequence")->asInteger() == last);
+  BOOST_TEST(text(broken, "kind") == "removed");
+  BOOST_TEST(text(broken, "message").find("entry " + std::to_string(last) + " is missing") !=
+                 std::string::npos,
+             text(broken, "message"));
+
+  for (const char* bad : {"?sequence=1", "?mac=00", "?sequence=x&mac=00", "?sequence=1&mac=xyz",
+                          "?project=LLI-317"}) {
+    const HttpResult result = client->get(std::string("/api/v1/audit/verify") + bad);
+    BOOST_TEST(result.status == 400, bad << ": " << result.body);
+  }
+  createUser("verify-lead", {crossgrant::core::Grant{crossgrant::core::Role::kLead,
+                                                     "LV-LT-2014-2020", "LLI-317", ""}});
+  client->setBearer(openSession("verify-lead"));
+  BOOST_TEST(client->get("/api/v1/audit/verify").status == 403);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

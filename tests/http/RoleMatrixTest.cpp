@@ -394,6 +394,11 @@ std::vector<Row> rows() {
        [](MatrixFixture&, const Target& t, const std::string&) {
          return get("/api/v1/audit?project=" + t.project);
        }},
+      // Verifying the whole trail: admins and auditors of the whole installation.
+      {"GET", "/api/v1/audit/verify", kAdminOnly, kAdminOnly, "",
+       [](MatrixFixture&, const Target&, const std::string&) {
+         return get("/api/v1/audit/verify");
+       }},
 
       // Reports: leads and admins submit; whoever reads the whole project lists and downloads;
       // a partner drafts its own partner's report; anyone signed in may ask whether a file is

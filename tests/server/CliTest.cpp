@@ -391,7 +391,7 @@ BOOST_AUTO_TEST_CASE(bad_audit_command_lines_exit_2) {
   BOOST_TEST(run({"migrate"}).status == 0);
   const Result unknown = run({"audit", "repair"});
   BOOST_TEST(unknown.status == 2);
-  BOOST_TEST(contains(unknown.err, "expected verify or export"), unknown.err);
+  BOOST_TEST(contains(unknown.err, "expected verify, head or export"), unknown.err);
   const Result option = run({"audit", "verify", "--project", "LLI-317"});
   BOOST_TEST(option.status == 2);
   BOOST_TEST(contains(option.err, "audit verify takes no --project"), option.err);

@@ -42,17 +42,19 @@ AuditEntry change(const std::string& project, const std::string& key, int n) {
 }
 
 struct AuditFixture : StoreFixture {
+  const crossgrant::core::AuditKey key{std::string(32, 'k')};
+
   /// Appends count entries, each in its own transaction, alternating two projects.
   void append(int count) {
     for (int i = 0; i < count; ++i) {
       db->write([&](Connection& c) {
-        store::appendAudit(c,
+        store::appendAudit(c, key,
                            change(i % 2 == 0 ? "LLI-317" : "LLI-400", "PP" + std::to_string(i), i));
       });
     }
   }
-  AuditVerification verify() {
-    return db->write([](Connection& c) { return store::verifyAudit(c); });
+  AuditVerification verify(const std::optional<crossgrant::core::AuditHead>& exported = {}) {
+    return db->write([&](Connection& c) { return store::verifyAudit(c, key, exported); });
   }
   std::vector<AuditEntry> read(const AuditFilter& filter = {}) {
     return db->write([&](Connection& c) { return store::readAudit(c, filter); });
@@ -85,20 +87,22 @@ BOOST_AUTO_TEST_CASE(an_empty_trail_is_intact) {
 }
 
 BOOST_AUTO_TEST_CASE(append_assigns_sequence_time_and_chained_hashes) {
-  const AuditEntry first =
-      db->write([](Connection& c) { return store::appendAudit(c, change("LLI-317", "PP1", 1)); });
+  const AuditEntry first = db->write(
+      [&](Connection& c) { return store::appendAudit(c, key, change("LLI-317", "PP1", 1)); });
   AuditEntry forged = change("LLI-317", "PP2", 2);
   forged.sequence = 99;
   forged.at = "1999-01-01T00:00:00.000Z";
   forged.previousHash = forged.hash = "x";
-  const AuditEntry second = db->write([&](Connection& c) { return store::appendAudit(c, forged); });
+  const AuditEntry second =
+      db->write([&](Connection& c) { return store::appendAudit(c, key, forged); });
 
   BOOST_TEST(first.sequence == 1);
   BOOST_TEST(second.sequence == 2);
   BOOST_TEST(first.previousHash == std::string(crossgrant::core::kAuditGenesisHash));
   BOOST_TEST(second.previousHash == first.hash);
-  BOOST_TEST(first.hash == crossgrant::core::auditHash(first));
-  BOOST_TEST(second.hash == crossgrant::core::auditHash(second));
+  BOOST_TEST(first.hash == crossgrant::core::auditMac(first, key));
+  BOOST_TEST(first.hash != crossgrant::core::auditHash(first));
+  BOOST_TEST(second.hash == crossgrant::core::auditMac(second, key));
   const std::regex utcMillis(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)");
   BOOST_TEST(std::regex_match(first.at, utcMillis), first.at);
   BOOST_TEST(second.at >= first.at);
@@ -115,8 +119,8 @@ BOOST_AUTO_TEST_CASE(append_assigns_sequence_time_and_chained_hashes) {
 
 BOOST_AUTO_TEST_CASE(a_rolled_back_append_leaves_no_entry_and_no_gap) {
   append(1);
-  BOOST_CHECK_THROW(db->write([](Connection& c) {
-    store::appendAudit(c, change("LLI-317", "PP1", 1));
+  BOOST_CHECK_THROW(db->write([&](Connection& c) {
+    store::appendAudit(c, key, change("LLI-317", "PP1", 1));
     throw std::runtime_error("the change failed after its entry was appended");
   }),
                     std::runtime_error);
@@ -161,7 +165,8 @@ BOOST_AUTO_TEST_CASE(concurrent_appends_form_one_unbroken_chain) {
       for (int i = 0; i < kEach; ++i) {
         try {
           db->write([&](Connection& c) {
-            store::appendAudit(c, change("LLI-" + std::to_string(t), "PP" + std::to_string(i), i));
+            store::appendAudit(c, key,
+                               change("LLI-" + std::to_string(t), "PP" + std::to_string(i), i));
           });
         } catch (const std::exception&) {
           ++failures;
@@ -204,7 +209,7 @@ BOOST_AUTO_TEST_CASE(verify_finds_an_entry_altered_and_rehashed_at_the_next_link
   AuditEntry third = read({"", "", "", 2, 1}).at(0);
   third.after = "{\"forged\":true}";
   tamper("UPDATE audit_log SET after_json = ?, hash = ? WHERE sequence = 3",
-         {*third.after, crossgrant::core::auditHash(third)});
+         {*third.after, crossgrant::core::auditMac(third, key)});
   requireBreak(AuditBreak::Kind::kRemoved, 4, 3);
 }
 
@@ -213,7 +218,7 @@ BOOST_AUTO_TEST_CASE(verify_finds_the_last_entry_altered_and_rehashed) {
   AuditEntry last = read().back();
   last.user = "nobody";
   tamper("UPDATE audit_log SET user_name = ?, hash = ? WHERE sequence = 3",
-         {last.user, crossgrant::core::auditHash(last)});
+         {last.user, crossgrant::core::auditMac(last, key)});
   requireBreak(AuditBreak::Kind::kAltered, 3, 3);
 }
 
@@ -252,12 +257,163 @@ BOOST_AUTO_TEST_CASE(verify_finds_two_swapped_entries) {
 }
 
 BOOST_AUTO_TEST_CASE(verify_walks_more_entries_than_one_batch) {
-  db->write([](Connection& c) {
-    for (int i = 0; i < 2345; ++i) store::appendAudit(c, change("LLI-317", "PP1", i));
+  db->write([&](Connection& c) {
+    for (int i = 0; i < 2345; ++i) store::appendAudit(c, key, change("LLI-317", "PP1", i));
   });
   BOOST_TEST(verify().checked == 2345);
   tamper("UPDATE audit_log SET action = 'delete' WHERE sequence = 2001");
   requireBreak(AuditBreak::Kind::kAltered, 2001, 2000);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// What someone who can write the database but cannot read the audit key can do, and what of
+// it verification finds.
+BOOST_FIXTURE_TEST_SUITE(audit_log_against_the_key, AuditFixture)
+
+namespace {
+
+/// Re-chains entries from sequence `from` to the end with plain SHA-256 hashes, links and
+/// audit_head all consistent, as an attacker without the key would after changing one.
+void rehashWithoutTheKey(AuditFixture& f, std::int64_t from) {
+  std::vector<AuditEntry> all = f.read();
+  std::string previous = from == 1 ? std::string(crossgrant::core::kAuditGenesisHash)
+                                   : all.at(static_cast<std::size_t>(from - 2)).hash;
+  for (AuditEntry& entry : all) {
+    if (entry.sequence < from) continue;
+    entry.previousHash = previous;
+    entry.hash = crossgrant::core::auditHash(entry);
+    f.tamper("UPDATE audit_log SET previous_hash = ?, hash = ? WHERE sequence = ?",
+             {entry.previousHash, entry.hash, entry.sequence});
+    previous = entry.hash;
+  }
+  f.tamper("UPDATE audit_head SET last_hash = ? WHERE id = 1", {previous});
+}
+
+/// Inserts an entry hashed with plain SHA-256 after the last one, as crossgrant did before it
+/// had an audit key.
+void appendPlain(AuditFixture& f, AuditEntry entry) {
+  const std::vector<AuditEntry> all = f.read();
+  entry.sequence = static_cast<std::int64_t>(all.size()) + 1;
+  entry.at = "2026-01-0" + std::to_string(entry.sequence % 9 + 1) + "T10:00:00.000Z";
+  entry.previousHash =
+      all.empty() ? std::string(crossgrant::core::kAuditGenesisHash) : all.back().hash;
+  entry.hash = crossgrant::core::auditHash(entry);
+  f.tamper(
+      "INSERT INTO audit_log (sequence, at, user_name, role, client, action, object_type, "
+      "object_key, project, before_json, after_json, previous_hash, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {entry.sequence, entry.at, entry.user, entry.role, entry.client, entry.action,
+       entry.objectType, entry.objectKey, entry.project, *entry.before, *entry.after,
+       entry.previousHash, entry.hash});
+  f.tamper("UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1",
+           {entry.sequence, entry.hash});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_entry_altered_and_the_chain_rehashed_after_it_is_found) {
+  append(6);
+  tamper("UPDATE audit_log SET after_json = ? WHERE sequence = 3",
+         {std::string("{\"name\":\"Rokiškio jaunimo centras\",\"total\":\"1.00\"}")});
+  rehashWithoutTheKey(*this, 3);
+  requireBreak(AuditBreak::Kind::kAltered, 3, 2);
+}
+
+BOOST_AUTO_TEST_CASE(the_whole_chain_rehashed_without_the_key_is_found) {
+  append(4);
+  tamper("UPDATE audit_log SET user_name = 'somebody else' WHERE sequence = 1");
+  rehashWithoutTheKey(*this, 1);
+  requireBreak(AuditBreak::Kind::kAltered, 1, 0);
+}
+
+BOOST_AUTO_TEST_CASE(entries_cut_off_the_end_with_the_head_rewound_are_found_by_the_exported_head) {
+  append(6);
+  const AuditVerification exported = verify();
+  BOOST_REQUIRE(exported.intact());
+  BOOST_TEST(exported.head.sequence == 6);
+  BOOST_TEST(exported.head.hash == read().back().hash);
+  const AuditEntry fourth = read().at(3);
+  tamper("DELETE FROM audit_log WHERE sequence > 4");
+  tamper("UPDATE audit_head SET last_sequence = 4, last_hash = ? WHERE id = 1", {fourth.hash});
+
+  // The trail alone cannot tell: it is a whole, shorter trail.
+  BOOST_TEST(verify().intact());
+  const AuditVerification result = verify(exported.head);
+  BOOST_REQUIRE(!result.intact());
+  BOOST_TEST((result.broken->kind == AuditBreak::Kind::kRemoved));
+  BOOST_TEST(result.broken->sequence == 5);
+  BOOST_TEST(result.broken->message.find("entries 5 to 6 are missing") != std::string::npos,
+             result.broken->message);
+  BOOST_TEST(result.checked == 4);
+}
+
+BOOST_AUTO_TEST_CASE(a_trail_rewritten_after_the_exported_head_is_found) {
+  append(3);
+  const crossgrant::core::AuditHead exported = verify().head;
+  tamper("DELETE FROM audit_log WHERE sequence = 3");
+  tamper("UPDATE audit_head SET last_sequence = 2, last_hash = ? WHERE id = 1",
+         {read().back().hash});
+  append(2);  // a new entry 3 with the key, as if the old one never was
+  const AuditVerification result = verify(exported);
+  BOOST_REQUIRE(!result.intact());
+  BOOST_TEST((result.broken->kind == AuditBreak::Kind::kAltered));
+  BOOST_TEST(result.broken->sequence == 3);
+  BOOST_TEST(result.checked == 2);
+  BOOST_TEST(verify(verify().head).intact());
+}
+
+BOOST_AUTO_TEST_CASE(another_key_is_refused_by_append_and_verify) {
+  append(2);
+  const crossgrant::core::AuditKey other{std::string(32, 'x')};
+  BOOST_TEST(other.id() != key.id());
+  BOOST_TEST(*db->read([](store::Reader& r) { return store::boundAuditKeyId(r); }) == key.id());
+  BOOST_CHECK_THROW(
+      db->write([&](Connection& c) { store::appendAudit(c, other, change("LLI-317", "PP1", 1)); }),
+      store::AuditKeyMismatch);
+  BOOST_CHECK_THROW(db->write([&](Connection& c) { return store::verifyAudit(c, other); }),
+                    store::AuditKeyMismatch);
+  BOOST_TEST(read().size() == 2u);
+  BOOST_TEST(verify().intact());
+}
+
+BOOST_AUTO_TEST_CASE(entries_from_before_the_key_are_sealed_and_stay_checked) {
+  for (int i = 0; i < 3; ++i) appendPlain(*this, change("LLI-317", "PP1", i));
+  // Plain entries that no keyed entry follows are not accepted as a trail.
+  requireBreak(AuditBreak::Kind::kAltered, 3, 3);
+  AuditEntry who;
+  who.user = "os:operator";
+  who.client = "cli";
+  const std::optional<AuditEntry> seal =
+      db->write([&](Connection& c) { return store::sealAudit(c, key, who); });
+  BOOST_REQUIRE(seal.has_value());
+  BOOST_TEST(seal->sequence == 4);
+  BOOST_TEST(seal->action == "seal");
+  BOOST_TEST(seal->previousHash == read().at(2).hash);
+  BOOST_TEST(*seal->after ==
+             "{\"sealed_sequence\":3,\"sealed_hash\":\"" + read().at(2).hash + "\"}");
+  BOOST_TEST(!db->write([&](Connection& c) { return store::sealAudit(c, key, who); }));
+  append(2);
+  BOOST_TEST(verify().intact());
+  BOOST_TEST(verify().checked == 6);
+
+  // An old entry altered and its plain chain re-hashed no longer meets the seal.
+  AuditEntry second = read().at(1);
+  second.user = "somebody else";
+  tamper("UPDATE audit_log SET user_name = ?, hash = ? WHERE sequence = 2",
+         {second.user, crossgrant::core::auditHash(second)});
+  AuditEntry third = read().at(2);
+  third.previousHash = crossgrant::core::auditHash(second);
+  tamper("UPDATE audit_log SET previous_hash = ?, hash = ? WHERE sequence = 3",
+         {third.previousHash, crossgrant::core::auditHash(third)});
+  requireBreak(AuditBreak::Kind::kRemoved, 4, 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_plain_entry_after_a_keyed_one_is_found) {
+  append(2);
+  appendPlain(*this, change("LLI-317", "PP1", 7));
+  append(1);
+  requireBreak(AuditBreak::Kind::kAltered, 3, 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

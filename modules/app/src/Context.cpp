@@ -3,6 +3,7 @@
 #include <chrono>
 #include <utility>
 
+#include "crossgrant/app/audit/AuditKeyFile.h"
 #include "crossgrant/core/Errors.h"
 
 namespace crossgrant::app {
@@ -21,6 +22,12 @@ Context::Context(Settings settings, std::unique_ptr<store::Database> database,
       }) {}
 
 Context::~Context() = default;
+
+const core::AuditKey& Context::auditKey() {
+  const std::lock_guard<std::mutex> lock(auditKeyMutex_);
+  if (!auditKey_) auditKey_ = readAuditKey(settings_.auditKeyFile);
+  return *auditKey_;
+}
 
 const core::ProgrammeRules& Context::rules(const std::string& rulesKey) const {
   const core::ProgrammeRules* rules = plugins_->rules(rulesKey);

@@ -1,10 +1,14 @@
 #include <cstdint>
+#include <optional>
 #include <ostream>
 
 #include "Commands.h"
 #include "crossgrant/app/Caller.h"
 #include "crossgrant/app/Context.h"
 #include "crossgrant/app/audit/AuditService.h"
+#include "crossgrant/core/AuditChain.h"
+#include "crossgrant/core/Errors.h"
+#include "crossgrant/core/Json.h"
 
 namespace crossgrant::cli {
 namespace {
@@ -13,18 +17,60 @@ std::string entries(std::int64_t count) {
   return std::to_string(count) + (count == 1 ? " entry" : " entries");
 }
 
-int verify(Invocation& inv) {
-  for (const char* option : {"project", "from", "to", "output"})
-    if (inv.has(option)) throw UsageError("audit verify takes no --" + std::string(option));
-  const store::AuditVerification result = app::AuditService(inv.open(DatabaseUse::kRead)).verify();
-  if (result.intact()) {
-    inv.out << "audit trail intact: " << entries(result.checked) << " checked\n";
-    return 0;
+// The head exported earlier: --head FILE, read and checked before the database is opened.
+std::optional<core::AuditHead> exportedHead(Invocation& inv) {
+  if (!inv.has("head")) return std::nullopt;
+  const std::string file = inv.option("head");
+  try {
+    return core::auditHeadFromJson(core::Json::parse(readInput(file, inv.in)));
+  } catch (const core::InvalidInput& e) {
+    const core::ValidationError& error = e.errors().front();
+    throw UsageError("--head " + file + " is not an exported audit head (`crossgrant audit head`)" +
+                     (error.pointer.empty() ? "" : " at " + error.pointer) + ": " + error.message);
   }
+}
+
+int reportBreak(Invocation& inv, const store::AuditVerification& result) {
   inv.out << "audit trail broken at entry " << result.broken->sequence << ": "
           << result.broken->message << "\n"
           << entries(result.checked) << " before it checked and intact\n";
   return 1;
+}
+
+int verify(Invocation& inv) {
+  for (const char* option : {"project", "from", "to", "output"})
+    if (inv.has(option)) throw UsageError("audit verify takes no --" + std::string(option));
+  const std::optional<core::AuditHead> exported = exportedHead(inv);
+  const store::AuditVerification result =
+      app::AuditService(inv.open(DatabaseUse::kRead)).verify(exported);
+  if (result.intact()) {
+    inv.out << "audit trail intact: " << entries(result.checked) << " checked";
+    if (exported)
+      inv.out << ", still holding the exported head (entry " << exported->sequence << ")";
+    inv.out << "\n";
+    return 0;
+  }
+  return reportBreak(inv, result);
+}
+
+int head(Invocation& inv) {
+  for (const char* option : {"project", "from", "to", "head"})
+    if (inv.has(option)) throw UsageError("audit head takes no --" + std::string(option));
+  const store::AuditVerification result = app::AuditService(inv.open(DatabaseUse::kRead)).verify();
+  if (!result.intact()) {
+    inv.err << "not exporting the head of a broken trail\n";
+    return reportBreak(inv, result);
+  }
+  const std::string text = core::auditHeadToJson(result.head).dump(true) + "\n";
+  const std::string output = inv.option("output");
+  if (output.empty() || output == "-") {
+    inv.out << text;
+    return 0;
+  }
+  writeFileAtomically(output, text);
+  inv.err << "exported the audit trail's head (entry " << result.head.sequence << ") to " << output
+          << "\n";
+  return 0;
 }
 
 int exportEntries(Invocation& inv) {
@@ -54,34 +100,40 @@ int execute(Invocation& inv) {
   const std::string& action = inv.positional.at(0);
   if (action == "verify") return verify(inv);
   if (action == "export") return exportEntries(inv);
-  throw UsageError("unknown audit command \"" + action + "\": expected verify or export");
+  if (action == "head") return head(inv);
+  throw UsageError("unknown audit command \"" + action + "\": expected verify, head or export");
 }
 
 }  // namespace
 
 Command auditCommand() {
-  return {
-      "audit",
-      "verify|export",
-      1,
-      1,
-      "verify or export the audit trail",
-      "audit verify walks the hash chain from the first entry and reports the first entry that\n"
-      "was altered, removed or reordered. Exit status 0: intact; 1: broken; 2: error.\n"
-      "audit export writes the entries in order as JSON lines (one compact object per line:\n"
-      "sequence, at, user, role, client, action, object_type, object_key, project, before,\n"
-      "after, previous_hash, hash), all or those of one project and period. Dates are UTC.",
-      [](Poco::Util::OptionSet& options) {
-        options.addOption(
-            valueOption("project", "", "CODE", "export: only the entries of this project"));
-        options.addOption(valueOption("from", "", "DATE",
-                                      "export: only entries on or after this day (YYYY-MM-DD)"));
-        options.addOption(valueOption("to", "", "DATE",
-                                      "export: only entries on or before this day (YYYY-MM-DD)"));
-        options.addOption(
-            valueOption("output", "o", "FILE", "export: write to FILE instead of standard output"));
-      },
-      execute};
+  return {"audit",
+          "verify|head|export",
+          1,
+          1,
+          "verify or export the audit trail",
+          "audit verify walks the chain from the first entry, checking each entry's MAC under the\n"
+          "audit key (audit.key_file), and reports the first entry that was altered, removed or\n"
+          "reordered; with --head FILE (written by audit head earlier) also any entry cut off the\n"
+          "end since. Exit status 0: intact; 1: broken; 2: error (a missing or wrong key file).\n"
+          "audit head verifies the trail and prints its last entry's sequence and MAC as JSON:\n"
+          "keep it apart from the database to check later that nothing was cut off.\n"
+          "audit export writes the entries in order as JSON lines (one compact object per line:\n"
+          "sequence, at, user, role, client, action, object_type, object_key, project, before,\n"
+          "after, previous_hash, hash), all or those of one project and period. Dates are UTC.",
+          [](Poco::Util::OptionSet& options) {
+            options.addOption(
+                valueOption("project", "", "CODE", "export: only the entries of this project"));
+            options.addOption(valueOption(
+                "from", "", "DATE", "export: only entries on or after this day (YYYY-MM-DD)"));
+            options.addOption(valueOption(
+                "to", "", "DATE", "export: only entries on or before this day (YYYY-MM-DD)"));
+            options.addOption(valueOption(
+                "output", "o", "FILE", "export, head: write to FILE instead of standard output"));
+            options.addOption(valueOption("head", "", "FILE",
+                                          "verify: the trail must still hold this exported head"));
+          },
+          execute};
 }
 
 }  // namespace crossgrant::cli

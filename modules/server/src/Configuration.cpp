@@ -55,6 +55,19 @@ int integerKey(const Poco::Util::AbstractConfiguration& config, const std::strin
   return value;
 }
 
+// Where the audit key is kept unless audit.key_file says: beside an SQLite database file
+// (PATH.audit-key), else var/DB.audit-key for a MariaDB/MySQL database DB, relative to the
+// working directory like database.url's default.
+std::string defaultAuditKeyFile(const std::string& databaseUrl) {
+  const std::string sqlite = "sqlite:";
+  if (databaseUrl.rfind(sqlite, 0) == 0) return databaseUrl.substr(sqlite.size()) + ".audit-key";
+  std::string database = databaseUrl.substr(0, databaseUrl.find('?'));
+  database = database.substr(database.find_last_of('/') + 1);
+  return (fs::path("var") /
+          ((database.empty() ? std::string("crossgrant") : database) + ".audit-key"))
+      .string();
+}
+
 }  // namespace
 
 Configuration loadConfiguration(const std::optional<std::string>& file,
@@ -129,6 +142,9 @@ Configuration loadConfiguration(const std::optional<std::string>& file,
       std::int64_t{integerKey(config, c.file, "auth.device_cookie_days", 180, 1, 3660)} * 86'400;
   c.app.throttleMaxRows =
       integerKey(config, c.file, "auth.throttle_max_rows", 100'000, 1'000, 100'000'000);
+  const std::string keyFile = config.getString("audit.key_file", "");
+  c.app.auditKeyFile =
+      keyFile.empty() ? defaultAuditKeyFile(c.databaseUrl) : resolved(directory, keyFile);
   c.app.labelsDirectory =
       resolved(directory, config.getString("reports.directory", "../reports") + "/i18n");
   return c;

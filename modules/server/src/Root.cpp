@@ -2,6 +2,7 @@
 
 #include "ServeApp.h"
 #include "crossgrant/app/Caller.h"
+#include "crossgrant/app/audit/AuditService.h"
 #include "crossgrant/app/rules/RulesService.h"
 
 namespace crossgrant::server {
@@ -22,6 +23,8 @@ int Root::serve(const cli::Globals& globals, const cli::ServeOptions& options, s
   app::Context& context = open(globals, cli::DatabaseUse::kWrite);
   // Every server on a database computes with the rules it records: the first to start on a
   // database without any records them, and one configured otherwise does not listen.
+  // A server that could not chain entries under the trail's key does not listen.
+  app::AuditService(context).requireKey();
   app::RulesService(context, app::Caller::commandLine().actor).requireRecorded();
   return runServeApp(context, *configuration_, out);
 }

@@ -275,6 +275,22 @@ Migration version7() {
   return {7, "retired versions", std::move(s)};
 }
 
+// The key the audit trail is chained with (AuditLog.h): one row, written when the first keyed
+// entry is appended or the trail sealed, holding the key's id (never the key, which is kept
+// outside the database), the sequence of the first entry chained with it and when it was bound.
+Migration version8() {
+  std::vector<Step> s;
+  s.push_back(CreateTable{
+      {"audit_key",
+       {integer("id"), fixedChar("key_id", 64), bigint("first_keyed"), fixedChar("bound_at", 24)},
+       {"id"},
+       {},
+       {{"ck_audit_key_single", "id = 1"}},
+       {},
+       {}}});
+  return {8, "audit key", std::move(s)};
+}
+
 // ---- bookkeeping: the tables that record migrations, described like the others but made
 // before any migration runs. schema_migrations had only (version, applied_at) before
 // checksums; name and checksum are added to it, on new databases too, so that every database
@@ -532,7 +548,7 @@ int applyMysql(Session& c, const std::vector<Migration>& migrations) {
 
 const std::vector<Migration>& Migrations::all() {
   static const std::vector<Migration> migrations{version1(), version2(), version3(), version4(),
-                                                 version5(), version6(), version7()};
+                                                 version5(), version6(), version7(), version8()};
   return migrations;
 }
 

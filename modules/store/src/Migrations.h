@@ -1,8 +1,8 @@
 // The schema's versioned migrations, kept in code as lists of steps over schema descriptions
 // (Schema.h): migration 1 creates the projects' tables, 2 the users', 3 the audit trail, 4 the
 // submitted reports, 5 the recorded programme rules and each submitted report's rules
-// fingerprint. The current schema, from which the repositories read their limits, is
-// what these steps build.
+// fingerprint, 7 the id of the audit trail's key. The current schema, from which the repositories
+// read their limits, is what these steps build.
 //
 // Bookkeeping: schema_migrations(version, applied_at, name, checksum) holds every applied
 // migration with the checksum of its steps; schema_migration_steps(version, step, checksum,

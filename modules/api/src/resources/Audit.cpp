@@ -7,6 +7,7 @@
 #include "Codecs.h"
 #include "Resources.h"
 #include "crossgrant/app/audit/AuditService.h"
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/http/HttpError.h"
 
@@ -41,11 +42,49 @@ http::Response audit(Call& call) {
                .set("next", more ? core::Json(entries.back().sequence) : core::Json()));
 }
 
+http::Response verify(Call& call) {
+  const http::Request& request = call.request;
+  request.allowQuery({"sequence", "mac"});
+  const std::optional<std::string> sequence = request.queryValue("sequence");
+  const std::optional<std::string> mac = request.queryValue("mac");
+  std::optional<core::AuditHead> exported;
+  if (sequence || mac) {
+    if (!sequence || !mac)
+      throw http::badRequest("query parameters 'sequence' and 'mac' go together: an exported head");
+    try {
+      exported = core::auditHeadFromJson(
+          core::Json::object()
+              .set("format", core::auditHeadToJson({}).find("format")->asString())
+              .set("sequence", integerQuery(request, "sequence", 0, INT64_MAX).value_or(0))
+              .set("mac", *mac));
+    } catch (const core::InvalidInput& e) {
+      const core::ValidationError& error = e.errors().front();
+      throw http::badRequest("query parameter '" + error.pointer.substr(1) + "' " + error.message);
+    }
+  }
+  const store::AuditVerification result = app::AuditService(call.context).verify(exported);
+  core::Json broken;
+  if (result.broken)
+    broken = core::Json::object()
+                 .set("sequence", result.broken->sequence)
+                 .set("kind", result.broken->kind == store::AuditBreak::Kind::kAltered ? "altered"
+                                                                                       : "removed")
+                 .set("message", result.broken->message);
+  return http::Response::json(
+      200, core::Json::object()
+               .set("intact", result.intact())
+               .set("checked", result.checked)
+               .set("head", result.intact() ? core::auditHeadToJson(result.head) : core::Json())
+               .set("broken", std::move(broken)));
+}
+
 }  // namespace
 
 std::vector<Route> auditRoutes() {
   return {{"GET", std::string(kApiPrefix) + "/audit",
-           Access::allowed(core::Operation::kReadAudit, scopes::auditedProject()), audit}};
+           Access::allowed(core::Operation::kReadAudit, scopes::auditedProject()), audit},
+          {"GET", std::string(kApiPrefix) + "/audit/verify",
+           Access::allowed(core::Operation::kReadAudit, scopes::none()), verify}};
 }
 
 }  // namespace crossgrant::api

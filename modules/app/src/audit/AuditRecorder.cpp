@@ -8,9 +8,10 @@ namespace crossgrant::app {
 
 using core::Json;
 
-void recordChange(store::Connection& db, const core::Actor& actor, std::string action,
-                  std::string objectType, std::string objectKey, std::string project,
-                  const std::optional<Json>& before, const std::optional<Json>& after) {
+void recordChange(store::Connection& db, const core::AuditKey& key, const core::Actor& actor,
+                  std::string action, std::string objectType, std::string objectKey,
+                  std::string project, const std::optional<Json>& before,
+                  const std::optional<Json>& after) {
   core::AuditEntry entry;
   entry.user = actor.user;
   entry.role = actor.role;
@@ -21,7 +22,7 @@ void recordChange(store::Connection& db, const core::Actor& actor, std::string a
   entry.project = std::move(project);
   if (before) entry.before = before->dump(false);
   if (after) entry.after = after->dump(false);
-  store::appendAudit(db, std::move(entry));
+  store::appendAudit(db, key, std::move(entry));
 }
 
 Json programmeRecord(const Versioned<core::Programme>& programme) {

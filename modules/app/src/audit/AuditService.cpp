@@ -1,6 +1,9 @@
 #include "crossgrant/app/audit/AuditService.h"
 
+#include <filesystem>
+
 #include "crossgrant/app/Context.h"
+#include "crossgrant/app/audit/AuditKeyFile.h"
 #include "crossgrant/core/Date.h"
 #include "crossgrant/core/Errors.h"
 
@@ -52,8 +55,41 @@ std::int64_t AuditService::forEach(store::AuditFilter filter,
   }
 }
 
-store::AuditVerification AuditService::verify() {
-  return context_.database().read([](store::Reader& db) { return store::verifyAudit(db); });
+store::AuditVerification AuditService::verify(const std::optional<core::AuditHead>& exported) {
+  const core::AuditKey& key = context_.auditKey();
+  return context_.database().read(
+      [&](store::Reader& db) { return store::verifyAudit(db, key, exported); });
+}
+
+AuditKeySetup AuditService::prepareKey(const core::Actor& actor) {
+  AuditKeySetup setup;
+  const std::string& path = context_.settings().auditKeyFile;
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    const std::optional<std::string> bound =
+        context_.database().read([](store::Reader& db) { return store::boundAuditKeyId(db); });
+    if (bound)
+      throw core::ConfigurationError(
+          "the audit key file " + path +
+          " (audit.key_file) does not exist, but this database's audit trail is chained with the "
+          "key of id " +
+          bound->substr(0, 12) +
+          "…: restore that file (a new key would leave the trail unverifiable)");
+    setup.createdKeyFile = createAuditKeyFile(path);
+  }
+  const core::AuditKey& key = context_.auditKey();
+  core::AuditEntry seal;
+  seal.user = actor.user;
+  seal.role = actor.role;
+  seal.client = actor.client;
+  setup.seal = context_.database().write(
+      [&](store::Connection& db) { return store::sealAudit(db, key, seal); });
+  return setup;
+}
+
+void AuditService::requireKey() {
+  const core::AuditKey& key = context_.auditKey();
+  context_.database().read([&](store::Reader& db) { store::requireAuditKey(db, key); });
 }
 
 }  // namespace crossgrant::app

@@ -263,15 +263,17 @@ ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool repla
         const bool kept = std::any_of(bundle.partners.begin(), bundle.partners.end(),
                                       [&](const core::Partner& p) { return p.code == old.code; });
         if (kept) continue;
-        for (RevokedGrant& revoked : revokeGrantsScopedTo(db, caller_.actor, context_.nowMillis(),
-                                                          "", bundle.project.code, old.code))
+        for (RevokedGrant& revoked :
+             revokeGrantsScopedTo(db, context_.auditKey(), caller_.actor, context_.nowMillis(), "",
+                                  bundle.project.code, old.code))
           result.revoked.push_back(std::move(revoked));
       }
     }
     const std::optional<core::Bundle> stored = store::loadBundle(db, bundle.project.code);
     result.version = store::projectVersion(db, bundle.project.code).value();
     result.partners = stored.value().partners.size();
-    recordChange(db, caller_.actor, "import", "bundle", result.projectCode, result.projectCode,
+    recordChange(db, context_.auditKey(), caller_.actor, "import", "bundle", result.projectCode,
+                 result.projectCode,
                  previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
                  core::bundleToJson(stored.value()));
   });
@@ -308,8 +310,8 @@ Versioned<core::Programme> ProjectService::createProgramme(const core::Programme
   return context_.database().write([&](Connection& db) {
     store::insertProgramme(db, programme);
     Versioned<core::Programme> after = storedProgramme(db, programme.code);
-    recordChange(db, caller_.actor, "create", "programme", programme.code, "", std::nullopt,
-                 programmeRecord(after));
+    recordChange(db, context_.auditKey(), caller_.actor, "create", "programme", programme.code, "",
+                 std::nullopt, programmeRecord(after));
     return after;
   });
 }
@@ -328,7 +330,7 @@ Versioned<core::Programme> ProjectService::updateProgramme(std::string_view code
     }
     store::updateProgramme(db, programme);
     Versioned<core::Programme> after = storedProgramme(db, code);
-    recordChange(db, caller_.actor, "update", "programme", programme.code, "",
+    recordChange(db, context_.auditKey(), caller_.actor, "update", "programme", programme.code, "",
                  programmeRecord(before), programmeRecord(after));
     return after;
   });
@@ -340,10 +342,10 @@ std::vector<RevokedGrant> ProjectService::deleteProgramme(std::string_view code,
     lockProgrammeAt(db, code, version);
     const Versioned<core::Programme> before = storedProgramme(db, code);
     store::deleteProgramme(db, code);
-    std::vector<RevokedGrant> revoked =
-        revokeGrantsScopedTo(db, caller_.actor, context_.nowMillis(), code, "", "");
-    recordChange(db, caller_.actor, "delete", "programme", std::string(code), "",
-                 programmeRecord(before), std::nullopt);
+    std::vector<RevokedGrant> revoked = revokeGrantsScopedTo(db, context_.auditKey(), caller_.actor,
+                                                             context_.nowMillis(), code, "", "");
+    recordChange(db, context_.auditKey(), caller_.actor, "delete", "programme", std::string(code),
+                 "", programmeRecord(before), std::nullopt);
     return revoked;
   });
 }
@@ -369,8 +371,8 @@ Versioned<core::Project> ProjectService::createProject(const core::Project& proj
     requireProgramme(db, project.programmeCode);
     store::insertProject(db, project);
     Versioned<core::Project> after = storedProject(db, project.code);
-    recordChange(db, caller_.actor, "create", "project", project.code, project.code, std::nullopt,
-                 projectRecord(after));
+    recordChange(db, context_.auditKey(), caller_.actor, "create", "project", project.code,
+                 project.code, std::nullopt, projectRecord(after));
     return after;
   });
 }
@@ -396,8 +398,8 @@ Versioned<core::Project> ProjectService::updateProject(std::string_view code,
     });
     store::updateProject(db, project);
     Versioned<core::Project> after = storedProject(db, code);
-    recordChange(db, caller_.actor, "update", "project", project.code, project.code,
-                 projectRecord(before), projectRecord(after));
+    recordChange(db, context_.auditKey(), caller_.actor, "update", "project", project.code,
+                 project.code, projectRecord(before), projectRecord(after));
     return after;
   });
 }
@@ -409,10 +411,11 @@ std::vector<RevokedGrant> ProjectService::deleteProject(std::string_view code,
     // The partners go with the project, so the entry keeps the whole project: its bundle.
     const core::Bundle before = store::loadBundle(db, code).value();
     store::deleteProject(db, code);
-    std::vector<RevokedGrant> revoked = revokeGrantsScopedTo(
-        db, caller_.actor, context_.nowMillis(), before.programme.code, code, "");
-    recordChange(db, caller_.actor, "delete", "project", std::string(code), std::string(code),
-                 core::bundleToJson(before), std::nullopt);
+    std::vector<RevokedGrant> revoked =
+        revokeGrantsScopedTo(db, context_.auditKey(), caller_.actor, context_.nowMillis(),
+                             before.programme.code, code, "");
+    recordChange(db, context_.auditKey(), caller_.actor, "delete", "project", std::string(code),
+                 std::string(code), core::bundleToJson(before), std::nullopt);
     return revoked;
   });
 }
@@ -447,8 +450,9 @@ Versioned<core::Partner> ProjectService::createPartner(std::string_view projectC
     requirePartnerTotalsFit(db, projectCode, partner);
     store::insertPartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partner.code);
-    recordChange(db, caller_.actor, "create", "partner", partnerKey(projectCode, partner.code),
-                 std::string(projectCode), std::nullopt, partnerRecord(after));
+    recordChange(db, context_.auditKey(), caller_.actor, "create", "partner",
+                 partnerKey(projectCode, partner.code), std::string(projectCode), std::nullopt,
+                 partnerRecord(after));
     return after;
   });
 }
@@ -482,8 +486,9 @@ Versioned<core::Partner> ProjectService::updatePartner(std::string_view projectC
     requirePartnerTotalsFit(db, projectCode, partner);
     store::updatePartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
-    recordChange(db, caller_.actor, "update", "partner", partnerKey(projectCode, partnerCode),
-                 std::string(projectCode), partnerRecord(before), partnerRecord(after));
+    recordChange(db, context_.auditKey(), caller_.actor, "update", "partner",
+                 partnerKey(projectCode, partnerCode), std::string(projectCode),
+                 partnerRecord(before), partnerRecord(after));
     return after;
   });
 }
@@ -495,10 +500,11 @@ std::vector<RevokedGrant> ProjectService::deletePartner(std::string_view project
     lockPartnerAt(db, projectCode, partnerCode, version, partnerRecord);
     const Versioned<core::Partner> before = storedPartner(db, projectCode, partnerCode);
     store::deletePartner(db, projectCode, partnerCode);
-    std::vector<RevokedGrant> revoked =
-        revokeGrantsScopedTo(db, caller_.actor, context_.nowMillis(), "", projectCode, partnerCode);
-    recordChange(db, caller_.actor, "delete", "partner", partnerKey(projectCode, partnerCode),
-                 std::string(projectCode), partnerRecord(before), std::nullopt);
+    std::vector<RevokedGrant> revoked = revokeGrantsScopedTo(
+        db, context_.auditKey(), caller_.actor, context_.nowMillis(), "", projectCode, partnerCode);
+    recordChange(db, context_.auditKey(), caller_.actor, "delete", "partner",
+                 partnerKey(projectCode, partnerCode), std::string(projectCode),
+                 partnerRecord(before), std::nullopt);
     return revoked;
   });
 }
@@ -515,8 +521,9 @@ Versioned<core::Partner> ProjectService::replacePartnerPart(
     requirePartnerTotalsFit(db, projectCode, partner, part);
     store::updatePartner(db, projectCode, partner);
     Versioned<core::Partner> after = storedPartner(db, projectCode, partnerCode);
-    recordChange(db, caller_.actor, "update", part, partnerKey(projectCode, partnerCode),
-                 std::string(projectCode), view(before), view(after));
+    recordChange(db, context_.auditKey(), caller_.actor, "update", part,
+                 partnerKey(projectCode, partnerCode), std::string(projectCode), view(before),
+                 view(after));
     return after;
   });
 }

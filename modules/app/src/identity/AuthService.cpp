@@ -205,8 +205,9 @@ std::int64_t takeRefusals(Connection& db, std::string_view user, std::string_vie
 
 /// Counts a refusal until `until`; appends the entry of a new window (action refusedAction)
 /// when none is open. Returns whether it opened one.
-bool countRefusal(Connection& db, const core::Actor& actor, const char* refusedAction,
-                  const std::string& userName, const Blocks& blocks, std::int64_t now) {
+bool countRefusal(Connection& db, const core::AuditKey& auditKey, const core::Actor& actor,
+                  const char* refusedAction, const std::string& userName, const Blocks& blocks,
+                  std::int64_t now) {
   const std::int64_t until = blocks.refuseUntil;
   const std::string key = refusedKey(blocks.byAddress ? "" : userName, actor.client);
   store::ThrottleRecord record = store::lockThrottle(db, key, now, until + kForgetAfter);
@@ -225,7 +226,7 @@ bool countRefusal(Connection& db, const core::Actor& actor, const char* refusedA
                    .set("refused_until", core::utcTimestamp(until))
                    .set("scope", blocks.byAddress ? "address" : "account");
   if (before > 0) after.set("refused_before", before);
-  recordChange(db, actor, refusedAction, "user", userName, "", std::nullopt, after);
+  recordChange(db, auditKey, actor, refusedAction, "user", userName, "", std::nullopt, after);
   return true;
 }
 
@@ -250,8 +251,8 @@ void pruneThrottle(Context& context, std::int64_t now, bool cap) {
         const std::size_t bar = scope.rfind('|');
         const std::string user = scope.substr(0, bar);
         const std::string address = bar == std::string::npos ? "" : scope.substr(bar + 1);
-        recordChange(db, core::Actor{"", "", address}, "login_refused_window", "user", user, "",
-                     std::nullopt,
+        recordChange(db, context.auditKey(), core::Actor{"", "", address}, "login_refused_window",
+                     "user", user, "", std::nullopt,
                      Json::object()
                          .set("refused", record.failures)
                          .set("from", core::utcTimestamp(record.lastFailureAt))
@@ -354,7 +355,7 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
       }
     }
     state.refuseUntil = std::max(state.refuseUntil, counted.lastFailureAt + window.millis);
-    opened = countRefusal(db, anonymous, "login_refused", name, state, start);
+    opened = countRefusal(db, context_.auditKey(), anonymous, "login_refused", name, state, start);
     return state;
   });
   if (blocks.refuseUntil > start) {
@@ -382,7 +383,8 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
       }
       if (const std::int64_t refused = takeRefusals(db, name, clientAddress, now))
         after.set("refused_before", refused);
-      recordChange(db, anonymous, "login_failed", "user", name, "", std::nullopt, after);
+      recordChange(db, context_.auditKey(), anonymous, "login_failed", "user", name, "",
+                   std::nullopt, after);
     });
     pruneThrottle(context_, now, true);
     throw core::Unauthenticated("wrong user name or password", "invalid_credentials");
@@ -418,8 +420,8 @@ LoginResult AuthService::login(std::string_view user, std::string_view password,
     result.grants = store::listGrants(db, found->id);
     Json after = sessionRecord(result.session);
     if (refused > 0) after.set("refused_before", refused);
-    recordChange(db, core::Actor{name, rolesOf(result.grants), clientAddress}, "login", "session",
-                 std::to_string(result.session.id), "", std::nullopt, after);
+    recordChange(db, context_.auditKey(), core::Actor{name, rolesOf(result.grants), clientAddress},
+                 "login", "session", std::to_string(result.session.id), "", std::nullopt, after);
   });
   return result;
 }
@@ -472,7 +474,7 @@ void AuthService::endSession(const core::Actor& actor, std::int64_t userId,
       if (session.id == sessionId) ended = session;
     if (!ended || !store::deleteSession(db, sessionId, userId))
       throw core::NotFound("session " + std::to_string(sessionId) + " not found");
-    recordChange(db, actor, "logout", "session", std::to_string(sessionId), "",
+    recordChange(db, context_.auditKey(), actor, "logout", "session", std::to_string(sessionId), "",
                  sessionRecord(*ended), std::nullopt);
   });
 }
@@ -501,7 +503,8 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
   const Blocks blocks = context_.database().write([&](Connection& db) {
     Blocks state = blocksOf(db, keys, start);
     if (state.refuseUntil > start)
-      opened = countRefusal(db, actor, "change_password_refused", userName, state, start);
+      opened = countRefusal(db, context_.auditKey(), actor, "change_password_refused", userName,
+                            state, start);
     else
       user = store::findUser(db, userName);
     return state;
@@ -519,7 +522,8 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
       Json after = throttleJson(recordFailures(db, keys, now), now);
       if (const std::int64_t refused = takeRefusals(db, userName, actor.client, now))
         after.set("refused_before", refused);
-      recordChange(db, actor, "change_password_failed", "user", userName, "", std::nullopt, after);
+      recordChange(db, context_.auditKey(), actor, "change_password_failed", "user", userName, "",
+                   std::nullopt, after);
     });
     throw core::InvalidInput("/current", "is not your current password");
   }
@@ -534,8 +538,8 @@ void AuthService::changePassword(const core::Actor& actor, const std::string& us
     const std::vector<core::Grant> grants = store::listGrants(db, before->id);
     Json after = userRecord(store::findUser(db, userName).value(), grants);
     after.set("sessions_ended", ended);
-    recordChange(db, actor, "change_password", "user", userName, "", userRecord(*before, grants),
-                 after);
+    recordChange(db, context_.auditKey(), actor, "change_password", "user", userName, "",
+                 userRecord(*before, grants), after);
   });
 }
 

@@ -144,7 +144,7 @@ UserView UserService::create(const std::string& name, const std::string& display
     if (store::findUser(db, name)) throw core::Conflict("user \"" + name + "\" already exists");
     store::insertUser(db, user);
     UserView view = viewOf(db, name);
-    recordChange(db, actor_, "create", "user", name, "", std::nullopt,
+    recordChange(db, context_.auditKey(), actor_, "create", "user", name, "", std::nullopt,
                  userRecord(view.user, view.grants));
     return view;
   });
@@ -161,7 +161,7 @@ void UserService::setPassword(const std::string& name, std::string_view password
     const UserView after = viewOf(db, name);
     Json afterJson = userRecord(after.user, after.grants);
     afterJson.set("sessions_ended", ended);
-    recordChange(db, actor_, "set_password", "user", name, "",
+    recordChange(db, context_.auditKey(), actor_, "set_password", "user", name, "",
                  userRecord(before.user, before.grants), afterJson);
   });
 }
@@ -170,8 +170,8 @@ void UserService::remove(const std::string& name) {
   context_.database().write([&](Connection& db) {
     const UserView before = viewOf(db, name);
     store::deleteUser(db, name);
-    recordChange(db, actor_, "delete", "user", name, "", userRecord(before.user, before.grants),
-                 std::nullopt);
+    recordChange(db, context_.auditKey(), actor_, "delete", "user", name, "",
+                 userRecord(before.user, before.grants), std::nullopt);
   });
 }
 
@@ -187,8 +187,8 @@ UserView UserService::grant(const std::string& name, const core::Grant& grant) {
     UserView after = viewOf(db, name);
     // Only the grant itself: the entry is filed under the grant's project, and the user's
     // other grants (other programmes' included) are none of that project's readers' business.
-    recordChange(db, actor_, "grant", "user", name, grant.project, std::nullopt,
-                 grantRecord(grant));
+    recordChange(db, context_.auditKey(), actor_, "grant", "user", name, grant.project,
+                 std::nullopt, grantRecord(grant));
     return after;
   });
 }
@@ -200,8 +200,8 @@ UserView UserService::revoke(const std::string& name, const core::Grant& grant) 
     if (!store::deleteGrant(db, before.user.id, grant, now))
       throw core::NotFound("user \"" + name + "\" does not hold " + describe(grant));
     UserView after = viewOf(db, name);
-    recordChange(db, actor_, "revoke", "user", name, grant.project, grantRecord(grant),
-                 std::nullopt);
+    recordChange(db, context_.auditKey(), actor_, "revoke", "user", name, grant.project,
+                 grantRecord(grant), std::nullopt);
     return after;
   });
 }
@@ -213,16 +213,14 @@ std::string UserService::generatePassword(const std::string& name) const {
   }
 }
 
-std::vector<store::ScopedGrant> revokeGrantsScopedTo(Connection& db, const core::Actor& actor,
-                                                     std::int64_t nowMillis,
-                                                     std::string_view programme,
-                                                     std::string_view project,
-                                                     std::string_view partner) {
+std::vector<store::ScopedGrant> revokeGrantsScopedTo(
+    Connection& db, const core::AuditKey& key, const core::Actor& actor, std::int64_t nowMillis,
+    std::string_view programme, std::string_view project, std::string_view partner) {
   const std::string now = core::utcTimestamp(nowMillis);
   std::vector<store::ScopedGrant> revoked = store::grantsScopedTo(db, programme, project, partner);
   for (const store::ScopedGrant& held : revoked) {
     store::deleteGrant(db, held.userId, held.grant, now);
-    recordChange(db, actor, "revoke", "user", held.userName, held.grant.project,
+    recordChange(db, key, actor, "revoke", "user", held.userName, held.grant.project,
                  grantRecord(held.grant), std::nullopt);
   }
   return revoked;

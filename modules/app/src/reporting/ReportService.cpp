@@ -80,7 +80,7 @@ reports::ReportData ReportService::assemble(std::string_view project,
     if (selection.from) filter.from = selection.from->toString();
     if (selection.to) filter.before = core::endOfDay(*selection.to);
     data.auditEntries = store::readAudit(db, filter);
-    const store::AuditVerification verification = store::verifyAudit(db);
+    const store::AuditVerification verification = store::verifyAudit(db, context_.auditKey());
     data.auditChain.checked = verification.checked;
     data.auditChain.intact = verification.intact();
     if (verification.broken) {
@@ -132,8 +132,8 @@ store::SubmittedReport ReportService::submit(std::string_view project,
     if (!store::findProject(db, project))
       throw core::NotFound("project \"" + std::string(project) + "\" does not exist");
     report.id = store::insertSubmittedReport(db, report, pdf);
-    recordChange(db, actor_, "submit", "report", std::to_string(report.id), report.project,
-                 std::nullopt, submittedReportRecord(report));
+    recordChange(db, context_.auditKey(), actor_, "submit", "report", std::to_string(report.id),
+                 report.project, std::nullopt, submittedReportRecord(report));
     return report;
   });
 }
@@ -151,8 +151,8 @@ DownloadedReport ReportService::download(std::int64_t id) {
     auto report = store::findSubmittedReport(db, id);
     auto pdf = store::submittedReportPdf(db, id);
     if (!report || !pdf) throw core::NotFound("report " + std::to_string(id) + " does not exist");
-    recordChange(db, actor_, "download", "report", std::to_string(report->id), report->project,
-                 std::nullopt, std::nullopt);
+    recordChange(db, context_.auditKey(), actor_, "download", "report", std::to_string(report->id),
+                 report->project, std::nullopt, std::nullopt);
     return DownloadedReport{std::move(*report), std::move(*pdf)};
   });
 }

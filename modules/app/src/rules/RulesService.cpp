@@ -82,7 +82,7 @@ RulesUpdate RulesService::update() {
     std::vector<store::RecordedRules> after;
     for (const core::RulesDescription& rules : here) after.push_back({rules, at, actor_.user});
     store::replaceRecordedRules(db, after);
-    recordChange(db, actor_, "update", kObjectType, kObjectKey, "",
+    recordChange(db, context_.auditKey(), actor_, "update", kObjectType, kObjectKey, "",
                  before.empty() ? std::nullopt : std::optional(recordedRulesRecord(before)),
                  recordedRulesRecord(after));
     return result;

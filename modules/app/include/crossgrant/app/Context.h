@@ -7,8 +7,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/PasswordPolicy.h"
 #include "crossgrant/core/ProgrammeRules.h"
 #include "crossgrant/plugin/PluginRegistry.h"
@@ -33,6 +36,9 @@ struct Settings {
   std::int64_t throttleMaxRows = 100'000;
   /// Where the reports' translations are (en.properties, lv.properties, lt.properties).
   std::string labelsDirectory;
+  /// The file holding the key the audit trail is chained with (audit/AuditKeyFile.h), kept
+  /// outside the database.
+  std::string auditKeyFile;
 };
 
 class Context {
@@ -49,6 +55,9 @@ class Context {
   /// The rules a programme's plugin gives; core::InvalidInput at /programme/rules if no
   /// plugin has that key.
   const core::ProgrammeRules& rules(const std::string& rulesKey) const;
+  /// The audit trail's key, read from settings().auditKeyFile the first time it is needed.
+  /// Throws core::ConfigurationError, naming the file, when it is missing or holds no key.
+  const core::AuditKey& auditKey();
   /// The rules new passwords must meet.
   const core::PasswordPolicy& passwordPolicy() const { return passwordPolicy_; }
 
@@ -63,6 +72,8 @@ class Context {
   std::unique_ptr<store::Database> database_;
   core::PasswordPolicy passwordPolicy_;
   std::function<std::int64_t()> clock_;
+  std::mutex auditKeyMutex_;
+  std::optional<core::AuditKey> auditKey_;
 };
 
 }  // namespace crossgrant::app

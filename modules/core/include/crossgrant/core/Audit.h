@@ -1,6 +1,6 @@
-// One entry of the append-only, hash-chained audit trail. Each entry's hash covers its own
-// content and the previous entry's hash, so that a removed, altered or reordered entry breaks
-// the chain (crossgrant audit verify).
+// One entry of the append-only, chained audit trail. Each entry's hash (a keyed MAC,
+// AuditChain.h) covers its own content and the previous entry's hash, so that a removed,
+// altered or reordered entry breaks the chain (crossgrant audit verify).
 #pragma once
 
 #include <cstdint>
@@ -23,8 +23,10 @@ struct AuditEntry {
   std::string project;     ///< the project the object belongs to, "" when none
   std::optional<std::string> before;  ///< the object's state as JSON, nullopt when none
   std::optional<std::string> after;
-  std::string previousHash;  ///< hex SHA-256 of the previous entry; 64 zeros for the first
-  std::string hash;          ///< hex SHA-256 of previousHash and this entry's content
+  std::string previousHash;  ///< the previous entry's hash; 64 zeros for the first
+  /// Hex HMAC-SHA-256 of previousHash and this entry's content under the audit key (plain
+  /// SHA-256 for entries appended before the installation had a key).
+  std::string hash;
 
   bool operator==(const AuditEntry&) const = default;
 };

@@ -10,6 +10,7 @@
 
 #include "crossgrant/app/Versioned.h"
 #include "crossgrant/core/Access.h"
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Json.h"
 #include "crossgrant/core/Project.h"
 #include "crossgrant/store/Database.h"
@@ -18,12 +19,13 @@
 
 namespace crossgrant::app {
 
-/// Appends the entry of one change: who did it (actor), what (action on objectType objectKey,
-/// within project — "" for none) and the object's JSON before and after (nullopt where there
-/// is none).
-void recordChange(store::Connection& db, const core::Actor& actor, std::string action,
-                  std::string objectType, std::string objectKey, std::string project,
-                  const std::optional<core::Json>& before, const std::optional<core::Json>& after);
+/// Appends the entry of one change, chained under key (Context::auditKey): who did it (actor),
+/// what (action on objectType objectKey, within project — "" for none) and the object's JSON
+/// before and after (nullopt where there is none).
+void recordChange(store::Connection& db, const core::AuditKey& key, const core::Actor& actor,
+                  std::string action, std::string objectType, std::string objectKey,
+                  std::string project, const std::optional<core::Json>& before,
+                  const std::optional<core::Json>& after);
 
 /// The bundle's object plus "version" last; a project also carries "programme" (its
 /// programme's code) first.

@@ -1,5 +1,5 @@
 // Reading the audit trail, as the API, the command line and the audit-extract report do: a
-// page of entries, all of them in batches, and the check of the hash chain.
+// page of entries, all of them in batches, and the check of the chain; and setting up its key.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "crossgrant/core/Access.h"
 #include "crossgrant/core/Audit.h"
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/store/AuditLog.h"
 
 namespace crossgrant::app {
@@ -22,6 +24,12 @@ void setAuditPeriod(store::AuditFilter& filter, const std::optional<std::string>
                     const std::optional<std::string>& to, const std::string& fromName,
                     const std::string& toName);
 
+/// What AuditService::prepareKey did.
+struct AuditKeySetup {
+  bool createdKeyFile = false;           ///< the key file was missing and was created
+  std::optional<core::AuditEntry> seal;  ///< the entry that sealed the entries before the key
+};
+
 class AuditService {
  public:
   explicit AuditService(Context& context) : context_(context) {}
@@ -32,8 +40,19 @@ class AuditService {
   /// unit of its own so that a long export does not hold off writers. Returns how many.
   std::int64_t forEach(store::AuditFilter filter,
                        const std::function<void(const core::AuditEntry&)>& sink);
-  /// Walks the hash chain from the first entry.
-  store::AuditVerification verify();
+  /// Walks the chain from the first entry under the key; with exported, also requires the trail
+  /// to still hold that head (store::verifyAudit). core::ConfigurationError for a missing key
+  /// file, store::AuditKeyMismatch for the wrong one.
+  store::AuditVerification verify(const std::optional<core::AuditHead>& exported = std::nullopt);
+
+  /// For `crossgrant migrate`: creates the key file (Settings::auditKeyFile) when it is
+  /// missing and the database has no key bound yet, binds the key, and seals the entries
+  /// appended before it with an entry by actor (store::sealAudit). A missing key file for a
+  /// database that has one bound is core::ConfigurationError: a new key cannot take its place.
+  AuditKeySetup prepareKey(const core::Actor& actor);
+  /// Throws unless the key file holds the key the database's trail is chained with (or none is
+  /// bound yet): for a server before it serves.
+  void requireKey();
 
  private:
   Context& context_;

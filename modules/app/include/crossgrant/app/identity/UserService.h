@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "crossgrant/core/Access.h"
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/store/UserRepository.h"
 
 namespace crossgrant::app {
@@ -58,9 +59,9 @@ class UserService {
 /// Revokes, in the caller's transaction, every grant scoped to an object being deleted (see
 /// store::grantsScopedTo), auditing each as a revoke by actor, so that a later object with the
 /// same code does not inherit who could see the old one. Returns the grants revoked.
-std::vector<store::ScopedGrant> revokeGrantsScopedTo(store::Connection& db, const core::Actor& actor, std::int64_t nowMillis,
-                          std::string_view programme, std::string_view project,
-                          std::string_view partner);
-
+std::vector<store::ScopedGrant> revokeGrantsScopedTo(
+    store::Connection& db, const core::AuditKey& key, const core::Actor& actor,
+    std::int64_t nowMillis, std::string_view programme, std::string_view project,
+    std::string_view partner);
 
 }  // namespace crossgrant::app
