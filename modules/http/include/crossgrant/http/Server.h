@@ -24,8 +24,8 @@
 // the error envelope (500 with an incident id for what is not a core::Error).
 //
 // Deadlines, looked at every 100 ms: a request's head must be complete settings.headerTimeout
-// after its first byte, its body settings.bodyTimeout after its head, a response must be
-// taken by the client within settings.bodyTimeout, and a connection with no request in
+// after its first byte, its body settings.bodyTimeout after its head, a response the client
+// takes nothing of for settings.bodyTimeout is given up, and a connection with no request in
 // progress is closed after settings.keepAliveTimeout; a connection past its deadline is
 // dropped. Beyond settings.maxConnections open connections, or settings.
 // maxConnectionsPerAddress from one peer address, a new connection is answered 503 with
@@ -54,8 +54,8 @@ struct ServerSettings {
   std::vector<std::string> trustedProxies;
   /// A request's head must be complete this long after its first byte.
   std::chrono::milliseconds headerTimeout{10'000};
-  /// A body must be complete this long after the end of its head (and a response must be
-  /// taken by the client within this long).
+  /// A body must be complete this long after the end of its head (and a response whose
+  /// client takes nothing of it for this long is given up).
   std::chrono::milliseconds bodyTimeout{30'000};
   /// A connection with no request in progress is closed after this long.
   std::chrono::milliseconds keepAliveTimeout{5'000};
