@@ -82,6 +82,12 @@ struct ShortDeadlinesFixture : HttpApiFixture {
         }) {}
 };
 
+/// At most four connections in all.
+struct TotalLimitFixture : HttpApiFixture {
+  TotalLimitFixture()
+      : HttpApiFixture([](crossgrant::server::Configuration& c) { c.http.maxConnections = 4; }) {}
+};
+
 struct PerAddressLimitFixture : HttpApiFixture {
   PerAddressLimitFixture()
       : HttpApiFixture(
@@ -216,7 +222,54 @@ BOOST_AUTO_TEST_CASE(connections_beyond_the_per_address_limit_are_503_and_others
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_FIXTURE_TEST_SUITE(http_total_connection_limit, TotalLimitFixture)
+
+BOOST_AUTO_TEST_CASE(connections_beyond_the_total_limit_are_503_whatever_their_address) {
+  std::vector<std::unique_ptr<RawConnection>> held;
+  for (const char* from : {"127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"}) {
+    held.push_back(std::make_unique<RawConnection>(server.port(), from));
+    BOOST_REQUIRE(held.back()->send(kHealth));
+    BOOST_REQUIRE(statusOf(held.back()->response(5s)) == 200);
+  }
+  RawConnection beyond(server.port(), "127.0.0.6");
+  beyond.send(kHealth);
+  BOOST_TEST(statusOf(beyond.response(2s)) == 503);
+  BOOST_TEST(beyond.closedWithin(1s));
+  // A connection that ends makes room again.
+  held.pop_back();
+  bool answered = false;
+  for (int attempt = 0; attempt < 20 && !answered; ++attempt) {
+    RawConnection again(server.port(), "127.0.0.6");
+    answered = again.send(kHealth) && statusOf(again.response(2s)) == 200;
+    if (!answered) std::this_thread::sleep_for(100ms);
+  }
+  BOOST_TEST(answered);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_FIXTURE_TEST_SUITE(http_framing, HttpApiFixture)
+
+BOOST_AUTO_TEST_CASE(heads_over_their_limits_are_414_and_431_and_closed) {
+  refused(server.port(), "GET /" + std::string(9 * 1024, 'a') + " HTTP/1.1\r\nHost: test\r\n\r\n",
+          414);
+  refused(
+      server.port(),
+      "GET /health HTTP/1.1\r\nHost: test\r\nX-Big: " + std::string(65 * 1024, 'b') + "\r\n\r\n",
+      431);
+  std::string many = "GET /health HTTP/1.1\r\nHost: test\r\n";
+  for (int i = 0; i < 101; ++i) many += "X-Field-" + std::to_string(i) + ": v\r\n";
+  refused(server.port(), many + "\r\n", 431);
+}
+
+BOOST_AUTO_TEST_CASE(other_http_versions_are_505_and_a_1_1_request_needs_a_host) {
+  refused(server.port(), "GET /health HTTP/2.0\r\nHost: test\r\n\r\n", 505);
+  refused(server.port(), "GET /health HTTP/1.1\r\n\r\n", 400);
+  // HTTP/1.0 needs no Host.
+  RawConnection old(server.port());
+  BOOST_REQUIRE(old.send("GET /health HTTP/1.0\r\n\r\n"));
+  BOOST_TEST(statusOf(old.response(2s)) == 200);
+}
 
 BOOST_AUTO_TEST_CASE(content_length_with_chunked_is_400_and_closed) {
   refused(server.port(),
