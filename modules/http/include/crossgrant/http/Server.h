@@ -47,7 +47,7 @@ namespace crossgrant::http {
 struct ServerSettings {
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0: any free port
-  int threads = 16;
+  int threads = 4;  ///< workers; none waits on a client, so about two per core
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
   /// Peers (load balancers, reverse proxies) whose X-Forwarded-For names the client; the
   /// client of any other peer is the peer itself.
