@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 #include "DatabaseUrl.h"
 #include "Migrations.h"
 #include "StoreFixture.h"
@@ -295,12 +297,9 @@ BOOST_FIXTURE_TEST_CASE(a_mysql_url_naming_a_missing_database_says_how_to_create
                         *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
                           return crossgrant::test::backend() == "mysql";
                         })) {
-  // The fixture's database URL with another database's name: one the server does not have.
-  const std::size_t query = url.find('?');
-  const std::size_t slash = url.rfind('/', query);
-  const std::string missing = url.substr(slash + 1, query - slash - 1) + "_missing";
-  const std::string missingUrl =
-      url.substr(0, slash + 1) + missing + (query == std::string::npos ? "" : url.substr(query));
+  // The fixture's database URL with the name of a database the server does not have.
+  const std::string missing = "cg_missing_" + std::to_string(::getpid());
+  const std::string missingUrl = crossgrant::test::mysqlUrlWithDatabase(url, missing);
   BOOST_CHECK_EXCEPTION(Database::open(missingUrl)->read([](crossgrant::store::Reader&) {}),
                         crossgrant::store::DatabaseNotFound, [&](const StoreError& e) {
                           const std::string message = e.what();

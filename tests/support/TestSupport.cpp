@@ -44,17 +44,22 @@ std::string freshDatabaseUrl(const TempDir& dir) {
   }
   // Replace the database part of the admin URL with a new database of our own.
   const std::string url = admin;
+  const std::string name = "cgt_" + std::to_string(::getpid()) + "_" + std::to_string(number);
+  const std::string fresh = mysqlUrlWithDatabase(url, name);
+  auto database = store::Database::open(url);
+  database->write([&](store::Connection& c) {
+    c.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+  });
+  return fresh;
+}
+
+std::string mysqlUrlWithDatabase(const std::string& url, const std::string& name) {
   const auto query = url.find('?');
   const std::string base = url.substr(0, query);
   const std::string suffix = query == std::string::npos ? "" : url.substr(query);
   const auto slash = base.rfind('/');
   if (slash == std::string::npos || slash < 8)
-    throw std::runtime_error("bad CROSSGRANT_TEST_MYSQL_URL");
-  const std::string name = "cgt_" + std::to_string(::getpid()) + "_" + std::to_string(number);
-  auto database = store::Database::open(url);
-  database->write([&](store::Connection& c) {
-    c.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
-  });
+    throw std::runtime_error("not a mysql://USER:PASSWORD@HOST:PORT/DB URL: " + url);
   return base.substr(0, slash + 1) + name + suffix;
 }
 

@@ -29,6 +29,8 @@ std::string backend();
 /// The URL of a new, empty database on the targeted backend: a file in dir for SQLite, a new
 /// database on the test server for MariaDB.
 std::string freshDatabaseUrl(const TempDir& dir);
+/// A mysql:// URL with its database replaced by name (its query, if any, kept).
+std::string mysqlUrlWithDatabase(const std::string& url, const std::string& name);
 
 /// The build tree (bin/, plugins/, config/) and the source tree.
 std::string binaryDir();
