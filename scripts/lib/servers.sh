@@ -1,9 +1,12 @@
 # Sourced by the scripts that start crossgrant servers of their own (bench-http, crash-test),
 # after scripts/lib/setup.sh. The caller defines fail MESSAGE (prints and exits 1) and $cg (the
 # crossgrant executable); these keep the PIDs and logs of what they start in server_pids and
-# server_logs, for the caller's clean-up to stop with stop_pid.
+# server_logs. On every exit the clean-up below stops the client in client_pid (a load
+# generator the caller runs), every server started, the MariaDB in mariadb_dir, and removes
+# the directory tmp: the caller sets those as it creates them.
 
 server_pids=() server_logs=()
+tmp="" mariadb_dir="" client_pid=""
 
 # stop_pid PID: SIGTERM, up to 10 s for it to end, then SIGKILL; reaps it.
 stop_pid() {
@@ -62,3 +65,16 @@ setup_crossgrant() {
   token=$(sed -n 's/.*"token": *"\([^"]*\)".*/\1/p' <<<"$answer" | head -n 1)
   [[ -n $token ]] || { echo "$answer" >&2; fail "login answered no token on $label"; }
 }
+
+cleanup() {
+  local status=$? pid
+  trap - EXIT INT TERM
+  [[ -n $client_pid ]] && stop_pid "$client_pid"
+  for pid in "${server_pids[@]}"; do stop_pid "$pid"; done
+  [[ -n $mariadb_dir ]] && { "$CROSSGRANT_ROOT/scripts/mariadb-throwaway" stop "$mariadb_dir" || true; }
+  [[ -n $tmp ]] && rm -rf -- "$tmp"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
