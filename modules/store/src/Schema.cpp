@@ -188,6 +188,8 @@ struct CanonicalText {
     return "create-index " + step.table + "\n" + canonicalIndex(step.index);
   }
   std::string operator()(const ExactText& step) const { return "exact-text " + step.table + "\n"; }
+  std::string operator()(const UpdateData& step) const { return "update-data " + step.sql + "\n"; }
+  std::string operator()(const DropTable& step) const { return "drop-table " + step.table + "\n"; }
   std::string operator()(const InsertRow& step) const {
     std::string out = "insert-row " + step.table + "\n";
     for (const auto& [column, value] : step.values)
@@ -223,6 +225,10 @@ struct Rendering {
     return {{"ALTER TABLE " + step.table +
                  " CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
              {}}};
+  }
+  std::vector<Statement> operator()(const UpdateData& step) const { return {{step.sql, {}}}; }
+  std::vector<Statement> operator()(const DropTable& step) const {
+    return {{"DROP TABLE IF EXISTS " + step.table, {}}};
   }
   std::vector<Statement> operator()(const InsertRow& step) const {
     std::vector<std::string> names;
@@ -325,6 +331,10 @@ void Schema::apply(const Step& step) {
     existing(index->table).indexes.push_back(index->index);
   } else if (const auto* exact = std::get_if<ExactText>(&step)) {
     existing(exact->table);
+  } else if (const auto* drop = std::get_if<DropTable>(&step)) {
+    tables_.erase(find(existing(drop->table).name));
+  } else if (std::holds_alternative<UpdateData>(step)) {
+    // Data only: the tables stay as they are.
   } else {
     existing(std::get<InsertRow>(step).table);
   }

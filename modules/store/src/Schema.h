@@ -133,7 +133,17 @@ struct InsertRow {
 struct ExactText {
   std::string table;
 };
-using Step = std::variant<CreateTable, AddColumn, CreateIndex, InsertRow, ExactText>;
+/// A statement over data that both backends read the same (UPDATE, INSERT ... SELECT; no DDL):
+/// it runs in the transaction that records its step on either backend, so it needs no guard.
+struct UpdateData {
+  std::string sql;
+};
+/// A table dropped once what it held moved elsewhere (DROP TABLE IF EXISTS).
+struct DropTable {
+  std::string table;
+};
+using Step =
+    std::variant<CreateTable, AddColumn, CreateIndex, InsertRow, ExactText, UpdateData, DropTable>;
 
 /// A statement of rendered DDL or seed data with its bound values.
 struct Statement {
