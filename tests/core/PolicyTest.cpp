@@ -177,6 +177,20 @@ BOOST_AUTO_TEST_CASE(a_user_without_roles_sees_nothing) {
   BOOST_TEST(outcome(kNobody, Operation::kReadAudit, {}) == Outcome::kForbidden);
 }
 
+BOOST_AUTO_TEST_CASE(only_grants_over_the_programme_reach_what_a_deleted_project_left) {
+  // A report of the deleted LLI-317, whose code a new project of LV-LT may have taken.
+  const Scope gone{"LV-LT", "LLI-317", "", true};
+  BOOST_TEST(allows(kProgrammeStaff, Operation::kReadProjectData, gone));
+  BOOST_TEST(allows(kAuditor, Operation::kReadAudit, gone));
+  BOOST_TEST(allows(kAdmin, Operation::kReadProjectData, gone));
+  BOOST_TEST((outcome(kLeadPartner, Operation::kReadProjectData, gone) == Outcome::kHidden));
+  BOOST_TEST((outcome(kPartnerStaff, Operation::kReadProject, gone) == Outcome::kHidden));
+  // With its programme gone too, only who reads every programme.
+  const Scope orphan{"", "LLI-317", "", true};
+  BOOST_TEST(allows(kAuditorOfAll, Operation::kReadProjectData, orphan));
+  BOOST_TEST((outcome(kProgrammeStaff, Operation::kReadProjectData, orphan) == Outcome::kHidden));
+}
+
 BOOST_AUTO_TEST_CASE(a_project_grant_reveals_its_programme_only_once_resolved) {
   // As stored, a lead grant names no programme; the server fills it in from the project.
   const Principal unresolved = holding({Role::kLead, "", "LLI-317", ""});

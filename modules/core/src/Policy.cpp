@@ -23,7 +23,8 @@ bool coversProgramme(const Grant& grant, const std::string& programme) {
 
 /// The grant is tied to the scope's project.
 bool onProject(const Grant& grant, const Scope& scope) {
-  return isProjectRole(grant.role) && !scope.project.empty() && grant.project == scope.project;
+  return isProjectRole(grant.role) && !scope.projectGone && !scope.project.empty() &&
+         grant.project == scope.project;
 }
 
 /// The grant is tied to the scope's partner.

@@ -38,6 +38,10 @@ struct Scope {
   std::string programme;
   std::string project;
   std::string partner;
+  /// What the operation acts on belonged to a project that is gone (deleted; its code may name
+  /// another project now): project is that project's code, and no grant tied to a project
+  /// reaches it, only those over its whole programme (programme, "" when that is gone too).
+  bool projectGone = false;
 };
 
 enum class Operation {
