@@ -42,9 +42,16 @@ BOOST_AUTO_TEST_CASE(hash_is_the_documented_length_prefixed_encoding) {
   // Computed independently: sha256("64:" + 64 zeros + "1:1" + "24:2026-11-25T11:40:00.123Z" +
   // "7:os:ilze" + "0:" + "3:cli" + "6:import" + "6:bundle" + "7:LLI-317" + "7:LLI-317" + "-" +
   // "10:{"a":"Ā"}"), lengths in bytes of UTF-8.
-  BOOST_TEST(auditHash(sampleEntry()) ==
+  AuditEntry legacy = sampleEntry();
+  legacy.format = crossgrant::core::AuditFormat::kLegacy;
+  BOOST_TEST(auditHash(legacy) ==
              "405521c500a9ddfc968541fddfbfab2303e0206a7a5e7f1d5d5f13e45255c5de");
-  BOOST_TEST(auditHash(sampleEntry()).size() == 64u);
+  BOOST_TEST(auditHash(legacy).size() == 64u);
+  // A chained entry ends with its chain and project identity: here "32:" + 32 'a' twice.
+  AuditEntry chained = sampleEntry();
+  chained.chain = chained.projectIdentity = std::string(32, 'a');
+  BOOST_TEST(auditHash(chained) ==
+             "119829d2e2842a442b9fbe886cb7f20cb5cfb1a514639a46a8499dabfa1b3c8f");
 }
 
 BOOST_AUTO_TEST_CASE(the_stored_hash_itself_is_not_hashed) {
@@ -74,6 +81,10 @@ BOOST_AUTO_TEST_CASE(every_field_changes_the_hash) {
   BOOST_TEST(changed([](AuditEntry& e) { e.after = "{\"a\":\"A\"}"; }));
   BOOST_TEST(changed([](AuditEntry& e) { e.after.reset(); }));
   BOOST_TEST(changed([](AuditEntry& e) { e.previousHash[63] = '1'; }));
+  BOOST_TEST(changed([](AuditEntry& e) { e.chain = "another"; }));
+  BOOST_TEST(changed([](AuditEntry& e) { e.projectIdentity = "another"; }));
+  BOOST_TEST(changed([](AuditEntry& e) { e.format = crossgrant::core::AuditFormat::kLegacy; }));
+  BOOST_TEST(changed([](AuditEntry& e) { e.id = 7; }) == false);
 }
 
 BOOST_AUTO_TEST_CASE(field_boundaries_are_unambiguous) {

@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(audit_filters_by_project_and_date_and_pages) {
   const Json page = first.json();
   BOOST_TEST(page.find("entries")->items().size() == 3u);
   const std::int64_t next = page.find("next")->asInteger();
-  BOOST_TEST(next == project[2].find("sequence")->asInteger());
+  BOOST_TEST(next == project[2].find("id")->asInteger());
   const Json last =
       client->get("/api/v1/audit?project=LLI-317&limit=3&after=" + std::to_string(next)).json();
   BOOST_REQUIRE(last.find("entries")->items().size() == 1u);
@@ -195,35 +195,53 @@ BOOST_AUTO_TEST_CASE(verify_answers_what_the_command_line_finds_with_and_without
   const std::vector<Json> all = entries();
   BOOST_REQUIRE(all.size() >= 2u);
   BOOST_TEST(intact.find("checked")->asInteger() == static_cast<std::int64_t>(all.size()));
-  const Json head = *intact.find("head");
-  BOOST_TEST(head.find("sequence")->asInteger() == all.back().find("sequence")->asInteger());
-  BOOST_TEST(text(head, "mac") == text(all.back(), "hash"));
-  const std::string withHead =
-      "/api/v1/audit/verify?sequence=" + std::to_string(head.find("sequence")->asInteger()) +
-      "&mac=" + text(head, "mac");
+  // The project's entries (its import) are in its chain, the programme's in the installation's.
+  const Json heads = *intact.find("heads");
+  BOOST_TEST(text(heads, "format") == "crossgrant-audit-head/2");
+  BOOST_TEST(intact.find("chains")->asInteger() == 2);
+  const Json projectEntry = entries("?project=LLI-317").back();
+  const std::string chain = text(projectEntry, "chain");
+  BOOST_TEST(chain.rfind("project:", 0) == 0u, chain);
+  BOOST_TEST(text(entries().back(), "chain") == "installation");
+  const Json* head = nullptr;
+  for (const Json& item : heads.find("chains")->items())
+    if (text(item, "chain") == chain) head = &item;
+  BOOST_REQUIRE(head != nullptr);
+  BOOST_TEST(head->find("sequence")->asInteger() == projectEntry.find("sequence")->asInteger());
+  BOOST_TEST(text(*head, "mac") == text(projectEntry, "hash"));
+  const std::string withHead = "/api/v1/audit/verify?chain=" + chain +
+                               "&sequence=" + std::to_string(head->find("sequence")->asInteger()) +
+                               "&mac=" + text(*head, "mac");
   BOOST_TEST(client->get(withHead).json().find("intact")->asBool());
 
-  // The last entry cut off and audit_head rewound: whole alone, not against the head.
-  const std::int64_t last = head.find("sequence")->asInteger();
+  // The project's last entry cut off and its chain's row rewound: whole alone, not against the
+  // head. (Its import is its only entry here, so the chain is left empty.)
+  const std::int64_t last = head->find("sequence")->asInteger();
+  BOOST_REQUIRE(last == 1);
+  const std::string identity = chain.substr(8);
   context.database().write([&](crossgrant::store::Connection& c) {
-    c.execute("DELETE FROM audit_log WHERE sequence = ?", {last});
-    c.execute("UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1",
-              {last - 1, text(all[all.size() - 2], "hash")});
+    c.execute("DELETE FROM audit_entries WHERE chain = ? AND sequence = ?", {identity, last});
+    c.execute("UPDATE audit_chains SET last_sequence = 0, last_hash = ? WHERE chain = ?",
+              {std::string(64, '0'), identity});
   });
   BOOST_TEST(client->get("/api/v1/audit/verify").json().find("intact")->asBool());
   const HttpResult cut = client->get(withHead);
   requireStatus(cut, 200);
   BOOST_TEST(!cut.json().find("intact")->asBool());
-  BOOST_TEST(cut.json().find("head")->isNull());
+  BOOST_TEST(cut.json().find("heads")->isNull());
   const Json broken = *cut.json().find("broken");
   BOOST_TEST(broken.find("sequence")->asInteger() == last);
+  BOOST_TEST(text(broken, "chain") == chain);
   BOOST_TEST(text(broken, "kind") == "removed");
-  BOOST_TEST(text(broken, "message").find("entry " + std::to_string(last) + " is missing") !=
-                 std::string::npos,
+  BOOST_TEST(text(broken, "message")
+                     .find("entry " + std::to_string(last) +
+                           " of the chain of "
+                           "project LLI-317") != std::string::npos,
              text(broken, "message"));
 
-  for (const char* bad : {"?sequence=1", "?mac=00", "?sequence=x&mac=00", "?sequence=1&mac=xyz",
-                          "?project=LLI-317"}) {
+  for (const char* bad :
+       {"?sequence=1", "?mac=00", "?sequence=x&mac=00", "?sequence=1&mac=xyz", "?project=LLI-317",
+        "?chain=LLI-317&sequence=1&mac=00", "?chain=installation"}) {
     const HttpResult result = client->get(std::string("/api/v1/audit/verify") + bad);
     BOOST_TEST(result.status == 400, bad << ": " << result.body);
   }

@@ -416,6 +416,12 @@ std::vector<Row> rows() {
        [](MatrixFixture&, const Target& t, const std::string&) {
          return get(projectPath(t) + "/reports");
        }},
+      // A programme's reports, its deleted projects' included, to who reads the whole programme.
+      {"GET", "/api/v1/programmes/{code}/reports", "401 200 200 200 403 403 403 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get("/api/v1/programmes/" + t.programme + "/reports");
+       }},
       {"GET", "/api/v1/projects/{code}/reports/draft", "401 200 200 200 200 200 200 404",
        kAdminElsewhere, "",
        [](MatrixFixture&, const Target& t, const std::string&) {

@@ -1,6 +1,6 @@
 // The audit trail's key from the command line: `migrate` creates the key file (mode 0600)
 // beside an SQLite database or under var/; `audit head` exports the trail's head and
-// `audit verify --head` finds entries cut off after it even with audit_head rewound; an entry
+// `audit verify --head` finds entries cut off after it even with the chain's row rewound; an entry
 // altered and the chain re-hashed without the key is found; and commands and the server say
 // plainly when the key file is missing or is not the trail's key.
 #include <sys/stat.h>
@@ -92,23 +92,32 @@ BOOST_AUTO_TEST_CASE(verify_with_the_exported_head_finds_entries_cut_off_and_the
   const std::string head = io.file("head.json");
   const Result exported = run({"audit", "head", "-o", head});
   BOOST_REQUIRE_MESSAGE(exported.status == 0, exported.err);
+  // The three imports are the project's chain; the installation's is empty.
   const crossgrant::core::Json json = crossgrant::core::Json::parse(readFile(head));
-  BOOST_TEST(json.find("sequence")->asInteger() == 3);
-  BOOST_TEST(json.find("mac")->asString() == entries().back().hash);
+  BOOST_TEST(json.find("format")->asString() == "crossgrant-audit-head/2");
+  const std::vector<crossgrant::core::Json>& chains = json.find("chains")->items();
+  BOOST_REQUIRE(chains.size() == 2u);
+  const crossgrant::core::Json& project =
+      chains[0].find("chain")->asString() == "installation" ? chains[1] : chains[0];
+  BOOST_TEST(project.find("chain")->asString() == "project:" + entries().back().chain);
+  BOOST_TEST(project.find("sequence")->asInteger() == 3);
+  BOOST_TEST(project.find("mac")->asString() == entries().back().hash);
   BOOST_TEST(run({"audit", "head"}).out == readFile(head));
   const Result holds = run({"audit", "verify", "--head", head});
   BOOST_TEST(holds.status == 0, holds.out << holds.err);
+  BOOST_TEST(contains(holds.out, "3 entries in 2 chains checked"), holds.out);
 
-  // Cut off the last entry and rewind the head row to the one before, as SQL can.
-  tamper("DELETE FROM audit_log WHERE sequence = 3");
-  tamper("UPDATE audit_head SET last_sequence = 2, last_hash = ? WHERE id = 1",
+  // Cut off the last entry and rewind its chain's row to the one before, as SQL can.
+  tamper("DELETE FROM audit_entries WHERE sequence = 3");
+  tamper("UPDATE audit_chains SET last_sequence = 2, last_hash = ? WHERE chain <> ''",
          {entries().back().hash});
   const Result alone = run({"audit", "verify"});
   BOOST_TEST(alone.status == 0, alone.out << alone.err);
   const Result verified = run({"audit", "verify", "--head", head});
   BOOST_TEST(verified.status == 1, verified.out << verified.err);
-  BOOST_TEST(contains(verified.out, "audit trail broken at entry 3: entry 3 is missing"),
+  BOOST_TEST(contains(verified.out, "audit trail broken at entry 3 of chain project:"),
              verified.out);
+  BOOST_TEST(contains(verified.out, "entry 3 of the chain of project LLI-317"), verified.out);
   BOOST_TEST(contains(verified.out, "exported head is entry 3"), verified.out);
 
   writeFile(io.file("bad.json"), "{\"sequence\": 3}");
@@ -124,10 +133,11 @@ BOOST_AUTO_TEST_CASE(verify_finds_an_entry_altered_and_the_chain_rehashed_withou
   for (std::size_t i = 1; i < all.size(); ++i) {
     all[i].previousHash = all[i - 1].hash;
     all[i].hash = crossgrant::core::auditHash(all[i]);
-    tamper("UPDATE audit_log SET after_json = ?, previous_hash = ?, hash = ? WHERE sequence = ?",
-           {*all[i].after, all[i].previousHash, all[i].hash, all[i].sequence});
+    tamper(
+        "UPDATE audit_entries SET after_json = ?, previous_hash = ?, hash = ? WHERE sequence = ?",
+        {*all[i].after, all[i].previousHash, all[i].hash, all[i].sequence});
   }
-  tamper("UPDATE audit_head SET last_hash = ? WHERE id = 1", {all.back().hash});
+  tamper("UPDATE audit_chains SET last_hash = ? WHERE chain <> ''", {all.back().hash});
   const Result verified = run({"audit", "verify"});
   BOOST_TEST(verified.status == 1, verified.out << verified.err);
   BOOST_TEST(contains(verified.out, "audit trail broken at entry 2"), verified.out);

@@ -324,12 +324,13 @@ BOOST_AUTO_TEST_CASE(verify_is_0_on_an_intact_trail_and_export_lines_parse) {
   BOOST_TEST(run({"migrate"}).status == 0);
   const Result empty = run({"audit", "verify"});
   BOOST_TEST(empty.status == 0, empty.err);
-  BOOST_TEST(contains(empty.out, "audit trail intact: 0 entries checked"), empty.out);
+  BOOST_TEST(contains(empty.out, "audit trail intact: 0 entries in 1 chain checked"), empty.out);
 
   importTwice();
   const Result verified = run({"audit", "verify"});
   BOOST_TEST(verified.status == 0, verified.err);
-  BOOST_TEST(contains(verified.out, "audit trail intact: 2 entries checked"), verified.out);
+  BOOST_TEST(contains(verified.out, "audit trail intact: 2 entries in 2 chains checked"),
+             verified.out);
 
   const Result exported = run({"audit", "export"});
   BOOST_TEST(exported.status == 0, exported.err);
@@ -343,6 +344,7 @@ BOOST_AUTO_TEST_CASE(verify_is_0_on_an_intact_trail_and_export_lines_parse) {
     BOOST_TEST(entry.find("action")->asString() == "import");
     BOOST_TEST(entry.find("project")->asString() == "LLI-317");
     BOOST_TEST(entry.find("hash")->asString().size() == 64u);
+    BOOST_TEST(entry.find("chain")->asString().rfind("project:", 0) == 0u);
   }
   BOOST_TEST(lines[0].find("before")->isNull());
   BOOST_TEST(lines[1].find("before")->dump() == lines[0].find("after")->dump());
@@ -368,7 +370,7 @@ BOOST_AUTO_TEST_CASE(verify_is_0_on_an_intact_trail_and_export_lines_parse) {
 BOOST_AUTO_TEST_CASE(verify_is_1_after_an_entry_is_altered_in_the_database) {
   importTwice();
   tamper(
-      "UPDATE audit_log SET after_json = '{\"project\":{\"acronym\":\"forged\"}}' "
+      "UPDATE audit_entries SET after_json = '{\"project\":{\"acronym\":\"forged\"}}' "
       "WHERE sequence = 1");
   const Result verified = run({"audit", "verify"});
   BOOST_TEST(verified.status == 1, verified.out << verified.err);
@@ -379,11 +381,13 @@ BOOST_AUTO_TEST_CASE(verify_is_1_after_an_entry_is_altered_in_the_database) {
 BOOST_AUTO_TEST_CASE(verify_is_1_after_an_entry_is_removed_in_the_database) {
   importTwice();
   BOOST_REQUIRE(run({"import", "--replace", crossgrant::test::demoBundlePath()}).status == 0);
-  tamper("DELETE FROM audit_log WHERE sequence = 2");
+  tamper("DELETE FROM audit_entries WHERE sequence = 2");
   const Result verified = run({"audit", "verify"});
   BOOST_TEST(verified.status == 1, verified.out << verified.err);
-  BOOST_TEST(contains(verified.out, "audit trail broken at entry 2: entry 2 is missing"),
+  BOOST_TEST(contains(verified.out, "audit trail broken at entry 2 of chain project:"),
              verified.out);
+  BOOST_TEST(contains(verified.out, "entry 2 of the chain of project LLI-317"), verified.out);
+  BOOST_TEST(contains(verified.out, "is missing"), verified.out);
   BOOST_TEST(contains(verified.out, "1 entry before it checked and intact"), verified.out);
 }
 

@@ -1,12 +1,13 @@
 // Submitted reports and binary data in the store, on every backend: every byte value survives
 // a round trip, a PDF comes back exactly as stored, and reports are found by id, project and
-// SHA-256.
+// SHA-256, and a report stays with its project's identity when the code names another project.
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
 #include "StoreFixture.h"
 #include "crossgrant/core/AuditChain.h"
+#include "crossgrant/store/ProjectRepository.h"
 #include "crossgrant/store/ReportRepository.h"
 
 using crossgrant::store::asBlob;
@@ -14,6 +15,7 @@ using crossgrant::store::Blob;
 using crossgrant::store::Connection;
 using crossgrant::store::StoreError;
 using crossgrant::store::SubmittedReport;
+using crossgrant::test::sampleBundle;
 using crossgrant::test::StoreFixture;
 
 namespace {
@@ -79,8 +81,9 @@ BOOST_AUTO_TEST_CASE(text_cells_are_not_blobs) {
 }
 
 BOOST_AUTO_TEST_CASE(submitted_reports_are_found_by_id_project_and_hash) {
+  db->write([](Connection& c) { crossgrant::store::saveBundle(c, sampleBundle(), false); });
   const std::string pdf = "%PDF-1.4\n" + allBytes() + "\n%%EOF\n";
-  const SubmittedReport report = sampleReport(pdf);
+  SubmittedReport report = sampleReport(pdf);
   const std::int64_t first = db->write(
       [&](Connection& c) { return crossgrant::store::insertSubmittedReport(c, report, pdf); });
   SubmittedReport other = sampleReport("%PDF other");
@@ -95,6 +98,8 @@ BOOST_AUTO_TEST_CASE(submitted_reports_are_found_by_id_project_and_hash) {
   db->write([&](Connection& c) {
     SubmittedReport expected = report;
     expected.id = first;
+    // Stored with the identity of the project that had the code.
+    expected.projectIdentity = crossgrant::store::projectIdentity(c, "LLI-317").value();
     BOOST_TEST((crossgrant::store::findSubmittedReport(c, first) == expected));
     BOOST_TEST((crossgrant::store::submittedReportPdf(c, first) == pdf));
     BOOST_TEST(!crossgrant::store::findSubmittedReport(c, first + 100));
@@ -111,6 +116,68 @@ BOOST_AUTO_TEST_CASE(submitted_reports_are_found_by_id_project_and_hash) {
     BOOST_TEST_REQUIRE(byHash.size() == 1u);
     BOOST_TEST(byHash[0].id == first);
     BOOST_TEST(crossgrant::store::findSubmittedReportsBySha256(c, std::string(64, '0')).empty());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(reports_stay_with_their_project_when_its_code_is_taken_again) {
+  namespace store = crossgrant::store;
+  db->write([](Connection& c) { store::saveBundle(c, sampleBundle(), false); });
+  const std::string pdf = "%PDF-1.4 first life";
+  const std::int64_t id = db->write(
+      [&](Connection& c) { return store::insertSubmittedReport(c, sampleReport(pdf), pdf); });
+  const std::string oldIdentity =
+      db->read([](store::Reader& r) { return store::projectIdentity(r, "LLI-317").value(); });
+
+  // The project is deleted and its code imported again under another programme.
+  crossgrant::core::Bundle again = sampleBundle();
+  again.programme.code = "EEA-NO";
+  again.programme.rules = "eea-norway-grants";
+  again.project.programmeCode = "EEA-NO";
+  db->write([&](Connection& c) {
+    store::deleteProject(c, "LLI-317");
+    store::saveBundle(c, again, false);
+  });
+
+  db->read([&](store::Reader& r) {
+    const std::string newIdentity = store::projectIdentity(r, "LLI-317").value();
+    BOOST_TEST(newIdentity != oldIdentity);
+    BOOST_TEST(store::findSubmittedReport(r, id)->projectIdentity == oldIdentity);
+    // The new project has no reports; the old programme keeps the old project's.
+    BOOST_TEST(store::listSubmittedReports(r, "LLI-317").empty());
+    BOOST_TEST(store::listProgrammeReports(r, "EEA-NO").empty());
+    const auto kept = store::listProgrammeReports(r, "LV-LT-2014-2020");
+    BOOST_TEST_REQUIRE(kept.size() == 1u);
+    BOOST_TEST(kept[0].id == id);
+    const auto scope = store::identityScope(r, oldIdentity);
+    BOOST_TEST_REQUIRE(scope.has_value());
+    BOOST_TEST(scope->code == "LLI-317");
+    BOOST_TEST(scope->programme == "LV-LT-2014-2020");
+    BOOST_TEST(!scope->current);
+    const auto current = store::identityScope(r, newIdentity);
+    BOOST_TEST(current->programme == "EEA-NO");
+    BOOST_TEST(current->current);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_replace_keeps_the_identity_and_a_move_takes_the_reports_along) {
+  namespace store = crossgrant::store;
+  db->write([](Connection& c) { store::saveBundle(c, sampleBundle(), false); });
+  const std::string pdf = "%PDF-1.4 replaced";
+  db->write([&](Connection& c) { store::insertSubmittedReport(c, sampleReport(pdf), pdf); });
+  const auto identity = [&] {
+    return db->read([](store::Reader& r) { return store::projectIdentity(r, "LLI-317").value(); });
+  };
+  const std::string before = identity();
+  crossgrant::core::Bundle moved = sampleBundle();
+  moved.programme.code = "EEA-NO";
+  moved.programme.rules = "eea-norway-grants";
+  moved.project.programmeCode = "EEA-NO";
+  db->write([&](Connection& c) { store::saveBundle(c, moved, true); });
+  BOOST_TEST(identity() == before);
+  db->read([&](store::Reader& r) {
+    BOOST_TEST(store::listSubmittedReports(r, "LLI-317").size() == 1u);
+    BOOST_TEST(store::listProgrammeReports(r, "EEA-NO").size() == 1u);
+    BOOST_TEST(store::listProgrammeReports(r, "LV-LT-2014-2020").empty());
   });
 }
 

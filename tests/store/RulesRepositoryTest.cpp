@@ -79,6 +79,7 @@ BOOST_AUTO_TEST_CASE(a_submitted_report_keeps_its_rules_fingerprint) {
   report.submittedAt = "2026-11-25T11:40:00Z";
   report.submittedBy = "os:rūta";
   report.rulesFingerprint = sample("aa-rules", "0.85").rules.fingerprint;
+  report.projectIdentity = "identity-of-LLI-317";
   report.id =
       db->write([&](Connection& c) { return store::insertSubmittedReport(c, report, "%PDF-1.4"); });
   const auto found = db->read([&](Reader& r) { return store::findSubmittedReport(r, report.id); });

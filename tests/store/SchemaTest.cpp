@@ -14,8 +14,11 @@
 #include "Schema.h"
 #include "Session.h"
 #include "StoreFixture.h"
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Errors.h"
+#include "crossgrant/store/AuditLog.h"
 #include "crossgrant/store/ProjectRepository.h"
+#include "crossgrant/store/ReportRepository.h"
 #include "crossgrant/store/UserRepository.h"
 
 namespace core = crossgrant::core;
@@ -177,7 +180,7 @@ BOOST_FIXTURE_TEST_CASE(the_description_matches_the_tables_after_migrate, StoreF
                        "'sqlite_sequence'"))
       actual.insert(store::asText(row[0]));
     BOOST_TEST(actual == described, boost::test_tools::per_element());
-    BOOST_TEST(Migrations::current().tables().size() == 18u);
+    BOOST_TEST(Migrations::current().tables().size() == 19u);
     for (const schema::Table& table : Migrations::current().tables()) {
       BOOST_TEST_CONTEXT("table " << table.name) {
         const auto actual = columnsOf(c, table.name);
@@ -309,8 +312,8 @@ BOOST_AUTO_TEST_CASE(migration_5_records_rules_and_gives_earlier_reports_no_fing
   for (const char* column :
        {"rules_key", "rules_json", "fingerprint", "recorded_at", "recorded_by"})
     BOOST_TEST(rules.column(column) != nullptr, column);
-  BOOST_TEST(Migrations::current().table("submitted_reports").columns.back().name ==
-             "rules_fingerprint");
+  BOOST_TEST(Migrations::current().table("submitted_reports").column("rules_fingerprint") !=
+             nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(migration_6_makes_identifiers_of_an_older_database_compare_exactly) {
@@ -347,6 +350,90 @@ BOOST_AUTO_TEST_CASE(migration_6_makes_identifiers_of_an_older_database_compare_
                "NOT NULL AND collation_name <> 'utf8mb4_nopad_bin'") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(migration_9_keeps_the_old_trail_and_gives_projects_identities) {
+  TempDir dir;
+  auto db = Database::open(crossgrant::test::freshDatabaseUrl(dir));
+  applyMigrations(*db, firstMigrations(8));
+  const core::AuditKey key{std::string(32, 'k')};
+  // A trail of one chain as builds before version 9 kept it: an entry of a project that still
+  // exists, one of a project deleted since, one of the installation; and a report of each.
+  db->write([&](Connection& c) {
+    c.execute("INSERT INTO programmes (code, name, rules, fund) VALUES ('LV-LT', 'n', 'r', 'f')");
+    c.execute(
+        "INSERT INTO projects (programme_id, code, acronym, start_date, end_date, currency) "
+        "SELECT id, 'LLI-317', 'a', '2019-01-01', '2020-12-31', 'EUR' FROM programmes");
+    for (const char* project : {"LLI-317", "GONE-1"})
+      c.execute(
+          "INSERT INTO submitted_reports (project, kind, period, partner, language, file_name, "
+          "sha256, pdf, size, submitted_at, submitted_by) "
+          "VALUES (?, 'project', NULL, '', 'en', 'f.pdf', 'x', ?, 0, 't', 'u')",
+          {std::string(project), store::Blob{"%PDF"}});
+    std::string previous(core::kAuditGenesisHash);
+    std::int64_t sequence = 0;
+    for (const char* project : {"LLI-317", "GONE-1", ""}) {
+      core::AuditEntry entry;
+      entry.format = core::AuditFormat::kLegacy;
+      entry.sequence = ++sequence;
+      entry.at = "2026-11-0" + std::to_string(sequence) + "T10:00:00.000Z";
+      entry.user = "ilze";
+      entry.action = "update";
+      entry.objectType = "project";
+      entry.objectKey = project;
+      entry.project = project;
+      entry.after = "{}";
+      entry.previousHash = previous;
+      entry.hash = core::auditMac(entry, key);
+      previous = entry.hash;
+      c.execute(
+          "INSERT INTO audit_log (sequence, at, user_name, role, client, action, object_type, "
+          "object_key, project, before_json, after_json, previous_hash, hash) "
+          "VALUES (?, ?, ?, '', '', ?, ?, ?, ?, NULL, ?, ?, ?)",
+          {entry.sequence, entry.at, entry.user, entry.action, entry.objectType, entry.objectKey,
+           entry.project, *entry.after, entry.previousHash, entry.hash});
+    }
+    c.execute("UPDATE audit_head SET last_sequence = 3, last_hash = ? WHERE id = 1", {previous});
+    c.execute("INSERT INTO audit_key (id, key_id, first_keyed, bound_at) VALUES (1, ?, 1, 't')",
+              {key.id()});
+  });
+  BOOST_TEST(db->migrate() == 1);
+
+  db->write([&](Connection& c) {
+    BOOST_TEST(store::projectIdentity(c, "LLI-317").value() == "LLI-317");
+    BOOST_TEST(store::programmeIdentity(c, "LV-LT").value() == "LV-LT");
+    const auto gone = store::identityScope(c, "GONE-1");
+    BOOST_TEST_REQUIRE(gone.has_value());
+    BOOST_TEST(!gone->current);
+    BOOST_TEST(gone->programme.empty());
+    BOOST_TEST(store::identityScope(c, "LLI-317")->programme == "LV-LT");
+    BOOST_TEST(store::listSubmittedReports(c, "LLI-317").size() == 1u);
+    BOOST_TEST(store::findSubmittedReport(c, 2)->projectIdentity == "GONE-1");
+
+    // The old entries are the installation chain's, intact under the key.
+    store::AuditVerification result = store::verifyAudit(c, key);
+    BOOST_TEST(result.intact());
+    BOOST_TEST(result.checked == 3);
+    BOOST_TEST(result.chains == 3);  // the installation's and one (empty) per identity
+    BOOST_TEST(result.heads.at("").sequence == 3);
+    store::AuditFilter ofProject;
+    ofProject.projectIdentity = "LLI-317";
+    const auto old = store::readAudit(c, ofProject);
+    BOOST_TEST_REQUIRE(old.size() == 1u);
+    BOOST_TEST((old[0].format == core::AuditFormat::kLegacy));
+    BOOST_TEST(old[0].chain.empty());
+
+    // New entries of the project go to its own chain.
+    core::AuditEntry next;
+    next.project = "LLI-317";
+    next.action = "update";
+    const core::AuditEntry appended = store::appendAudit(c, key, next);
+    BOOST_TEST(appended.chain == "LLI-317");
+    BOOST_TEST(appended.sequence == 1);
+    BOOST_TEST(appended.id == 4);
+    BOOST_TEST(store::readAudit(c, ofProject).size() == 2u);
+    BOOST_TEST(store::verifyAudit(c, key).intact());
+  });
+}
+
 BOOST_AUTO_TEST_CASE(checksums_do_not_depend_on_the_backend) {
   // The canonical text names no backend's types: a MariaDB-only spelling in it would make
   // the same migration's checksum differ between backends.
@@ -367,7 +454,7 @@ BOOST_AUTO_TEST_CASE(checksums_do_not_depend_on_the_backend) {
       "86865c3f6f21f7571bddf5c41976906c7674757aed414379288442ce2b31f858",
       "c180457a0a7a38d07a7a5acdbb03f596246bbffc193cb3e2c16772b0dbdb9c05"};
   BOOST_TEST_REQUIRE(Migrations::all().size() >= recorded.size());
-  BOOST_TEST(Migrations::latestVersion() == 8);
+  BOOST_TEST(Migrations::latestVersion() == 9);
   for (std::size_t i = 0; i < recorded.size(); ++i)
     BOOST_TEST(Migrations::checksum(Migrations::all()[i]) == recorded[i]);
 }
@@ -476,7 +563,7 @@ BOOST_AUTO_TEST_CASE(an_older_database_made_before_checksums_is_migrated_the_res
   BOOST_TEST(status.current());
   BOOST_TEST(status.unverified.empty());
   BOOST_TEST(number(*db, "SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL") == 0);
-  BOOST_TEST(number(*db, "SELECT COUNT(*) FROM audit_head") == 1);
+  BOOST_TEST(number(*db, "SELECT COUNT(*) FROM audit_chains WHERE chain = ''") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_step_that_took_effect_without_its_record_runs_again_harmlessly) {

@@ -72,7 +72,7 @@ ScopeRule report() {
                 number ? scopes.report(*number) : std::nullopt;
             // A report that does not exist is hidden from everyone alike.
             if (!report) throw core::NotFound("report " + id + " does not exist");
-            Target target{{report->programme, report->project, ""}, "report " + id};
+            Target target{report->scope, "report " + id};
             // An audit extract shows its project's audit trail.
             if (report->kind == "audit") target.alsoNeeds.push_back(core::Operation::kReadAudit);
             return target;
@@ -81,10 +81,16 @@ ScopeRule report() {
 
 ScopeRule auditedProject() {
   return {{}, [](const Call& call, app::Scopes& scopes) {
-            const std::optional<std::string> project = call.request.queryValue("project");
-            if (!project) return Target{};
-            return Target{{scopes.programmeOfProject(*project), *project, ""},
-                          "project " + quoted(*project)};
+            if (const std::optional<std::string> project = call.request.queryValue("project")) {
+              // A code no project has now names the projects that had it: only who reads every
+              // programme reaches them.
+              const std::string programme = scopes.programmeOfProject(*project);
+              return Target{{programme, *project, "", programme.empty()},
+                            "project " + quoted(*project)};
+            }
+            if (const std::optional<std::string> programme = call.request.queryValue("programme"))
+              return Target{{*programme, "", ""}, "programme " + quoted(*programme)};
+            return Target{};
           }};
 }
 

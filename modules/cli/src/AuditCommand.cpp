@@ -17,12 +17,16 @@ std::string entries(std::int64_t count) {
   return std::to_string(count) + (count == 1 ? " entry" : " entries");
 }
 
-// The head exported earlier: --head FILE, read and checked before the database is opened.
-std::optional<core::AuditHead> exportedHead(Invocation& inv) {
+std::string chains(std::int64_t count) {
+  return std::to_string(count) + (count == 1 ? " chain" : " chains");
+}
+
+// The heads exported earlier: --head FILE, read and checked before the database is opened.
+std::optional<core::AuditHeads> exportedHeads(Invocation& inv) {
   if (!inv.has("head")) return std::nullopt;
   const std::string file = inv.option("head");
   try {
-    return core::auditHeadFromJson(core::Json::parse(readInput(file, inv.in)));
+    return core::auditHeadsFromJson(core::Json::parse(readInput(file, inv.in)));
   } catch (const core::InvalidInput& e) {
     const core::ValidationError& error = e.errors().front();
     throw UsageError("--head " + file + " is not an exported audit head (`crossgrant audit head`)" +
@@ -31,22 +35,23 @@ std::optional<core::AuditHead> exportedHead(Invocation& inv) {
 }
 
 int reportBreak(Invocation& inv, const store::AuditVerification& result) {
-  inv.out << "audit trail broken at entry " << result.broken->sequence << ": "
-          << result.broken->message << "\n"
+  inv.out << "audit trail broken at entry " << result.broken->sequence << " of chain "
+          << core::auditChainName(result.broken->chain) << ": " << result.broken->message << "\n"
           << entries(result.checked) << " before it checked and intact\n";
   return 1;
 }
 
 int verify(Invocation& inv) {
-  for (const char* option : {"project", "from", "to", "output"})
+  for (const char* option : {"project", "programme", "from", "to", "output"})
     if (inv.has(option)) throw UsageError("audit verify takes no --" + std::string(option));
-  const std::optional<core::AuditHead> exported = exportedHead(inv);
+  const std::optional<core::AuditHeads> exported = exportedHeads(inv);
   const store::AuditVerification result =
       app::AuditService(inv.open(DatabaseUse::kRead)).verify(exported);
   if (result.intact()) {
-    inv.out << "audit trail intact: " << entries(result.checked) << " checked";
+    inv.out << "audit trail intact: " << entries(result.checked) << " in " << chains(result.chains)
+            << " checked";
     if (exported)
-      inv.out << ", still holding the exported head (entry " << exported->sequence << ")";
+      inv.out << ", still holding the exported heads of " << chains(std::ssize(*exported));
     inv.out << "\n";
     return 0;
   }
@@ -54,32 +59,35 @@ int verify(Invocation& inv) {
 }
 
 int head(Invocation& inv) {
-  for (const char* option : {"project", "from", "to", "head"})
+  for (const char* option : {"project", "programme", "from", "to", "head"})
     if (inv.has(option)) throw UsageError("audit head takes no --" + std::string(option));
   const store::AuditVerification result = app::AuditService(inv.open(DatabaseUse::kRead)).verify();
   if (!result.intact()) {
     inv.err << "not exporting the head of a broken trail\n";
     return reportBreak(inv, result);
   }
-  const std::string text = core::auditHeadToJson(result.head).dump(true) + "\n";
+  const std::string text = core::auditHeadsToJson(result.heads).dump(true) + "\n";
   const std::string output = inv.option("output");
   if (output.empty() || output == "-") {
     inv.out << text;
     return 0;
   }
   writeFileAtomically(output, text);
-  inv.err << "exported the audit trail's head (entry " << result.head.sequence << ") to " << output
-          << "\n";
+  inv.err << "exported the heads of the audit trail's " << chains(result.chains) << " ("
+          << entries(result.checked) << ") to " << output << "\n";
   return 0;
 }
 
 int exportEntries(Invocation& inv) {
+  if (inv.has("project") && inv.has("programme"))
+    throw UsageError("audit export takes --project or --programme, not both");
   store::AuditFilter filter;
-  if (inv.has("project")) filter.project = inv.option("project");
   app::setAuditPeriod(filter, inv.has("from") ? std::optional(inv.option("from")) : std::nullopt,
                       inv.has("to") ? std::optional(inv.option("to")) : std::nullopt, "--from",
                       "--to");
   app::AuditService audit(inv.open(DatabaseUse::kRead));
+  if (inv.has("project")) audit.selectProject(filter, inv.option("project"));
+  if (inv.has("programme")) audit.selectProgramme(filter, inv.option("programme"));
   const auto writeTo = [&](std::ostream& out) {
     return audit.forEach(filter, [&](const core::AuditEntry& entry) {
       out << core::auditEntryToJson(entry).dump(false) << '\n';
@@ -112,26 +120,33 @@ Command auditCommand() {
           1,
           1,
           "verify or export the audit trail",
-          "audit verify walks the chain from the first entry, checking each entry's MAC under the\n"
-          "audit key (audit.key_file), and reports the first entry that was altered, removed or\n"
-          "reordered; with --head FILE (written by audit head earlier) also any entry cut off the\n"
-          "end since. Exit status 0: intact; 1: broken; 2: error (a missing or wrong key file).\n"
-          "audit head verifies the trail and prints its last entry's sequence and MAC as JSON:\n"
+          "The trail is one chain for the installation (users, logins, programmes, rules) and\n"
+          "one for each project, which stays when the project is deleted.\n"
+          "audit verify walks every chain from its first entry, checking each entry's MAC under\n"
+          "the audit key (audit.key_file), and reports the first entry that was altered, removed\n"
+          "or reordered; with --head FILE (written by audit head earlier) also any entry cut off\n"
+          "the end of a chain since, or a chain removed. Exit status 0: intact; 1: broken;\n"
+          "2: error (a missing or wrong key file).\n"
+          "audit head verifies the trail and prints each chain's last sequence and MAC as JSON:\n"
           "keep it apart from the database to check later that nothing was cut off.\n"
-          "audit export writes the entries in order as JSON lines (one compact object per line:\n"
-          "sequence, at, user, role, client, action, object_type, object_key, project, before,\n"
-          "after, previous_hash, hash), all or those of one project and period. Dates are UTC.",
+          "audit export writes the entries in the order they were appended as JSON lines (one\n"
+          "compact object per line: id, chain, sequence, at, user, role, client, action,\n"
+          "object_type, object_key, project, project_identity, before, after, previous_hash,\n"
+          "hash), all, those of one project (the one with the code now, or every one that had it\n"
+          "when none has) or of one programme's projects, and of a period. Dates are UTC.",
           [](Poco::Util::OptionSet& options) {
             options.addOption(
                 valueOption("project", "", "CODE", "export: only the entries of this project"));
+            options.addOption(valueOption("programme", "", "CODE",
+                                          "export: only the entries of this programme's projects"));
             options.addOption(valueOption(
                 "from", "", "DATE", "export: only entries on or after this day (YYYY-MM-DD)"));
             options.addOption(valueOption(
                 "to", "", "DATE", "export: only entries on or before this day (YYYY-MM-DD)"));
             options.addOption(valueOption(
                 "output", "o", "FILE", "export, head: write to FILE instead of standard output"));
-            options.addOption(valueOption("head", "", "FILE",
-                                          "verify: the trail must still hold this exported head"));
+            options.addOption(valueOption(
+                "head", "", "FILE", "verify: the trail must still hold these exported heads"));
           },
           execute};
 }

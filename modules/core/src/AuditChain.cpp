@@ -21,7 +21,8 @@ class Sha256Engine : public Poco::SHA2Engine {
 };
 
 constexpr std::string_view kKeyIdText = "crossgrant audit key id";
-constexpr std::string_view kHeadFormat = "crossgrant-audit-head/1";
+constexpr std::string_view kHeadFormat = "crossgrant-audit-head/2";
+constexpr std::string_view kSingleHeadFormat = "crossgrant-audit-head/1";
 
 void field(std::string& out, std::string_view value) {
   out += std::to_string(value.size());
@@ -78,6 +79,10 @@ std::string auditContent(const AuditEntry& entry) {
   field(out, entry.project);
   optionalField(out, entry.before);
   optionalField(out, entry.after);
+  if (entry.format == AuditFormat::kChained) {
+    field(out, entry.chain);
+    field(out, entry.projectIdentity);
+  }
   return out;
 }
 
@@ -93,25 +98,57 @@ std::string sha256Hex(std::string_view bytes) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-Json auditHeadToJson(const AuditHead& head) {
-  return Json::object()
-      .set("format", std::string(kHeadFormat))
-      .set("sequence", head.sequence)
-      .set("mac", head.hash);
+Json auditHeadsToJson(const AuditHeads& heads) {
+  Json chains = Json::array();
+  for (const auto& [chain, head] : heads)
+    chains.push(Json::object()
+                    .set("chain", auditChainName(chain))
+                    .set("sequence", head.sequence)
+                    .set("mac", head.hash));
+  return Json::object().set("format", std::string(kHeadFormat)).set("chains", std::move(chains));
 }
 
-AuditHead auditHeadFromJson(const Json& json) {
-  if (!json.isObject()) throw InvalidInput("", "expected an exported audit head, a JSON object");
-  const Json* format = json.find("format");
-  if (format == nullptr || !format->isString() || format->asString() != kHeadFormat)
-    throw InvalidInput("/format", "expected \"" + std::string(kHeadFormat) + "\"");
+namespace {
+
+// {"sequence", "mac"} of one head at pointer (members other than those are left to the caller).
+AuditHead headFromJson(const Json& json, const std::string& pointer) {
   const Json* sequence = json.find("sequence");
   if (sequence == nullptr || !sequence->isInteger() || sequence->asInteger() < 0)
-    throw InvalidInput("/sequence", "expected the sequence of the last entry, an integer >= 0");
+    throw InvalidInput(pointer + "/sequence",
+                       "expected the sequence of the chain's last entry, an integer >= 0");
   const Json* mac = json.find("mac");
   if (mac == nullptr || !mac->isString() || !isLowerHex(mac->asString(), 64))
-    throw InvalidInput("/mac", "expected the last entry's MAC, 64 lower-case hexadecimal digits");
+    throw InvalidInput(pointer + "/mac",
+                       "expected the last entry's MAC, 64 lower-case hexadecimal digits");
   return AuditHead{sequence->asInteger(), mac->asString()};
+}
+
+}  // namespace
+
+AuditHeads auditHeadsFromJson(const Json& json) {
+  if (!json.isObject()) throw InvalidInput("", "expected an exported audit head, a JSON object");
+  const Json* format = json.find("format");
+  if (format != nullptr && format->isString() && format->asString() == kSingleHeadFormat)
+    return AuditHeads{{"", headFromJson(json, "")}};
+  if (format == nullptr || !format->isString() || format->asString() != kHeadFormat)
+    throw InvalidInput("/format", "expected \"" + std::string(kHeadFormat) + "\"");
+  const Json* chains = json.find("chains");
+  if (chains == nullptr || !chains->isArray())
+    throw InvalidInput("/chains", "expected the heads of the chains, an array");
+  AuditHeads heads;
+  for (std::size_t i = 0; i < chains->items().size(); ++i) {
+    const Json& item = chains->items()[i];
+    const std::string pointer = "/chains/" + std::to_string(i);
+    if (!item.isObject()) throw InvalidInput(pointer, "expected a chain's head, an object");
+    const Json* name = item.find("chain");
+    const std::optional<std::string> chain =
+        name != nullptr && name->isString() ? auditChainOf(name->asString()) : std::nullopt;
+    if (!chain)
+      throw InvalidInput(pointer + "/chain", "expected \"installation\" or \"project:IDENTITY\"");
+    if (!heads.emplace(*chain, headFromJson(item, pointer)).second)
+      throw InvalidInput(pointer + "/chain", "names a chain that an earlier head names too");
+  }
+  return heads;
 }
 
 }  // namespace crossgrant::core

@@ -291,6 +291,100 @@ Migration version8() {
   return {8, "audit key", std::move(s)};
 }
 
+// Reports and audit entries belong to a project's identity, not to its code, which a new project
+// may take once the old one is deleted; and the audit trail is a set of chains, one per project
+// and one for the installation, instead of one chain that every audited write waited for
+// (AuditLog.h).
+//
+// Programmes and projects get an identity that is never reused: new ones are random
+// (store::newIdentity), those from before this migration take their code, which no project had
+// twice before (if one was deleted and its code imported again, the two were one in the
+// reports and the trail already; this migration cannot part them). project_identities keeps
+// every project identity with the project's code and programme after the project is gone;
+// reports and entries of projects deleted before this migration get an identity of their code
+// with no programme (only those who read every programme see them).
+//
+// audit_log's entries move to audit_entries: their sequences, order and hashes stay, as the
+// installation chain's legacy entries (format 1); their id is their old sequence. audit_head's
+// row becomes the installation chain's row of audit_chains, and every project identity gets an
+// empty chain there, so that a project's first entry needs no insert that two appends could
+// race for.
+Migration version9() {
+  const std::string genesis(core::kAuditGenesisHash);
+  std::vector<Step> s;
+  s.push_back(AddColumn{"programmes", varchar("identity", 100).defaults(std::string())});
+  s.push_back(UpdateData{"UPDATE programmes SET identity = code"});
+  s.push_back(CreateIndex{"programmes", {"ix_programmes_identity", {"identity"}, false}});
+  s.push_back(AddColumn{"projects", varchar("identity", 100).defaults(std::string())});
+  s.push_back(UpdateData{"UPDATE projects SET identity = code"});
+  s.push_back(CreateIndex{"projects", {"ix_projects_identity", {"identity"}, false}});
+  s.push_back(CreateTable{
+      {"project_identities",
+       {varchar("identity", 100), varchar("code", 100), varchar("programme_identity", 100)},
+       {"identity"},
+       {},
+       {},
+       {},
+       {{"ix_project_identities_code", {"code"}, false},
+        {"ix_project_identities_programme", {"programme_identity"}, false}}}});
+  s.push_back(UpdateData{
+      "INSERT INTO project_identities (identity, code, programme_identity) "
+      "SELECT p.identity, p.code, g.identity FROM projects p JOIN programmes g ON g.id = "
+      "p.programme_id"});
+  s.push_back(
+      AddColumn{"submitted_reports", varchar("project_identity", 100).defaults(std::string())});
+  s.push_back(UpdateData{"UPDATE submitted_reports SET project_identity = project"});
+  s.push_back(CreateIndex{"submitted_reports",
+                          {"ix_submitted_reports_identity", {"project_identity", "id"}, false}});
+  s.push_back(
+      UpdateData{"INSERT INTO project_identities (identity, code, programme_identity) "
+                 "SELECT DISTINCT project, project, '' FROM submitted_reports "
+                 "WHERE project NOT IN (SELECT identity FROM project_identities)"});
+  s.push_back(CreateTable{
+      {"audit_entries",
+       {id(), varchar("chain", 100), bigint("sequence"), smallint("format"), fixedChar("at", 24),
+        text("user_name"), text("role"), text("client"), text("action"), text("object_type"),
+        text("object_key"), varchar("project", 100), varchar("project_identity", 100),
+        longText("before_json").null(), longText("after_json").null(),
+        fixedChar("previous_hash", 64), fixedChar("hash", 64)},
+       {"id"},
+       {{"uq_audit_entries_chain", {"chain", "sequence"}}},
+       {{"ck_audit_entries_format", "format IN (1, 2)"}},
+       {},
+       {{"ix_audit_entries_identity", {"project_identity", "id"}, false},
+        {"ix_audit_entries_project", {"project", "id"}, false},
+        {"ix_audit_entries_at", {"at"}, false}}}});
+  s.push_back(UpdateData{
+      "INSERT INTO audit_entries (id, chain, sequence, format, at, user_name, role, client, "
+      "action, object_type, object_key, project, project_identity, before_json, after_json, "
+      "previous_hash, hash) "
+      "SELECT sequence, '', sequence, 1, at, user_name, role, client, action, object_type, "
+      "object_key, project, project, before_json, after_json, previous_hash, hash "
+      "FROM audit_log"});
+  s.push_back(UpdateData{
+      "INSERT INTO project_identities (identity, code, programme_identity) "
+      "SELECT DISTINCT project, project, '' FROM audit_entries "
+      "WHERE project <> '' AND project NOT IN (SELECT identity FROM project_identities)"});
+  s.push_back(
+      CreateTable{{"audit_chains",
+                   {varchar("chain", 100), bigint("last_sequence"), fixedChar("last_hash", 64)},
+                   {"chain"},
+                   {},
+                   {},
+                   {},
+                   {}}});
+  s.push_back(
+      UpdateData{"INSERT INTO audit_chains (chain, last_sequence, last_hash) "
+                 "SELECT '', last_sequence, last_hash FROM audit_head"});
+  s.push_back(
+      UpdateData{"INSERT INTO audit_chains (chain, last_sequence, last_hash) "
+                 "SELECT identity, 0, '" +
+                 genesis + "' FROM project_identities"});
+  s.push_back(DropTable{"audit_log"});
+  s.push_back(DropTable{"audit_head"});
+  return {9, "project identities and audit chains", std::move(s)};
+}
+
 // ---- bookkeeping: the tables that record migrations, described like the others but made
 // before any migration runs. schema_migrations had only (version, applied_at) before
 // checksums; name and checksum are added to it, on new databases too, so that every database
@@ -547,8 +641,9 @@ int applyMysql(Session& c, const std::vector<Migration>& migrations) {
 }  // namespace
 
 const std::vector<Migration>& Migrations::all() {
-  static const std::vector<Migration> migrations{version1(), version2(), version3(), version4(),
-                                                 version5(), version6(), version7(), version8()};
+  static const std::vector<Migration> migrations{version1(), version2(), version3(),
+                                                 version4(), version5(), version6(),
+                                                 version7(), version8(), version9()};
   return migrations;
 }
 

@@ -1,10 +1,13 @@
 #include "crossgrant/store/ProjectRepository.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
+#include <random>
 #include <utility>
 
 #include "Migrations.h"
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Errors.h"
 
 namespace crossgrant::store {
@@ -168,12 +171,43 @@ std::int64_t requireProgrammeId(Reader& db, std::string_view code) {
 struct ProjectKey {
   std::int64_t id;
   std::int64_t version;
+  std::string identity;
 };
 
 std::optional<ProjectKey> projectKey(Reader& db, std::string_view code) {
-  const auto rows = db.query("SELECT id, version FROM projects WHERE code = ?", {text(code)});
+  const auto rows =
+      db.query("SELECT id, version, identity FROM projects WHERE code = ?", {text(code)});
   if (rows.empty()) return std::nullopt;
-  return ProjectKey{asInt(rows[0][0]), asInt(rows[0][1])};
+  return ProjectKey{asInt(rows[0][0]), asInt(rows[0][1]), asText(rows[0][2])};
+}
+
+// ---- identities
+
+// 128 random bits in hex: never the identity of another programme or project, nor the code of
+// one from before identities (those took their code), in practice.
+std::string newIdentity() {
+  std::random_device random;
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    char word[9];
+    std::snprintf(word, sizeof word, "%08x", static_cast<unsigned>(random()));
+    out += word;
+  }
+  return out;
+}
+
+std::string identityOfProgrammeId(Reader& db, std::int64_t programmeId) {
+  return asText(
+      db.query("SELECT identity FROM programmes WHERE id = ?", {programmeId}).at(0).at(0));
+}
+
+// Records a new project identity with its programme and gives it its (empty) audit chain.
+void registerProjectIdentity(Connection& db, const std::string& identity, std::string_view code,
+                             std::int64_t programmeId) {
+  db.execute("INSERT INTO project_identities (identity, code, programme_identity) VALUES (?, ?, ?)",
+             {identity, text(code), identityOfProgrammeId(db, programmeId)});
+  db.execute("INSERT INTO audit_chains (chain, last_sequence, last_hash) VALUES (?, 0, ?)",
+             {identity, std::string(core::kAuditGenesisHash)});
 }
 
 std::int64_t requireProjectId(Reader& db, std::string_view code) {
@@ -271,13 +305,14 @@ void insertProjectChildren(Connection& db, std::int64_t projectId, const core::P
 }
 
 std::int64_t insertProjectRow(Connection& db, std::int64_t programmeId,
-                              const core::Project& project, std::int64_t version) {
+                              const core::Project& project, std::int64_t version,
+                              const std::string& identity) {
   db.execute(
       "INSERT INTO projects (programme_id, code, acronym, start_date, end_date, currency, "
-      "approved_total, approved_fund, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "approved_total, approved_fund, version, identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {programmeId, project.code, project.acronym, project.start.toString(), project.end.toString(),
        project.currency, optionalAmount(project.approvedTotal),
-       optionalAmount(project.approvedFund), version});
+       optionalAmount(project.approvedFund), version, identity});
   const std::int64_t id = db.lastInsertId();
   insertProjectChildren(db, id, project);
   return id;
@@ -411,9 +446,11 @@ void insertProgramme(Connection& db, const core::Programme& programme) {
   checkLimits(&Limits::programme, programme);
   if (programmeId(db, programme.code))
     throw core::Conflict("programme " + programme.code + " already exists");
-  db.execute("INSERT INTO programmes (code, name, rules, fund, version) VALUES (?, ?, ?, ?, ?)",
-             {programme.code, programme.name, programme.rules, programme.fund,
-              firstVersion(db, kProgrammeKind, programme.code, "")});
+  db.execute(
+      "INSERT INTO programmes (code, name, rules, fund, version, identity) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {programme.code, programme.name, programme.rules, programme.fund,
+       firstVersion(db, kProgrammeKind, programme.code, ""), newIdentity()});
 }
 
 void updateProgramme(Connection& db, const core::Programme& programme) {
@@ -450,8 +487,11 @@ void insertProject(Connection& db, const core::Project& project) {
   checkLimits(&Limits::project, project);
   if (projectKey(db, project.code))
     throw core::Conflict("project " + project.code + " already exists");
-  insertProjectRow(db, requireProgrammeId(db, project.programmeCode), project,
-                   firstVersion(db, kProjectKind, project.code, ""));
+  const std::int64_t programme = requireProgrammeId(db, project.programmeCode);
+  const std::string identity = newIdentity();
+  registerProjectIdentity(db, identity, project.code, programme);
+  insertProjectRow(db, programme, project, firstVersion(db, kProjectKind, project.code, ""),
+                   identity);
 }
 
 void updateProject(Connection& db, const core::Project& project) {
@@ -475,6 +515,34 @@ void deleteProject(Connection& db, std::string_view code) {
     retire(db, kPartnerKind, code, partner, version);
   retire(db, kProjectKind, code, "", projectVersion(db, code).value());
   db.execute("DELETE FROM projects WHERE id = ?", {id});
+}
+
+std::optional<std::string> projectIdentity(Reader& db, std::string_view code) {
+  const std::optional<ProjectKey> key = projectKey(db, code);
+  if (!key) return std::nullopt;
+  return key->identity;
+}
+
+std::optional<std::string> programmeIdentity(Reader& db, std::string_view code) {
+  const auto rows = db.query("SELECT identity FROM programmes WHERE code = ?", {text(code)});
+  if (rows.empty()) return std::nullopt;
+  return asText(rows[0][0]);
+}
+
+std::optional<IdentityScope> identityScope(Reader& db, std::string_view identity) {
+  // A project that still has the identity is in its programme now; a gone one in the
+  // programme it last had, if that programme is not gone too.
+  const auto rows = db.query(
+      "SELECT i.code, p.code, COALESCE(pg.code, ig.code) FROM project_identities i "
+      "LEFT JOIN projects p ON p.identity = i.identity "
+      "LEFT JOIN programmes pg ON pg.id = p.programme_id "
+      "LEFT JOIN programmes ig ON ig.identity = i.programme_identity "
+      "WHERE i.identity = ?",
+      {text(identity)});
+  if (rows.empty()) return std::nullopt;
+  const Row& row = rows[0];
+  return IdentityScope{asText(row[0]), isNull(row[2]) ? std::string() : asText(row[2]),
+                       !isNull(row[1])};
 }
 
 std::vector<core::Partner> listPartners(Reader& db, std::string_view projectCode) {
@@ -613,7 +681,11 @@ void saveBundle(Connection& db, const core::Bundle& bundle, bool replace) {
 
   // A replaced project and the partners it keeps go on counting versions, so that a copy read
   // before the replace is stale; the partners it drops are retired like deleted ones.
+  // A replaced project keeps its identity (and with it its reports and audit chain), also when
+  // an admin moves it to another programme.
+  const std::int64_t programmeId = requireProgrammeId(db, project.programmeCode);
   std::int64_t version = firstVersion(db, kProjectKind, project.code, "");
+  std::string identity;
   std::vector<std::pair<std::string, std::int64_t>> previousPartners;
   if (const auto existing = projectKey(db, project.code)) {
     if (!replace)
@@ -628,9 +700,14 @@ void saveBundle(Connection& db, const core::Bundle& bundle, bool replace) {
       if (!kept) retire(db, kPartnerKind, project.code, previous.first, previous.second);
     }
     db.execute("DELETE FROM projects WHERE id = ?", {existing->id});
+    identity = existing->identity;
+    db.execute("UPDATE project_identities SET programme_identity = ? WHERE identity = ?",
+               {identityOfProgrammeId(db, programmeId), identity});
+  } else {
+    identity = newIdentity();
+    registerProjectIdentity(db, identity, project.code, programmeId);
   }
-  const std::int64_t projectId =
-      insertProjectRow(db, requireProgrammeId(db, project.programmeCode), project, version);
+  const std::int64_t projectId = insertProjectRow(db, programmeId, project, version, identity);
   std::int64_t position = 0;
   for (const core::Partner& partner : bundle.partners) {
     if (partnerId(db, projectId, partner.code))

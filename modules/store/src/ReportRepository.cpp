@@ -2,12 +2,15 @@
 
 #include <utility>
 
+#include "crossgrant/core/Errors.h"
+#include "crossgrant/store/ProjectRepository.h"
+
 namespace crossgrant::store {
 namespace {
 
 constexpr const char* kColumns =
     "SELECT id, project, kind, period, partner, language, file_name, sha256, size, "
-    "submitted_at, submitted_by, rules_fingerprint FROM submitted_reports ";
+    "submitted_at, submitted_by, rules_fingerprint, project_identity FROM submitted_reports ";
 
 SubmittedReport fromRow(const Row& row) {
   SubmittedReport report;
@@ -23,6 +26,7 @@ SubmittedReport fromRow(const Row& row) {
   report.submittedAt = asText(row.at(9));
   report.submittedBy = asText(row.at(10));
   report.rulesFingerprint = asText(row.at(11));
+  report.projectIdentity = asText(row.at(12));
   return report;
 }
 
@@ -37,21 +41,37 @@ std::vector<SubmittedReport> fromRows(const std::vector<Row>& rows) {
 
 std::int64_t insertSubmittedReport(Connection& db, const SubmittedReport& report,
                                    const std::string& pdf) {
+  std::string identity = report.projectIdentity;
+  if (identity.empty()) {
+    const std::optional<std::string> current = projectIdentity(db, report.project);
+    if (!current) throw core::NotFound("project " + report.project + " not found");
+    identity = *current;
+  }
   db.execute(
       "INSERT INTO submitted_reports (project, kind, period, partner, language, file_name, "
-      "sha256, pdf, size, submitted_at, submitted_by, rules_fingerprint) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "sha256, pdf, size, submitted_at, submitted_by, rules_fingerprint, project_identity) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {report.project, report.kind,
        report.period ? Value(std::int64_t{*report.period}) : Value(nullptr), report.partner,
        report.language, report.fileName, report.sha256, Blob{pdf},
        static_cast<std::int64_t>(pdf.size()), report.submittedAt, report.submittedBy,
-       report.rulesFingerprint});
+       report.rulesFingerprint, identity});
   return db.lastInsertId();
 }
 
 std::vector<SubmittedReport> listSubmittedReports(Reader& db, std::string_view project) {
-  return fromRows(
-      db.query(std::string(kColumns) + "WHERE project = ? ORDER BY id", {std::string(project)}));
+  return fromRows(db.query(std::string(kColumns) +
+                               "WHERE project_identity = (SELECT identity FROM projects WHERE "
+                               "code = ?) ORDER BY id",
+                           {std::string(project)}));
+}
+
+std::vector<SubmittedReport> listProgrammeReports(Reader& db, std::string_view programme) {
+  return fromRows(db.query(
+      std::string(kColumns) +
+          "WHERE project_identity IN (SELECT i.identity FROM project_identities i JOIN programmes "
+          "g ON g.identity = i.programme_identity WHERE g.code = ?) ORDER BY id",
+      {std::string(programme)}));
 }
 
 std::optional<SubmittedReport> findSubmittedReport(Reader& db, std::int64_t id) {

@@ -3,7 +3,11 @@
 //                                               "from"?, "to"?} submits one: 201 with its id
 //                                               and sha256 (who writes the project; an audit
 //                                               extract also needs the project's trail)
-//   GET  /api/v1/projects/{code}/reports        the submitted reports
+//   GET  /api/v1/projects/{code}/reports        the submitted reports of the project that
+//                                               has the code now
+//   GET  /api/v1/programmes/{code}/reports      those of every project of the programme,
+//                                               deleted projects' included (who reads the
+//                                               whole programme)
 //   GET  /api/v1/projects/{code}/reports/draft  ?kind=&language=&... renders a draft now (a
 //                                               partner report to who reads that partner)
 //   GET  /api/v1/reports/{id}/pdf               the stored bytes, ETag the quoted SHA-256
@@ -75,10 +79,6 @@ http::Response pdfResponse(std::string bytes, const std::string& fileName) {
       .withHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
 }
 
-core::Scope projectScope(const Call& call, const std::string& project) {
-  return {app::Scopes(call.context).programmeOfProject(project), project, ""};
-}
-
 http::Response submit(Call& call) {
   call.request.allowQuery({});
   const core::Json body = call.request.json();
@@ -115,12 +115,21 @@ http::Response submit(Call& call) {
       .withHeader("Location", "/api/v1/reports/" + std::to_string(report.id) + "/pdf");
 }
 
-http::Response list(Call& call) {
-  call.request.allowQuery({});
+http::Response reportList(const std::vector<store::SubmittedReport>& submitted) {
   core::Json reports = core::Json::array();
-  for (const store::SubmittedReport& report : service(call).list(call.request.param("code")))
+  for (const store::SubmittedReport& report : submitted)
     reports.push(app::submittedReportRecord(report));
   return http::Response::json(200, core::Json::object().set("reports", std::move(reports)));
+}
+
+http::Response list(Call& call) {
+  call.request.allowQuery({});
+  return reportList(service(call).list(call.request.param("code")));
+}
+
+http::Response listOfProgramme(Call& call) {
+  call.request.allowQuery({});
+  return reportList(service(call).listOfProgramme(call.request.param("code")));
 }
 
 http::Response draft(Call& call) {
@@ -170,7 +179,9 @@ http::Response verify(Call& call) {
                                                  "with %PDF-)");
   const std::optional<store::SubmittedReport> report = service(call).verify(bytes);
   core::Json answer = core::Json::object().set("submitted", report.has_value());
-  if (report && mayRead(call, *report, projectScope(call, report->project)))
+  if (report &&
+      mayRead(call, *report,
+              app::Scopes(call.context).ofIdentity(report->projectIdentity, report->project)))
     answer.set("report", app::submittedReportRecord(*report));
   return http::Response::json(200, answer);
 }
@@ -187,6 +198,8 @@ std::vector<Route> reportRoutes() {
        Access::allowed(Operation::kWriteProject, scopes::project()), submit},
       {"GET", v1 + "/projects/{code}/reports",
        Access::allowed(Operation::kReadProjectData, scopes::project()), list},
+      {"GET", v1 + "/programmes/{code}/reports",
+       Access::allowed(Operation::kReadProjectData, scopes::programme()), listOfProgramme},
       {"GET", v1 + "/projects/{code}/reports/draft",
        Access::allowed(Operation::kReadProject, scopes::project()), draft},
       {"GET", v1 + "/reports/{id}/pdf",

@@ -11,7 +11,7 @@ using core::Json;
 void recordChange(store::Connection& db, const core::AuditKey& key, const core::Actor& actor,
                   std::string action, std::string objectType, std::string objectKey,
                   std::string project, const std::optional<Json>& before,
-                  const std::optional<Json>& after) {
+                  const std::optional<Json>& after, std::string projectIdentity) {
   core::AuditEntry entry;
   entry.user = actor.user;
   entry.role = actor.role;
@@ -20,6 +20,7 @@ void recordChange(store::Connection& db, const core::AuditKey& key, const core::
   entry.objectType = std::move(objectType);
   entry.objectKey = std::move(objectKey);
   entry.project = std::move(project);
+  entry.projectIdentity = std::move(projectIdentity);
   if (before) entry.before = before->dump(false);
   if (after) entry.after = after->dump(false);
   store::appendAudit(db, key, std::move(entry));

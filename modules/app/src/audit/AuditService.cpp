@@ -6,6 +6,7 @@
 #include "crossgrant/app/audit/AuditKeyFile.h"
 #include "crossgrant/core/Date.h"
 #include "crossgrant/core/Errors.h"
+#include "crossgrant/store/ProjectRepository.h"
 
 namespace crossgrant::app {
 namespace {
@@ -36,6 +37,22 @@ void setAuditPeriod(store::AuditFilter& filter, const std::optional<std::string>
   if (last) filter.before = core::endOfDay(*last);
 }
 
+void AuditService::selectProject(store::AuditFilter& filter, const std::string& code) {
+  const std::optional<std::string> identity =
+      context_.database().read([&](store::Reader& db) { return store::projectIdentity(db, code); });
+  if (identity)
+    filter.projectIdentity = *identity;
+  else
+    filter.project = code;
+}
+
+void AuditService::selectProgramme(store::AuditFilter& filter, const std::string& code) {
+  const std::optional<std::string> identity = context_.database().read(
+      [&](store::Reader& db) { return store::programmeIdentity(db, code); });
+  if (!identity) throw core::NotFound("programme \"" + code + "\" does not exist");
+  filter.programmeIdentity = *identity;
+}
+
 std::vector<core::AuditEntry> AuditService::entries(const store::AuditFilter& filter) {
   return context_.database().read([&](store::Reader& db) { return store::readAudit(db, filter); });
 }
@@ -51,11 +68,11 @@ std::int64_t AuditService::forEach(store::AuditFilter filter,
       ++count;
     }
     if (batch.size() < kBatch) return count;
-    filter.afterSequence = batch.back().sequence;
+    filter.afterId = batch.back().id;
   }
 }
 
-store::AuditVerification AuditService::verify(const std::optional<core::AuditHead>& exported) {
+store::AuditVerification AuditService::verify(const std::optional<core::AuditHeads>& exported) {
   const core::AuditKey& key = context_.auditKey();
   return context_.database().read(
       [&](store::Reader& db) { return store::verifyAudit(db, key, exported); });

@@ -408,14 +408,15 @@ std::vector<RevokedGrant> ProjectService::deleteProject(std::string_view code,
                                                         BaseVersion version) {
   return context_.database().write([&](Connection& db) {
     lockProjectAt(db, code, version);
-    // The partners go with the project, so the entry keeps the whole project: its bundle.
+    // The partners go with the project, so the entry keeps the whole project: its bundle. The
+    // entries are appended while the project still exists, so that they end its chain.
     const core::Bundle before = store::loadBundle(db, code).value();
-    store::deleteProject(db, code);
     std::vector<RevokedGrant> revoked =
         revokeGrantsScopedTo(db, context_.auditKey(), caller_.actor, context_.nowMillis(),
                              before.programme.code, code, "");
     recordChange(db, context_.auditKey(), caller_.actor, "delete", "project", std::string(code),
                  std::string(code), core::bundleToJson(before), std::nullopt);
+    store::deleteProject(db, code);
     return revoked;
   });
 }

@@ -75,7 +75,7 @@ reports::ReportData ReportService::assemble(std::string_view project,
     reports::checkSelection(selection, data.bundle);
     if (selection.kind != reports::ReportKind::kAudit) return;
     store::AuditFilter filter;
-    filter.project = std::string(project);
+    filter.projectIdentity = store::projectIdentity(db, project).value();
     // Times are "YYYY-MM-DDTHH:MM:SS.mmmZ": every time of a day sorts at or after the day.
     if (selection.from) filter.from = selection.from->toString();
     if (selection.to) filter.before = core::endOfDay(*selection.to);
@@ -110,6 +110,11 @@ RenderedReport ReportService::draft(std::string_view project,
 store::SubmittedReport ReportService::submit(std::string_view project,
                                              const reports::ReportSelection& selection) {
   const std::int64_t now = context_.nowMillis();
+  // The project the report is about: should its code name another project by the time the
+  // report is stored, this one was deleted meanwhile (identities are never reused).
+  const std::optional<std::string> identity = context_.database().read(
+      [&](store::Reader& db) { return store::projectIdentity(db, project); });
+  if (!identity) throw core::NotFound("project \"" + std::string(project) + "\" does not exist");
   const reports::ReportData data = assemble(project, selection, false, now);
   const core::Labels labels =
       core::Labels::load(context_.settings().labelsDirectory, selection.language);
@@ -127,14 +132,24 @@ store::SubmittedReport ReportService::submit(std::string_view project,
   report.submittedAt = core::utcSeconds(now);
   report.submittedBy = actor_.user;
   report.rulesFingerprint = data.rulesFingerprint;
+  report.projectIdentity = *identity;
   return context_.database().write([&](Connection& db) {
     // The project must still exist when the report is stored.
-    if (!store::findProject(db, project))
+    if (store::projectIdentity(db, project) != identity)
       throw core::NotFound("project \"" + std::string(project) + "\" does not exist");
     report.id = store::insertSubmittedReport(db, report, pdf);
     recordChange(db, context_.auditKey(), actor_, "submit", "report", std::to_string(report.id),
-                 report.project, std::nullopt, submittedReportRecord(report));
+                 report.project, std::nullopt, submittedReportRecord(report),
+                 report.projectIdentity);
     return report;
+  });
+}
+
+std::vector<store::SubmittedReport> ReportService::listOfProgramme(std::string_view programme) {
+  return context_.database().read([&](store::Reader& db) {
+    if (!store::findProgramme(db, programme))
+      throw core::NotFound("programme \"" + std::string(programme) + "\" does not exist");
+    return store::listProgrammeReports(db, programme);
   });
 }
 
@@ -151,8 +166,9 @@ DownloadedReport ReportService::download(std::int64_t id) {
     auto report = store::findSubmittedReport(db, id);
     auto pdf = store::submittedReportPdf(db, id);
     if (!report || !pdf) throw core::NotFound("report " + std::to_string(id) + " does not exist");
+    // In the chain of the report's project, which may be gone (its chain stays).
     recordChange(db, context_.auditKey(), actor_, "download", "report", std::to_string(report->id),
-                 report->project, std::nullopt, std::nullopt);
+                 report->project, std::nullopt, std::nullopt, report->projectIdentity);
     return DownloadedReport{std::move(*report), std::move(*pdf)};
   });
 }

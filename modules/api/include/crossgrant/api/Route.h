@@ -90,9 +90,10 @@ ScopeRule programme();
 ScopeRule project();
 /// Partner {partner} of project {code}.
 ScopeRule partner();
-/// The project of submitted report {id}.
+/// The project of submitted report {id} (Scope::projectGone when it was deleted).
 ScopeRule report();
-/// The project of ?project= when given (the audit trail of one project), else none.
+/// The project of ?project= when given (the audit trail of one project; projectGone when no
+/// project has that code now), or the programme of ?programme=, else none.
 ScopeRule auditedProject();
 }  // namespace scopes
 

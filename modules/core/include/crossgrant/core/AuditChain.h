@@ -2,7 +2,10 @@
 // previous entry's hash. Pure functions; the store decides what is stored and when.
 //
 // An entry's content is every other field of the entry in a fixed order, each field written as
-// its decimal byte length, ':' and its bytes; an absent before/after as "-" instead. Lengths
+// its decimal byte length, ':' and its bytes; an absent before/after as "-" instead. A chained
+// entry (AuditFormat::kChained) ends with its chain and its project's identity, so that an
+// entry cannot be moved to another chain or project; a legacy entry has neither. The entry's
+// id (its position in the whole trail) is not content. Lengths
 // make the encoding unambiguous, so no two different entries share a content, and a changed
 // field always changes the hash. The chained input is previousHash written the same way,
 // followed by the content.
@@ -14,6 +17,7 @@
 // first keyed entry seals them, since its MAC covers their last hash.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -44,7 +48,7 @@ class AuditKey {
   std::string bytes_;
 };
 
-/// The canonical content of entry (every field but previousHash and hash).
+/// The canonical content of entry (every field but id, previousHash and hash).
 std::string auditContent(const AuditEntry& entry);
 
 /// The plain SHA-256 chain value of entry (entry.hash is ignored): what entries appended
@@ -58,8 +62,8 @@ std::string auditMac(const AuditEntry& entry, const AuditKey& key);
 /// Lower-case hex SHA-256 of bytes.
 std::string sha256Hex(std::string_view bytes);
 
-/// Where the trail ended when an operator exported it (`crossgrant audit head`): the last
-/// entry's sequence and hash (sequence 0 and kAuditGenesisHash for an empty trail).
+/// Where a chain ended when an operator exported it (`crossgrant audit head`): its last
+/// entry's sequence and hash (sequence 0 and kAuditGenesisHash for an empty chain).
 struct AuditHead {
   std::int64_t sequence = 0;
   std::string hash{kAuditGenesisHash};
@@ -67,9 +71,16 @@ struct AuditHead {
   bool operator==(const AuditHead&) const = default;
 };
 
-/// {"format": "crossgrant-audit-head/1", "sequence": N, "mac": "hex"}.
-Json auditHeadToJson(const AuditHead& head);
-/// The head auditHeadToJson wrote; throws InvalidInput at its JSON pointer for anything else.
-AuditHead auditHeadFromJson(const Json& json);
+/// The heads of every chain, by chain ("" for the installation's).
+using AuditHeads = std::map<std::string, AuditHead>;
+
+/// {"format": "crossgrant-audit-head/2", "chains": [{"chain": auditChainName, "sequence": N,
+/// "mac": "hex"}, ...]} in the order of the chains.
+Json auditHeadsToJson(const AuditHeads& heads);
+/// The heads auditHeadsToJson wrote, or the one head of a trail of one chain that
+/// crossgrant-audit-head/1 wrote ({"format", "sequence", "mac"}: the installation chain's,
+/// which holds every entry from before chains). Throws InvalidInput at the JSON pointer of
+/// anything else.
+AuditHeads auditHeadsFromJson(const Json& json);
 
 }  // namespace crossgrant::core

@@ -51,6 +51,26 @@ void updateProject(Connection& db, const core::Project& project);
 /// Deletes the project with its partners and everything under them; NotFound if missing.
 void deleteProject(Connection& db, std::string_view code);
 
+// Identities. Every programme and project has one that is never reused: a project deleted and
+// created again under its code has a new one, and what belongs to the old project (its
+// submitted reports, its audit chain) stays with the old identity. A bundle replace keeps the
+// identity. Identities of projects are kept, with their code and programme, after the project
+// is gone (project_identities).
+
+/// The identity of the project that has this code now; nullopt when none has.
+std::optional<std::string> projectIdentity(Reader& db, std::string_view code);
+/// The identity of the programme that has this code now; nullopt when none has.
+std::optional<std::string> programmeIdentity(Reader& db, std::string_view code);
+
+/// Where what belongs to a project identity sits in the hierarchy.
+struct IdentityScope {
+  std::string code;       ///< the project's code (that of its last life if it is gone)
+  std::string programme;  ///< its programme's code now, "" when that programme is gone too
+  bool current = false;   ///< a project has the identity now (it was not deleted)
+};
+/// nullopt for an identity never recorded.
+std::optional<IdentityScope> identityScope(Reader& db, std::string_view identity);
+
 /// Partners with their budget and co-financing, in order. NotFound if the project is missing.
 std::vector<core::Partner> listPartners(Reader& db, std::string_view projectCode);
 std::optional<core::Partner> findPartner(Reader& db, std::string_view projectCode,

@@ -18,8 +18,11 @@ namespace crossgrant::store {
 /// A submitted report without its PDF bytes.
 struct SubmittedReport {
   std::int64_t id = 0;  ///< assigned on insert
-  std::string project;  ///< the project's code
-  std::string kind;     ///< "financial", "partner", "project", "audit"
+  std::string project;  ///< the project's code when it was submitted
+  /// The identity of that project (ProjectRepository.h): what the report belongs to, while its
+  /// code may later name another project.
+  std::string projectIdentity;
+  std::string kind;  ///< "financial", "partner", "project", "audit"
   std::optional<int> period;
   std::string partner;      ///< "" for reports on the whole project
   std::string language;     ///< "en", "lv", "lt"
@@ -37,12 +40,17 @@ struct SubmittedReport {
 };
 
 /// Stores a report and its PDF; report.id is ignored, size and sha256 are taken as given
-/// (the caller computed them from pdf). Returns the new id.
+/// (the caller computed them from pdf), and an empty projectIdentity is that of the project
+/// with the report's code (NotFound if there is none). Returns the new id.
 std::int64_t insertSubmittedReport(Connection& db, const SubmittedReport& report,
                                    const std::string& pdf);
 
-/// The reports of one project, oldest first.
+/// The reports of the project that has this code now, oldest first: none of a deleted project
+/// that had the code before.
 std::vector<SubmittedReport> listSubmittedReports(Reader& db, std::string_view project);
+/// The reports of every project of the programme that has this code now, those deleted
+/// included, oldest first.
+std::vector<SubmittedReport> listProgrammeReports(Reader& db, std::string_view programme);
 std::optional<SubmittedReport> findSubmittedReport(Reader& db, std::int64_t id);
 /// The PDF bytes exactly as stored, or nullopt for an unknown id.
 std::optional<std::string> submittedReportPdf(Reader& db, std::int64_t id);

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "crossgrant/core/Policy.h"
+
 namespace crossgrant::core {
 struct Principal;
 }
@@ -17,9 +19,11 @@ namespace crossgrant::app {
 class Context;
 
 struct ReportScope {
-  std::string project;
-  std::string programme;  ///< "" when the project no longer exists
-  std::string kind;       ///< "financial", "partner", "project" or "audit"
+  /// The report's project and programme: a project that is gone (deleted, even when its code
+  /// names another project now) with Scope::projectGone, in the programme it was last in ("" when
+  /// that is gone too).
+  core::Scope scope;
+  std::string kind;  ///< "financial", "partner", "project" or "audit"
 };
 
 class Scopes {
@@ -35,6 +39,8 @@ class Scopes {
   std::string programmeOfProject(std::string_view project);
   /// What a submitted report is about; nullopt when there is no such report.
   std::optional<ReportScope> report(std::int64_t id);
+  /// The scope of what belongs to a project identity (a report, an audit entry): as report().
+  core::Scope ofIdentity(const std::string& projectIdentity, const std::string& code);
 
  private:
   Context& context_;

@@ -20,12 +20,15 @@
 namespace crossgrant::app {
 
 /// Appends the entry of one change, chained under key (Context::auditKey): who did it (actor),
-/// what (action on objectType objectKey, within project — "" for none) and the object's JSON
-/// before and after (nullopt where there is none).
+/// what (action on objectType objectKey, within project — a code, "" for none) and the
+/// object's JSON before and after (nullopt where there is none). The entry belongs to
+/// projectIdentity, by default the identity of the project with that code now
+/// (store::appendAudit): give it for what belongs to a project that may be gone, such as a
+/// submitted report.
 void recordChange(store::Connection& db, const core::AuditKey& key, const core::Actor& actor,
                   std::string action, std::string objectType, std::string objectKey,
                   std::string project, const std::optional<core::Json>& before,
-                  const std::optional<core::Json>& after);
+                  const std::optional<core::Json>& after, std::string projectIdentity = {});
 
 /// The bundle's object plus "version" last; a project also carries "programme" (its
 /// programme's code) first.

@@ -34,16 +34,25 @@ class AuditService {
  public:
   explicit AuditService(Context& context) : context_(context) {}
 
-  /// The entries filter selects (at most filter.limit), in sequence order, from one snapshot.
+  /// Restricts filter to the entries of the project that has this code now, or, when none has,
+  /// to those of every project that had it (what only readers of every programme reach).
+  void selectProject(store::AuditFilter& filter, const std::string& code);
+  /// Restricts filter to the entries of the programme's projects, deleted ones included.
+  /// core::NotFound for a missing programme.
+  void selectProgramme(store::AuditFilter& filter, const std::string& code);
+
+  /// The entries filter selects (at most filter.limit), in the order they were appended, from
+  /// one snapshot.
   std::vector<core::AuditEntry> entries(const store::AuditFilter& filter);
-  /// Every entry filter selects, in sequence order, handed to sink in batches, each read in a
-  /// unit of its own so that a long export does not hold off writers. Returns how many.
+  /// Every entry filter selects, in the order they were appended, handed to sink in batches,
+  /// each read in a unit of its own so that a long export does not hold off writers. Returns
+  /// how many.
   std::int64_t forEach(store::AuditFilter filter,
                        const std::function<void(const core::AuditEntry&)>& sink);
-  /// Walks the chain from the first entry under the key; with exported, also requires the trail
-  /// to still hold that head (store::verifyAudit). core::ConfigurationError for a missing key
-  /// file, store::AuditKeyMismatch for the wrong one.
-  store::AuditVerification verify(const std::optional<core::AuditHead>& exported = std::nullopt);
+  /// Walks every chain from its first entry under the key; with exported, also requires each
+  /// chain it names to still hold its head (store::verifyAudit). core::ConfigurationError for a
+  /// missing key file, store::AuditKeyMismatch for the wrong one.
+  store::AuditVerification verify(const std::optional<core::AuditHeads>& exported = std::nullopt);
 
   /// For `crossgrant migrate`: creates the key file (Settings::auditKeyFile) when it is
   /// missing and the database has no key bound yet, binds the key, and seals the entries

@@ -49,8 +49,12 @@ class ReportService {
   store::SubmittedReport submit(std::string_view project,
                                 const reports::ReportSelection& selection);
 
-  /// The submitted reports of a project, oldest first.
+  /// The submitted reports of a project, oldest first: those of the project that has the code
+  /// now, none of a deleted one that had it before.
   std::vector<store::SubmittedReport> list(std::string_view project);
+  /// The submitted reports of every project of a programme, deleted projects' included, oldest
+  /// first. core::NotFound for a missing programme.
+  std::vector<store::SubmittedReport> listOfProgramme(std::string_view programme);
   /// The stored PDF; appends a "download" audit entry. core::NotFound for an unknown id.
   DownloadedReport download(std::int64_t id);
   /// The first submitted report whose PDF is exactly bytes, or nullopt.
