@@ -86,6 +86,16 @@ http::Response Api::handle(http::Request& request) {
   return impl_->context.database().read([&](store::Reader&) { return serve(); });
 }
 
+bool Api::takesLong(const http::Request& request) {
+  if (const Screened* screened = std::any_cast<Screened>(&request.screening))
+    return screened->route->longWork;
+  try {
+    return impl_->router.match(request.method, request.path).target->longWork;
+  } catch (const std::exception&) {
+    return false;  // 404 or 405: answered at once
+  }
+}
+
 const std::vector<Route>& Api::routes() const { return impl_->router.targets(); }
 
 std::string_view openApiDocument() {

@@ -21,7 +21,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <ctime>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -146,6 +148,9 @@ struct Connection {
   std::string out;  ///< to send
   std::size_t sent = 0;
   bool closeAfterWrite = false;
+  /// The request is queued for or being handled by a long-work thread: no worker serves the
+  /// connection (it is not armed) and it has no deadline until that thread has answered.
+  bool deferred = false;
 
   Clock::time_point deadline;
 };
@@ -165,6 +170,10 @@ struct Server::Impl {
   bool advance(Connection& c);
   void startRequest(Connection& c);
   void finishRequest(Connection& c);
+  /// Handles the complete request and queues its response, or defers it to the long-work
+  /// threads.
+  void answer(Connection& c, Request& request);
+  void longWork();
   void respond(Connection& c, const Response& response);
   void refuse(Connection& c, const Response& response);
   Response handle(Connection& c, Request& request);
@@ -184,6 +193,11 @@ struct Server::Impl {
   bool running = false;
   std::atomic<bool> stopping{false};
   std::vector<std::thread> workers;
+  std::vector<std::thread> longWorkers;
+
+  std::mutex longMutex;  ///< guards longQueue
+  std::condition_variable longReady;
+  std::deque<std::uint64_t> longQueue;  ///< ids of deferred connections, oldest first
 
   std::mutex registryMutex;  ///< guards connections, perAddress and nextId
   std::unordered_map<std::uint64_t, std::shared_ptr<Connection>> connections;
@@ -273,6 +287,7 @@ void Server::Impl::acceptAll() {
 void Server::Impl::serve(Connection& c) {
   bool answered = false;
   for (;;) {
+    if (c.deferred) return;
     if (c.sent < c.out.size() && !flush(c)) return;
     if (c.closeAfterWrite) return close(c);
     if (advance(c)) {
@@ -358,7 +373,10 @@ void Server::Impl::startRequest(Connection& c) {
     refusal = errorResponse(std::current_exception(), request.method + " " + c.head.target);
   }
   if (!request.hasBody) {
-    respond(c, refusal ? *refusal : handle(c, request));
+    if (refusal)
+      respond(c, *refusal);
+    else
+      answer(c, request);
     return;
   }
   if (!refusal && c.head.contentLength > settings.maxBodyBytes)
@@ -373,7 +391,52 @@ void Server::Impl::startRequest(Connection& c) {
 void Server::Impl::finishRequest(Connection& c) {
   c.phase = Connection::Phase::kHead;
   c.chunked.reset();
-  respond(c, handle(c, c.request));
+  answer(c, c.request);
+}
+
+void Server::Impl::answer(Connection& c, Request& request) {
+  bool isLong = false;
+  if (settings.longThreads > 0) {
+    try {
+      isLong = handler.takesLong(request);
+    } catch (...) {
+      isLong = false;
+    }
+  }
+  if (!isLong) return respond(c, handle(c, request));
+  c.deferred = true;
+  c.deadline = Clock::time_point::max();
+  {
+    const std::lock_guard lock(longMutex);
+    longQueue.push_back(c.id);
+  }
+  longReady.notify_one();
+}
+
+void Server::Impl::longWork() {
+  for (;;) {
+    std::uint64_t id = 0;
+    {
+      std::unique_lock lock(longMutex);
+      longReady.wait(lock, [this] { return stopping.load() || !longQueue.empty(); });
+      if (stopping.load()) return;
+      id = longQueue.front();
+      longQueue.pop_front();
+    }
+    std::shared_ptr<Connection> connection;
+    {
+      const std::lock_guard lock(registryMutex);
+      const auto found = connections.find(id);
+      if (found == connections.end()) continue;
+      connection = found->second;
+    }
+    const std::lock_guard lock(connection->mutex);
+    Connection& c = *connection;
+    if (c.closed || !c.deferred) continue;
+    c.deferred = false;
+    respond(c, handle(c, c.request));
+    serve(c);
+  }
 }
 
 Response Server::Impl::handle(Connection& c, Request& request) {
@@ -459,6 +522,8 @@ void Server::Impl::sweepIfDue() {
 
 std::optional<Response> Handler::screen(Request&) { return std::nullopt; }
 
+bool Handler::takesLong(const Request&) { return false; }
+
 Server::Server(Handler& handler, ServerSettings settings)
     : impl_(std::make_unique<Impl>(handler, std::move(settings))) {}
 
@@ -488,6 +553,8 @@ void Server::start() {
   impl.running = true;
   for (int i = 0; i < std::max(1, impl.settings.threads); ++i)
     impl.workers.emplace_back([&impl] { impl.work(); });
+  for (int i = 0; i < impl.settings.longThreads; ++i)
+    impl.longWorkers.emplace_back([&impl] { impl.longWork(); });
 }
 
 void Server::stop() {
@@ -498,9 +565,17 @@ void Server::stop() {
   impl.listener.close();
   const std::uint64_t one = 1;
   [[maybe_unused]] const ssize_t written = ::write(impl.wake, &one, sizeof one);
-  // Workers finish the request they are serving, then leave.
+  // Workers finish the request they are serving, then leave; so do the long-work threads
+  // (requests still queued for them are closed below, like those still arriving).
   for (std::thread& worker : impl.workers) worker.join();
   impl.workers.clear();
+  {
+    const std::lock_guard lock(impl.longMutex);
+    impl.longReady.notify_all();
+  }
+  for (std::thread& worker : impl.longWorkers) worker.join();
+  impl.longWorkers.clear();
+  impl.longQueue.clear();
   for (const auto& [id, connection] : std::unordered_map(impl.connections)) {
     Connection& c = *connection;
     // What a finished request left to send gets a second to go out.

@@ -108,6 +108,7 @@ Configuration loadConfiguration(const std::optional<std::string>& file,
   c.http.host = config.getString("http.host", c.http.host);
   c.http.port = integerKey(config, c.file, "http.port", c.http.port, 0, 65535);
   c.http.threads = integerKey(config, c.file, "http.threads", c.http.threads, 1, 1024);
+  c.http.longThreads = integerKey(config, c.file, "http.long_threads", c.http.longThreads, 0, 1024);
   c.http.maxBodyBytes =
       static_cast<std::size_t>(config.getUInt64("http.max_body_bytes", c.http.maxBodyBytes));
   for (const std::string& proxy : Poco::StringTokenizer(

@@ -193,15 +193,20 @@ std::vector<Route> reportRoutes() {
   using core::Operation;
   Route verifyRoute{"POST", v1 + "/reports/verify", Access::signedIn(), verify};
   verifyRoute.bodyType = kPdfType;
+  // Submitting and drafting render a PDF: long work, off the request workers.
+  Route submitRoute{"POST", v1 + "/projects/{code}/reports",
+                    Access::allowed(Operation::kWriteProject, scopes::project()), submit};
+  submitRoute.longWork = true;
+  Route draftRoute{"GET", v1 + "/projects/{code}/reports/draft",
+                   Access::allowed(Operation::kReadProject, scopes::project()), draft};
+  draftRoute.longWork = true;
   return {
-      {"POST", v1 + "/projects/{code}/reports",
-       Access::allowed(Operation::kWriteProject, scopes::project()), submit},
+      submitRoute,
       {"GET", v1 + "/projects/{code}/reports",
        Access::allowed(Operation::kReadProjectData, scopes::project()), list},
       {"GET", v1 + "/programmes/{code}/reports",
        Access::allowed(Operation::kReadProjectData, scopes::programme()), listOfProgramme},
-      {"GET", v1 + "/projects/{code}/reports/draft",
-       Access::allowed(Operation::kReadProject, scopes::project()), draft},
+      draftRoute,
       {"GET", v1 + "/reports/{id}/pdf",
        Access::allowed(Operation::kReadProjectData, scopes::report()), download},
       verifyRoute,

@@ -24,6 +24,8 @@ class Api : public http::Handler {
   /// request with a body, before the body is read; handle() then uses what it found.
   std::optional<http::Response> screen(http::Request& request) override;
   http::Response handle(http::Request& request) override;
+  /// Whether the request's route is long work (Route::longWork); false for no route.
+  bool takesLong(const http::Request& request) override;
 
   /// Every route, in registration order.
   const std::vector<Route>& routes() const;

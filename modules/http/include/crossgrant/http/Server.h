@@ -23,6 +23,13 @@
 // request.body filled, on the same Request object screen saw. Whatever handle throws becomes
 // the error envelope (500 with an incident id for what is not a core::Error).
 //
+// Long work: a complete request for which Handler::takesLong is true (rendering a PDF) is not
+// handled by the worker that read it but queued for one of settings.longThreads threads of its
+// own, which handles it, writes the response and goes on with the connection as a worker
+// would; so renders, however many, never hold the workers, and a quick request is answered
+// while they run. Long requests beyond the long threads wait in order, without a deadline (the
+// answer is owed). With longThreads 0 every request is handled by the worker that read it.
+//
 // Deadlines, looked at every 100 ms: a request's head must be complete settings.headerTimeout
 // after its first byte, its body settings.bodyTimeout after its head, a response the client
 // takes nothing of for settings.bodyTimeout is given up, and a connection with no request in
@@ -48,6 +55,8 @@ struct ServerSettings {
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0: any free port
   int threads = 4;  ///< workers; none waits on a client, so about two per core
+  /// Threads for requests that take long (Handler::takesLong); 0: the workers handle them.
+  int longThreads = 2;
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
   /// Peers (load balancers, reverse proxies) whose X-Forwarded-For names the client; the
   /// client of any other peer is the peer itself.
@@ -73,6 +82,10 @@ class Handler {
   /// a response (or an exception) refuses it; nullopt lets the server read the body and call
   /// handle() with the same request. What it learns can be kept in request.screening.
   virtual std::optional<Response> screen(Request& request);
+  /// Whether a complete request is long work (rendering a document, say), to be handled on the
+  /// server's long-work threads rather than by a worker; by default none is. Must be quick and
+  /// must not throw (an exception counts as false).
+  virtual bool takesLong(const Request& request);
   /// Answers a request, its body (if any) read in full.
   virtual Response handle(Request& request) = 0;
 };
