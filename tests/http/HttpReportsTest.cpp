@@ -35,6 +35,7 @@ struct ReportsFixture : HttpApiFixture {
       : HttpApiFixture([](crossgrant::server::Configuration& settings) {
           settings.http.maxBodyBytes = 4 * 1024 * 1024;
           settings.http.threads = 8;
+          settings.http.longThreads = 8;  // renders run on these
         }) {
     importDemo();
     const std::vector<std::pair<std::string, Grant>> users = {
