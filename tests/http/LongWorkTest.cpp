@@ -36,7 +36,7 @@ class RenderingHandler : public http::Handler {
     released_.wait_for(lock, 20s, [this] { return release_; });
     return http::Response::bytes(200, "application/pdf", "%PDF-1.4 rendered");
   }
-  bool takesLong(const http::Request& request) override { return request.path == "/render"; }
+  bool takesLong(http::Request& request) override { return request.path == "/render"; }
 
   void release() {
     {

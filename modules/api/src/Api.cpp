@@ -22,6 +22,11 @@ struct Api::Impl {
     return *match.target;
   }
 
+  /// A call of request, before authorization.
+  Call call(http::Request& request) {
+    return Call{request, context, settings, std::nullopt, 0, std::nullopt, false, "", {}};
+  }
+
   app::Context& context;
   ApiSettings settings;
   http::Router<Route> router;
@@ -56,7 +61,7 @@ Api::~Api() = default;
 
 std::optional<http::Response> Api::screen(http::Request& request) {
   const Route& route = impl_->route(request);
-  Call call{request, impl_->context, impl_->settings, std::nullopt, 0, std::nullopt, false, "", {}};
+  Call call = impl_->call(request);
   // Who asks and whether they may, before the body is even read.
   authorize(route.access, call);
   http::requireMediaType(request, route.bodyType);
@@ -72,8 +77,7 @@ http::Response Api::handle(http::Request& request) {
       Call call = screened->call;
       return route->handler(call);
     }
-    Call call{request, impl_->context, impl_->settings, std::nullopt, 0, std::nullopt, false, "",
-              {}};
+    Call call = impl_->call(request);
     // Who asks and whether they may: for a request without a body, here.
     authorize(route->access, call);
     return route->handler(call);
@@ -86,13 +90,18 @@ http::Response Api::handle(http::Request& request) {
   return impl_->context.database().read([&](store::Reader&) { return serve(); });
 }
 
-bool Api::takesLong(const http::Request& request) {
+bool Api::takesLong(http::Request& request) {
   if (const Screened* screened = std::any_cast<Screened>(&request.screening))
     return screened->route->longWork;
   try {
-    return impl_->router.match(request.method, request.path).target->longWork;
-  } catch (const std::exception&) {
-    return false;  // 404 or 405: answered at once
+    const Route& route = impl_->route(request);
+    if (!route.longWork) return false;
+    Call call = impl_->call(request);
+    authorize(route.access, call);
+    request.screening = Screened{&route, std::move(call)};
+    return true;
+  } catch (...) {
+    return false;  // refused: handle() answers it at once
   }
 }
 

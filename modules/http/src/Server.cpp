@@ -404,12 +404,18 @@ void Server::Impl::answer(Connection& c, Request& request) {
     }
   }
   if (!isLong) return respond(c, handle(c, request));
-  c.deferred = true;
-  c.deadline = Clock::time_point::max();
   {
     const std::lock_guard lock(longMutex);
+    if (static_cast<int>(longQueue.size()) >= settings.maxLongQueue) {
+      respond(c, errorEnvelope(503, "unavailable",
+                               "too many reports are being rendered; try again shortly")
+                     .withHeader("Retry-After", "5"));
+      return;
+    }
     longQueue.push_back(c.id);
   }
+  c.deferred = true;
+  c.deadline = Clock::time_point::max();
   longReady.notify_one();
 }
 
@@ -522,7 +528,7 @@ void Server::Impl::sweepIfDue() {
 
 std::optional<Response> Handler::screen(Request&) { return std::nullopt; }
 
-bool Handler::takesLong(const Request&) { return false; }
+bool Handler::takesLong(Request&) { return false; }
 
 Server::Server(Handler& handler, ServerSettings settings)
     : impl_(std::make_unique<Impl>(handler, std::move(settings))) {}

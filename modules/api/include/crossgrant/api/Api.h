@@ -24,8 +24,10 @@ class Api : public http::Handler {
   /// request with a body, before the body is read; handle() then uses what it found.
   std::optional<http::Response> screen(http::Request& request) override;
   http::Response handle(http::Request& request) override;
-  /// Whether the request's route is long work (Route::longWork); false for no route.
-  bool takesLong(const http::Request& request) override;
+  /// Whether the request's route is long work (Route::longWork) and the caller may call it:
+  /// a request refused (no route, 401, 403, 404) is answered at once instead of waiting for
+  /// the long-work threads. What authorization found is kept for handle(), as screen() does.
+  bool takesLong(http::Request& request) override;
 
   /// Every route, in registration order.
   const std::vector<Route>& routes() const;

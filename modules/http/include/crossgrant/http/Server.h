@@ -28,7 +28,8 @@
 // own, which handles it, writes the response and goes on with the connection as a worker
 // would; so renders, however many, never hold the workers, and a quick request is answered
 // while they run. Long requests beyond the long threads wait in order, without a deadline (the
-// answer is owed). With longThreads 0 every request is handled by the worker that read it.
+// answer is owed), at most settings.maxLongQueue of them: beyond, 503 with Retry-After. With
+// longThreads 0 every request is handled by the worker that read it.
 //
 // Deadlines, looked at every 100 ms: a request's head must be complete settings.headerTimeout
 // after its first byte, its body settings.bodyTimeout after its head, a response the client
@@ -57,6 +58,8 @@ struct ServerSettings {
   int threads = 4;  ///< workers; none waits on a client, so about two per core
   /// Threads for requests that take long (Handler::takesLong); 0: the workers handle them.
   int longThreads = 2;
+  /// Long requests waiting for those threads at most; more are answered 503.
+  int maxLongQueue = 64;
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
   /// Peers (load balancers, reverse proxies) whose X-Forwarded-For names the client; the
   /// client of any other peer is the peer itself.
@@ -83,9 +86,10 @@ class Handler {
   /// handle() with the same request. What it learns can be kept in request.screening.
   virtual std::optional<Response> screen(Request& request);
   /// Whether a complete request is long work (rendering a document, say), to be handled on the
-  /// server's long-work threads rather than by a worker; by default none is. Must be quick and
-  /// must not throw (an exception counts as false).
-  virtual bool takesLong(const Request& request);
+  /// server's long-work threads rather than by a worker; by default none is. Must be quick (a
+  /// request that will be refused should not wait for those threads: decide it here and say
+  /// false); what it learns can be kept in request.screening. An exception counts as false.
+  virtual bool takesLong(Request& request);
   /// Answers a request, its body (if any) read in full.
   virtual Response handle(Request& request) = 0;
 };
