@@ -316,8 +316,8 @@ void appendPlain(AuditFixture& f, AuditEntry entry) {
   f.tamper(
       "INSERT INTO audit_entries (chain, format, project_identity, sequence, at, user_name, role, "
       "client, action, object_type, object_key, project, before_json, after_json, "
-      "previous_hash, hash) VALUES ('', 1, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {entry.sequence, entry.at, entry.user, entry.role, entry.client, entry.action,
+      "previous_hash, hash) VALUES ('', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {entry.project, entry.sequence, entry.at, entry.user, entry.role, entry.client, entry.action,
        entry.objectType, entry.objectKey, entry.project, *entry.before, *entry.after,
        entry.previousHash, entry.hash});
   f.tamper("UPDATE audit_chains SET last_sequence = ?, last_hash = ? WHERE chain = ''",
@@ -423,6 +423,21 @@ BOOST_AUTO_TEST_CASE(entries_from_before_the_key_are_sealed_and_stay_checked) {
   tamper("UPDATE audit_entries SET previous_hash = ?, hash = ? WHERE sequence = 3",
          {third.previousHash, crossgrant::core::auditHash(third)});
   requireBreak(AuditBreak::Kind::kRemoved, 4, 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_first_bound_by_a_projects_entry_seals_the_installation_chain) {
+  for (int i = 0; i < 2; ++i) appendPlain(*this, change("LLI-317", "PP1", i));
+  db->write([](Connection& c) {
+    store::saveBundle(c, crossgrant::test::sampleBundle("LLI-400"), false);
+  });
+  const AuditEntry first = db->write(
+      [&](Connection& c) { return store::appendAudit(c, key, change("LLI-400", "PP2", 1)); });
+  BOOST_TEST(!first.chain.empty());
+  const AuditVerification result = verify();
+  BOOST_TEST(result.intact(), (result.broken ? result.broken->message : ""));
+  BOOST_TEST(result.heads.at("").sequence == 3);  // the seal
+  BOOST_TEST(read().back().action == "seal");
+  BOOST_TEST(read().back().user == "ilze");
 }
 
 BOOST_AUTO_TEST_CASE(a_plain_entry_after_a_keyed_one_is_found) {

@@ -431,6 +431,13 @@ BOOST_AUTO_TEST_CASE(migration_9_keeps_the_old_trail_and_gives_projects_identiti
     BOOST_TEST(appended.id == 4);
     BOOST_TEST(store::readAudit(c, ofProject).size() == 2u);
     BOOST_TEST(store::verifyAudit(c, key).intact());
+
+    // A legacy entry's MAC covers no identity, but it may have only its code's.
+    c.execute("UPDATE audit_entries SET project_identity = 'LLI-317' WHERE id = 2");
+    result = store::verifyAudit(c, key);
+    BOOST_TEST_REQUIRE(!result.intact());
+    BOOST_TEST(result.broken->chain.empty());
+    BOOST_TEST(result.broken->sequence == 2);
   });
 }
 

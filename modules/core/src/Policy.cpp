@@ -91,7 +91,7 @@ std::string reasonFor(const Principal& principal, Operation operation, const Sco
              "bundles";
     case Operation::kReadAudit:
       return "the audit trail is for auditors and admins; an auditor of one programme reads it "
-             "project by project (?project=CODE)";
+             "project by project (?project=CODE) or for the programme (?programme=CODE)";
     case Operation::kReadProjectData:
       return "the whole project (bundle, findings) is for its lead partner, its programme, "
              "auditors and admins";

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "crossgrant/core/AuditChain.h"
@@ -87,11 +88,12 @@ void requireBoundKey(const std::string& bound, const core::AuditKey& key) {
 // Binds key when none is bound, from the installation chain's entry installationSequence
 // (the next one when nullopt: the first chained with the key); throws AuditKeyMismatch for
 // another key. Runs after the appending chain's row is taken.
-void bindAuditKey(Connection& db, const core::AuditKey& key,
+// Returns whether this call bound it.
+bool bindAuditKey(Connection& db, const core::AuditKey& key,
                   std::optional<std::int64_t> installationSequence) {
   if (const std::optional<std::string> bound = boundAuditKeyId(db)) {
     requireBoundKey(*bound, key);
-    return;
+    return false;
   }
   const std::int64_t firstKeyed =
       installationSequence
@@ -101,14 +103,16 @@ void bindAuditKey(Connection& db, const core::AuditKey& key,
   // Another unit may bind a key at the same time, or have bound it after this unit's snapshot
   // was taken (MariaDB): the insert is ignored then, and the row is read as it is now.
   const bool mysql = db.backend() == "mysql";
-  db.execute(std::string(mysql ? "INSERT IGNORE" : "INSERT OR IGNORE") +
-                 " INTO audit_key (id, key_id, first_keyed, bound_at) VALUES (1, ?, ?, ?)",
-             {key.id(), firstKeyed, nowUtcMillis()});
+  const bool inserted = db.execute(std::string(mysql ? "INSERT IGNORE" : "INSERT OR IGNORE") +
+                                       " INTO audit_key (id, key_id, first_keyed, bound_at) "
+                                       "VALUES (1, ?, ?, ?)",
+                                   {key.id(), firstKeyed, nowUtcMillis()}) == 1;
   requireBoundKey(asText(db.query(std::string("SELECT key_id FROM audit_key WHERE id = 1") +
                                   (mysql ? " FOR UPDATE" : ""))
                              .at(0)
                              .at(0)),
                   key);
+  return inserted;
 }
 
 // The sequence in the installation chain from which every entry must carry a MAC; INT64_MAX
@@ -206,12 +210,16 @@ class ChainWalk {
                                                : "entry " + number(lastSequence)) +
                             ": its previous hash is not that entry's hash (entries were removed "
                             "or reordered, or the one before was changed and given a new hash)");
+        // A legacy entry's content covers neither chain nor identity: migration 9 gave it the
+        // identity of its project's code, which is all it may have.
         const bool legacy = entry.format == core::AuditFormat::kLegacy;
-        if (legacy ? (!chain.empty() || chained) : entry.chain != entry.projectIdentity)
+        if (legacy ? (!chain.empty() || chained || entry.projectIdentity != entry.project)
+                   : entry.chain != entry.projectIdentity)
           return broken(AuditBreak::Kind::kAltered, entry.sequence,
                         name + " was altered: " +
                             (legacy ? std::string("an entry from before chains cannot follow a "
-                                                  "chained one or sit in a project's chain")
+                                                  "chained one, sit in a project's chain or "
+                                                  "belong to a project other than its code's")
                                     : std::string("it names another project than its chain's")));
         chained = chained || !legacy;
         if (entry.hash == core::auditMac(entry, key_)) {
@@ -305,7 +313,8 @@ core::AuditEntry appendAudit(Connection& db, const core::AuditKey& key, core::Au
   entry.chain = entry.projectIdentity;
   entry.format = core::AuditFormat::kChained;
   auto [sequence, previous] = takeHead(db, entry.chain);
-  bindAuditKey(db, key, entry.chain.empty() ? std::optional<std::int64_t>(sequence) : std::nullopt);
+  const bool boundNow = bindAuditKey(
+      db, key, entry.chain.empty() ? std::optional<std::int64_t>(sequence) : std::nullopt);
   entry.sequence = sequence;
   entry.previousHash = std::move(previous);
   entry.at = nowUtcMillis();
@@ -320,6 +329,15 @@ core::AuditEntry appendAudit(Connection& db, const core::AuditKey& key, core::Au
        entry.previousHash, entry.hash});
   entry.id = db.lastInsertId();
   db.execute("UPDATE audit_chains SET last_hash = ? WHERE chain = ?", {entry.hash, entry.chain});
+  // The key was bound by an entry of a project's chain: entries of the installation's from
+  // before the key are sealed at once, as the installation chain's first keyed entry would.
+  if (boundNow && !entry.chain.empty()) {
+    core::AuditEntry who;
+    who.user = entry.user;
+    who.role = entry.role;
+    who.client = entry.client;
+    sealAudit(db, key, std::move(who));
+  }
   return entry;
 }
 
@@ -356,15 +374,15 @@ std::vector<core::AuditEntry> readAudit(Reader& db, const AuditFilter& filter) {
     sql += " AND project = ?";
     params.emplace_back(filter.project);
   }
-  if (!filter.projectIdentity.empty()) {
+  if (filter.projectIdentity) {
     sql += " AND project_identity = ?";
-    params.emplace_back(filter.projectIdentity);
+    params.emplace_back(*filter.projectIdentity);
   }
-  if (!filter.programmeIdentity.empty()) {
+  if (filter.programmeIdentity) {
     sql +=
         " AND project_identity IN (SELECT identity FROM project_identities WHERE "
         "programme_identity = ?)";
-    params.emplace_back(filter.programmeIdentity);
+    params.emplace_back(*filter.programmeIdentity);
   }
   if (!filter.from.empty()) {
     sql += " AND at >= ?";
@@ -382,7 +400,8 @@ std::vector<core::AuditEntry> readAudit(Reader& db, const AuditFilter& filter) {
 }
 
 AuditVerification verifyAudit(Reader& db, const core::AuditKey& key,
-                              const std::optional<core::AuditHeads>& exported) {
+                              const std::optional<core::AuditHeads>& exported,
+                              const std::optional<std::set<std::string>>& only) {
   requireAuditKey(db, key);
   AuditVerification result;
   const ChainNames names(db);
@@ -393,6 +412,7 @@ AuditVerification verifyAudit(Reader& db, const core::AuditKey& key,
     chains.push_back({asText(row[0]), asInt(row[1]), asText(row[2])});
   if (chains.empty() || !chains.front().chain.empty()) noInstallationChain();
   for (const ChainRow& chain : chains) {
+    if (only && !only->count(chain.chain)) continue;
     std::optional<core::AuditHead> head;
     if (exported) {
       const auto found = exported->find(chain.chain);
@@ -400,6 +420,7 @@ AuditVerification verifyAudit(Reader& db, const core::AuditKey& key,
     }
     if (!walk.walk(chain, head, result)) return result;
   }
+  if (only) return result;
   const std::vector<Row> strays = db.query(
       "SELECT chain, MIN(sequence) FROM audit_entries WHERE chain NOT IN (SELECT chain FROM "
       "audit_chains) GROUP BY chain ORDER BY chain LIMIT 1");

@@ -507,6 +507,11 @@ void updateProject(Connection& db, const core::Project& project) {
   db.execute("DELETE FROM project_titles WHERE project_id = ?", {id});
   db.execute("DELETE FROM periods WHERE project_id = ?", {id});
   insertProjectChildren(db, id, project);
+  // Should the project have moved, what belongs to it follows it to its programme.
+  db.execute(
+      "UPDATE project_identities SET programme_identity = ? WHERE identity = (SELECT identity "
+      "FROM projects WHERE id = ?)",
+      {identityOfProgrammeId(db, programme), id});
 }
 
 void deleteProject(Connection& db, std::string_view code) {

@@ -41,7 +41,7 @@ void AuditService::selectProject(store::AuditFilter& filter, const std::string& 
   const std::optional<std::string> identity =
       context_.database().read([&](store::Reader& db) { return store::projectIdentity(db, code); });
   if (identity)
-    filter.projectIdentity = *identity;
+    filter.projectIdentity = identity;
   else
     filter.project = code;
 }
@@ -50,7 +50,7 @@ void AuditService::selectProgramme(store::AuditFilter& filter, const std::string
   const std::optional<std::string> identity = context_.database().read(
       [&](store::Reader& db) { return store::programmeIdentity(db, code); });
   if (!identity) throw core::NotFound("programme \"" + code + "\" does not exist");
-  filter.programmeIdentity = *identity;
+  filter.programmeIdentity = identity;
 }
 
 std::vector<core::AuditEntry> AuditService::entries(const store::AuditFilter& filter) {
@@ -59,17 +59,22 @@ std::vector<core::AuditEntry> AuditService::entries(const store::AuditFilter& fi
 
 std::int64_t AuditService::forEach(store::AuditFilter filter,
                                    const std::function<void(const core::AuditEntry&)>& sink) {
-  filter.limit = kBatch;
-  std::int64_t count = 0;
-  for (;;) {
-    const std::vector<core::AuditEntry> batch = entries(filter);
-    for (const core::AuditEntry& entry : batch) {
-      sink(entry);
-      ++count;
+  // One snapshot for the whole walk: across chains, ids are handed out as entries are appended,
+  // not as their units commit, so batches read one by one could pass an entry that commits
+  // after a later one. A snapshot holds off no writer on either backend.
+  return context_.database().read([&](store::Reader& db) {
+    filter.limit = kBatch;
+    std::int64_t count = 0;
+    for (;;) {
+      const std::vector<core::AuditEntry> batch = store::readAudit(db, filter);
+      for (const core::AuditEntry& entry : batch) {
+        sink(entry);
+        ++count;
+      }
+      if (batch.size() < kBatch) return count;
+      filter.afterId = batch.back().id;
     }
-    if (batch.size() < kBatch) return count;
-    filter.afterId = batch.back().id;
-  }
+  });
 }
 
 store::AuditVerification AuditService::verify(const std::optional<core::AuditHeads>& exported) {

@@ -1,5 +1,6 @@
 #include "crossgrant/app/reporting/ReportService.h"
 
+#include <set>
 #include <utility>
 
 #include "crossgrant/app/Context.h"
@@ -80,7 +81,11 @@ reports::ReportData ReportService::assemble(std::string_view project,
     if (selection.from) filter.from = selection.from->toString();
     if (selection.to) filter.before = core::endOfDay(*selection.to);
     data.auditEntries = store::readAudit(db, filter);
-    const store::AuditVerification verification = store::verifyAudit(db, context_.auditKey());
+    // The chains its entries are in: the project's, and the installation's, which holds the
+    // project's entries from before chains. Other projects' chains are not its concern.
+    const store::AuditVerification verification =
+        store::verifyAudit(db, context_.auditKey(), std::nullopt,
+                           std::set<std::string>{std::string(), *filter.projectIdentity});
     data.auditChain.checked = verification.checked;
     data.auditChain.intact = verification.intact();
     if (verification.broken) {

@@ -32,6 +32,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,12 +76,13 @@ core::AuditEntry appendAudit(Connection& db, const core::AuditKey& key, core::Au
 std::optional<core::AuditEntry> sealAudit(Connection& db, const core::AuditKey& key,
                                           core::AuditEntry seal);
 
-/// Which entries readAudit returns. Empty strings and nullopt mean "no restriction".
+/// Which entries readAudit returns. Empty strings and nullopt mean "no restriction" (an empty
+/// identity restricts to entries of no project).
 struct AuditFilter {
-  std::string project;          ///< only entries whose project has this code (any identity)
-  std::string projectIdentity;  ///< only entries of this project identity
+  std::string project;  ///< only entries whose project has this code (any identity)
+  std::optional<std::string> projectIdentity;  ///< only entries of this project identity
   /// only entries of the projects whose programme (now, or last if gone) has this identity
-  std::string programmeIdentity;
+  std::optional<std::string> programmeIdentity;
   std::string from;                  ///< only entries with at >= from ("2026-11-25" or a full time)
   std::string before;                ///< only entries with at < before (exclusive)
   std::int64_t afterId = 0;          ///< only entries with a higher id (paging)
@@ -124,8 +126,11 @@ struct AuditVerification {
 /// it names must also still hold its head: the entry with that sequence and hash (so that
 /// entries cut off the end of a chain since then, or the whole chain, are found even when its
 /// row was rewound or deleted with them). Reads in batches, so memory does not grow with the
-/// trail. AuditKeyMismatch for another key than the bound one.
+/// trail. With only, just those chains are walked (those of them that exist), for a check of
+/// part of the trail such as an audit extract's. AuditKeyMismatch for another key than the
+/// bound one.
 AuditVerification verifyAudit(Reader& db, const core::AuditKey& key,
-                              const std::optional<core::AuditHeads>& exported = std::nullopt);
+                              const std::optional<core::AuditHeads>& exported = std::nullopt,
+                              const std::optional<std::set<std::string>>& only = std::nullopt);
 
 }  // namespace crossgrant::store

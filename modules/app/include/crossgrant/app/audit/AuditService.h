@@ -44,9 +44,8 @@ class AuditService {
   /// The entries filter selects (at most filter.limit), in the order they were appended, from
   /// one snapshot.
   std::vector<core::AuditEntry> entries(const store::AuditFilter& filter);
-  /// Every entry filter selects, in the order they were appended, handed to sink in batches,
-  /// each read in a unit of its own so that a long export does not hold off writers. Returns
-  /// how many.
+  /// Every entry filter selects, in the order they were appended, read in batches from one
+  /// snapshot and handed to sink. Returns how many.
   std::int64_t forEach(store::AuditFilter filter,
                        const std::function<void(const core::AuditEntry&)>& sink);
   /// Walks every chain from its first entry under the key; with exported, also requires each
