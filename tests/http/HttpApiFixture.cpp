@@ -46,7 +46,9 @@ HttpApiFixture::HttpApiFixture(const std::function<void(server::Configuration&)>
       ownContext(server::makeContext(settings)),
       context(*ownContext),
       api(context, settings.api),
-      server(api, settings.http) {
+      assets(web::Assets::load(settings.webDirectory)),
+      site(api, assets),
+      server(site, settings.http) {
   // Unexpected server failures are logged, not sent: show them in the test output.
   Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel);
   Poco::Logger::get("crossgrant.http").setChannel(console);

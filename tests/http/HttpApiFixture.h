@@ -24,6 +24,8 @@
 #include "crossgrant/core/Audit.h"
 #include "crossgrant/http/Server.h"
 #include "crossgrant/server/Configuration.h"
+#include "crossgrant/web/Assets.h"
+#include "crossgrant/web/Site.h"
 
 namespace crossgrant::test {
 
@@ -70,6 +72,8 @@ class HttpApiFixture {
   std::unique_ptr<app::Context> ownContext;
   app::Context& context;
   api::Api api;
+  web::Assets assets;
+  web::Site site;  ///< the API and the web interface, as crossgrant serve composes them
   http::Server server;
   std::optional<HttpTestClient> client;  ///< connected once the server runs, as the admin
   std::string adminPassword;

@@ -93,6 +93,7 @@ Configuration loadConfiguration(const std::optional<std::string>& file,
                       ? std::string(envDb)
                       : config.getString("database.url", "sqlite:var/crossgrant.db");
   c.pluginDirectory = resolved(directory, config.getString("plugins.directory", "../plugins"));
+  c.webDirectory = resolved(directory, config.getString("web.directory", "../web"));
   c.commonPasswordsFile =
       resolved(directory, config.getString("auth.common_passwords", "common-passwords.txt"));
 

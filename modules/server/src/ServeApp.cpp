@@ -6,6 +6,8 @@
 
 #include "crossgrant/api/Api.h"
 #include "crossgrant/http/Server.h"
+#include "crossgrant/web/Assets.h"
+#include "crossgrant/web/Site.h"
 
 namespace crossgrant::server {
 namespace {
@@ -17,8 +19,10 @@ class ServeApp : public Poco::Util::ServerApplication {
 
  protected:
   int main(const std::vector<std::string>&) override {
+    const web::Assets assets = web::Assets::load(configuration_.webDirectory);
     api::Api api(context_, configuration_.api);
-    http::Server server(api, configuration_.http);
+    web::Site site(api, assets);
+    http::Server server(site, configuration_.http);
     server.start();
     out_ << "crossgrant " << CROSSGRANT_VERSION << " serving http://" << configuration_.http.host
          << ":" << server.port() << "/  (database " << context_.database().displayUrl()

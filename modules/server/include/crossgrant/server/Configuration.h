@@ -22,6 +22,7 @@ struct Configuration {
   std::string file;             ///< the crossgrant.properties that was read
   std::string databaseUrl;      ///< --db, else CROSSGRANT_DB, else database.url
   std::string pluginDirectory;  ///< plugins.directory, resolved against the file
+  std::string webDirectory;     ///< web.directory, resolved against the file: the interface
   /// The list of common passwords new passwords are checked against (auth.common_passwords,
   /// resolved against the file); "" checks the other rules only.
   std::string commonPasswordsFile;
