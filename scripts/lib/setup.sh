@@ -8,7 +8,7 @@ CROSSGRANT_BUILD=${CROSSGRANT_BUILD_DIR:-$CROSSGRANT_ROOT/build}
 # What building and running need, and what only the tests need.
 BUILD_PACKAGES=(g++ make cmake libpoco-dev libmysqlcppconn-dev libsqlite3-dev libhpdf-dev
   libboost-test-dev libargon2-dev fonts-dejavu-core)
-TEST_PACKAGES=(mariadb-server mariadb-client poppler-utils qpdf)
+TEST_PACKAGES=(mariadb-server mariadb-client poppler-utils qpdf chromium)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -27,6 +27,14 @@ install_packages() {
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
+}
+
+# Node.js and npm for the browser tests (Debian's, unless a node with its npm is there), and
+# the tests' npm packages as the committed lockfile pins them.
+setup_browser_tests() {
+  command -v node >/dev/null && command -v npm >/dev/null || install_packages nodejs npm
+  say "installing the browser tests' npm packages (tests/browser, npm ci)"
+  (cd "$CROSSGRANT_ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
 # Builds the given targets (everything when none: the tests too).

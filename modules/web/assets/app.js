@@ -146,7 +146,8 @@ async function homePage(session) {
                                                    el("td", {}, p.acronym ?? "")))),
         );
   show(
-    el("p", {}, t("signed_in_as", { user: session.user }), " ", signOut),
+    el("p", {}, t("signed_in_as", { user: session.user.display_name || session.user.name }), " ",
+       signOut),
     el("h1", {}, t("projects")),
     list,
   );

@@ -1,0 +1,104 @@
+// The interface's shell in a real browser: the sign-in page, a wrong password, signing in as the
+// lead and seeing the demo project, the language switch (remembered, and the page in Latvian
+// and Lithuanian), signing out; on every page no console error, no failed request, nothing the
+// CSP refused, and no WCAG 2.1 AA violation that axe-core finds; screenshots at desktop and
+// phone size.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  accessibilityViolations,
+  launchBrowser,
+  openPage,
+  screenshots,
+  signIn,
+  startServer,
+} from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function text(page, selector) {
+  return page.$eval(selector, (node) => node.textContent.trim());
+}
+
+test("the sign-in page is clean, accessible and refuses a wrong password", async () => {
+  const page = await openPage(browser, { language: "en" });
+  await page.goto(server.url, { waitUntil: "networkidle0" });
+  assert.equal(await text(page, "h1"), "Sign in");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshots(page, "sign-in");
+
+  await page.type("#user", "demo-lead");
+  await page.type("#password", "not the password");
+  await page.click("button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#sign-in-error")?.textContent !== "");
+  assert.equal(await text(page, "#sign-in-error"), "The user name or password is not right.");
+  // The refused login is the one failed request this page may have.
+  assert.deepEqual(
+    page.problems.filter((p) => !p.includes("/api/v1/session")),
+    [],
+  );
+  await page.browserContext().close();
+});
+
+test("the lead signs in, sees the demo project and signs out", async () => {
+  const page = await openPage(browser, { language: "en" });
+  await signIn(page, server.url, "demo-lead", server.passwords.lead);
+  await page.waitForSelector("table");
+  assert.equal(await text(page, "h1"), "Projects");
+  assert.match(await text(page, "main"), /Signed in as Demo lead/);
+  assert.equal(await text(page, "tbody tr td"), "LLI-317");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshots(page, "home-lead");
+  assert.deepEqual(page.problems, []);
+
+  await page.click("main button");
+  await page.waitForSelector("#user");
+  assert.equal(await text(page, "h1"), "Sign in");
+  // Signed out for the server too: the session cookie no longer opens the API.
+  const status = await page.evaluate(async () => (await fetch("/api/v1/projects")).status);
+  assert.equal(status, 401);
+  await page.browserContext().close();
+});
+
+test("the language switch is remembered and the pages speak Latvian and Lithuanian", async () => {
+  const page = await openPage(browser, { language: "en" });
+  await signIn(page, server.url, "demo-auditor", server.passwords.auditor);
+  await page.waitForSelector("table");
+  await page.click("button[lang=lv]");
+  await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Projekti");
+  assert.equal(await page.$eval("html", (node) => node.lang), "lv");
+  assert.equal(await text(page, "thead th:nth-child(2)"), "Akronīms");
+  await page.reload({ waitUntil: "networkidle0" });
+  await page.waitForSelector("table");
+  assert.equal(await text(page, "h1"), "Projekti");
+  assert.equal(await page.$eval("button[lang=lv]", (b) => b.getAttribute("aria-pressed")), "true");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshots(page, "home-auditor-lv");
+
+  await page.click("button[lang=lt]");
+  await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Projektai");
+  assert.match(await text(page, "main"), /Prisijungta kaip Demo auditor/);
+  assert.equal(await text(page, "main button"), "Atsijungti");
+  assert.deepEqual(page.problems, []);
+  await page.browserContext().close();
+});
+
+test("a path that is no page says so in the user's language", async () => {
+  const page = await openPage(browser, { language: "lv" });
+  await page.goto(`${server.url}/no/such/page`, { waitUntil: "networkidle0" });
+  assert.equal(await text(page, "h1"), "Šāda lapa nepastāv.");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  assert.deepEqual(page.problems, []);
+  await page.browserContext().close();
+});
