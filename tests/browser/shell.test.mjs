@@ -96,6 +96,8 @@ test("the language switch is remembered and the pages speak Latvian and Lithuani
 
 test("a path that is no page says so in the user's language", async () => {
   const page = await openPage(browser, { language: "lv" });
+  await signIn(page, server.url, "demo-lead", server.passwords.lead);
+  await page.waitForSelector("table");
   await page.goto(`${server.url}/no/such/page`, { waitUntil: "networkidle0" });
   assert.equal(await text(page, "h1"), "Šāda lapa nepastāv.");
   assert.deepEqual(await accessibilityViolations(page), []);

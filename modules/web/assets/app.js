@@ -6,6 +6,7 @@ const LANGUAGES = ["lv", "lt", "en"];
 const LANGUAGE_KEY = "crossgrant.language";
 
 let texts = {};
+let labels = {};
 let language = "en";
 
 function chosenLanguage() {
@@ -15,17 +16,74 @@ function chosenLanguage() {
   return LANGUAGES.includes(browser) ? browser : "en";
 }
 
+/** key = value lines of a .properties file (UTF-8, no escapes), # comments. */
+function parseProperties(text) {
+  const result = {};
+  for (const line of text.split("\n")) {
+    const equals = line.indexOf("=");
+    if (line.startsWith("#") || equals < 0) continue;
+    result[line.slice(0, equals).trim()] = line.slice(equals + 1).trim();
+  }
+  return result;
+}
+
 async function loadTexts(wanted) {
-  const response = await fetch(`/assets/i18n/${wanted}.json`);
-  texts = await response.json();
+  // The pages' own texts, and the reports' labels, which they share.
+  const [own, shared] = await Promise.all([
+    fetch(`/assets/i18n/${wanted}.json`),
+    fetch(`/assets/i18n/reports/${wanted}.properties`),
+  ]);
+  texts = await own.json();
+  labels = parseProperties(await shared.text());
   language = wanted;
   document.documentElement.lang = wanted;
 }
 
 /** The text of key in the chosen language, {name} replaced by values[name]. */
 function t(key, values = {}) {
-  const text = texts[key] ?? key;
+  const text = texts[key] ?? labels[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+}
+
+/** A label of the reports for code under prefix ("category.staff"), else the code itself. */
+function label(prefix, code) {
+  return labels[`${prefix}.${code}`] ?? code;
+}
+
+/**
+ * An amount as the API writes it ("-791256.20") formatted for the language, without floating
+ * point: 791 256,20 in lv and lt (no-break space), 791,256.20 in en.
+ */
+function amount(text) {
+  if (text === undefined || text === null) return "";
+  const negative = text.startsWith("-");
+  const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
+  const group = language === "en" ? "," : "\u00a0";
+  const decimal = language === "en" ? "." : ",";
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${negative ? "\u2212" : ""}${grouped}${fraction ? decimal + fraction : ""}`;
+}
+
+/** Sums amounts given as decimal strings with two decimals, exactly (in cents, as BigInt). */
+function sum(amounts) {
+  let cents = 0n;
+  for (const text of amounts) {
+    const negative = text.startsWith("-");
+    const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
+    const value = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2));
+    cents += negative ? -value : value;
+  }
+  const negative = cents < 0n;
+  const magnitude = negative ? -cents : cents;
+  const rest = String(magnitude % 100n).padStart(2, "0");
+  return `${negative ? "-" : ""}${magnitude / 100n}.${rest}`;
+}
+
+function date(text) {
+  const [year, month, day] = text.split("-").map(Number);
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
 }
 
 /** An element with attributes and children (text or elements); never parses HTML. */
@@ -54,6 +112,27 @@ async function api(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
+}
+
+/** Goes to an address of the interface without reloading the page. */
+function navigate(path) {
+  history.pushState({}, "", path);
+  route();
+}
+
+function link(path, ...children) {
+  return el(
+    "a",
+    {
+      href: path,
+      onclick: (event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        navigate(path);
+      },
+    },
+    ...children,
+  );
 }
 
 function show(...children) {
@@ -142,7 +221,8 @@ async function homePage(session) {
           {},
           el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("project_code")),
                              el("th", { scope: "col" }, t("project_acronym")))),
-          el("tbody", {}, ...projects.map((p) => el("tr", {}, el("td", {}, p.code),
+          el("tbody", {}, ...projects.map((p) => el("tr", {},
+                                                   el("td", {}, link(`/projects/${encodeURIComponent(p.code)}`, p.code)),
                                                    el("td", {}, p.acronym ?? "")))),
         );
   show(
@@ -153,12 +233,147 @@ async function homePage(session) {
   );
 }
 
+function notFoundPage() {
+  show(el("h1", {}, t("not_found")), el("p", {}, link("/", t("projects"))));
+}
+
+/** A finding's text in the language: its label and the figures. */
+function findingText(finding) {
+  const parts = [label("finding", finding.code)];
+  if (finding.expected !== undefined)
+    parts.push(`${t("findings.expected")} ${amount(finding.expected)}`,
+               `${t("findings.actual")} ${amount(finding.actual)}`,
+               `${t("findings.difference")} ${amount(finding.difference)}`);
+  return parts.join(" · ");
+}
+
+/** The mark of the findings at a figure: a note beside it, and the row marked. */
+function marked(row, findings) {
+  if (findings.length === 0) return row;
+  row.classList.add("finding");
+  return row;
+}
+
+function findingNote(findings, colspan) {
+  return el("tr", { class: "finding-note" },
+            el("td", { colspan: String(colspan) },
+               el("strong", {}, `${t("findings.finding")}: `),
+               findings.map(findingText).join("; ")));
+}
+
+/** A table with its caption, in a region that scrolls sideways on a narrow screen. */
+function table(caption, headings, rows, numeric = []) {
+  return el("div", { class: "table-scroll", role: "region", "aria-label": caption, tabindex: "0" },
+            el("table", {},
+            el("caption", {}, caption),
+            ...(headings ? [el("thead", {}, el("tr", {}, ...headings.map((h, i) =>
+              el("th", { scope: "col", class: numeric.includes(i) ? "number" : "" }, h))))] : []),
+            el("tbody", {}, ...rows)));
+}
+
+function cells(values, numeric = []) {
+  return values.map((value, i) => el("td", { class: numeric.includes(i) ? "number" : "" }, value));
+}
+
+/** A row of a key-value table: the key as the row's header. */
+function fact(key, value, attributes = {}, numeric = false) {
+  return el("tr", attributes, el("th", { scope: "row" }, key),
+            el("td", { class: numeric ? "number" : "" }, value));
+}
+
+async function projectPage(code) {
+  show(el("p", {}, t("loading")));
+  const path = `/projects/${encodeURIComponent(code)}`;
+  const [projectResponse, partnersResponse, findingsResponse] = await Promise.all([
+    api("GET", path), api("GET", `${path}/partners`), api("GET", `${path}/findings`),
+  ]);
+  if (projectResponse.status === 401) return signInPage(t("session_ended"));
+  if (projectResponse.status === 404 || projectResponse.status === 403) return notFoundPage();
+  if (!projectResponse.ok) return show(el("p", { class: "error" }, t("unexpected", projectResponse)));
+  const project = await projectResponse.json();
+  const partners = partnersResponse.ok ? (await partnersResponse.json()).partners : [];
+  const findings = findingsResponse.ok ? (await findingsResponse.json()).findings : [];
+  const of = (predicate) => findings.filter(predicate);
+
+  const title = project.title?.[language] ?? project.title?.en ?? project.acronym;
+  const approved = project.approved ?? {};
+  const totalFindings = of((f) => f.code === "project_total_mismatch");
+  const fundFindings = of((f) => f.code === "project_fund_mismatch");
+  const identification = table(t("common.project"), null, [
+    fact(t("common.code"), project.code),
+    fact(t("common.programme"), project.programme ?? ""),
+    fact(t("common.duration"), `${date(project.start)} – ${date(project.end)}`),
+    fact(t("common.currency"), project.currency),
+    marked(fact(t("fin.approved_total"), amount(approved.total), { id: "project-total" }, true), totalFindings),
+    ...(totalFindings.length ? [findingNote(totalFindings, 2)] : []),
+    marked(fact(t("fin.fund"), amount(approved.fund), { id: "project-fund" }, true), fundFindings),
+    ...(fundFindings.length ? [findingNote(fundFindings, 2)] : []),
+  ]);
+
+  const periods = table(t("common.period"), [t("common.period"), t("common.duration")],
+    (project.periods ?? []).map((p) => el("tr", {}, ...cells([
+      t("common.period_number", { number: p.number }),
+      t("common.period_range", { start: date(p.start), end: date(p.end) })]))));
+
+  const partnerRows = partners.map((p) => el("tr", { id: `partner-${p.code}` }, ...cells([
+    p.code, p.name, label("role", p.role), p.country ?? "", p.total ? amount(p.total) : ""], [4])));
+  const partnerTable = table(t("common.partners"),
+    [t("common.code"), t("common.name"), t("common.role"), t("common.country"), t("fin.partner_total")],
+    partnerRows, [4]);
+
+  // Budget per partner and cost category: those partners whose figures the user may read.
+  const withFigures = partners.filter((p) => Array.isArray(p.budget));
+  const categories = [...new Set(withFigures.flatMap((p) => p.budget.map((line) => line.category)))];
+  const budgetRows = withFigures.flatMap((p) => {
+    const own = of((f) => f.partner === p.code && f.code === "budget_mismatch");
+    const byCategory = new Map(p.budget.map((line) => [line.category, line.amount]));
+    const row = marked(el("tr", { id: `budget-${p.code}` }, ...cells(
+      [p.code, ...categories.map((c) => amount(byCategory.get(c) ?? "0.00")), amount(sum(p.budget.map((l) => l.amount)))],
+      categories.map((_, i) => i + 1).concat([categories.length + 1]))), own);
+    return own.length ? [row, findingNote(own, categories.length + 2)] : [row];
+  });
+  const budget = table(t("fin.budget_by_category"),
+    [t("common.partner"), ...categories.map((c) => label("category", c)), t("common.total")],
+    budgetRows, categories.map((_, i) => i + 1).concat([categories.length + 1]));
+
+  // Co-financing: each partner's contributions and their sum, marked where it misses the total.
+  const cofinancingRows = withFigures.flatMap((p) => {
+    const own = of((f) => f.partner === p.code && (f.code === "contributions_mismatch" || f.code === "fund_rate_exceeded"));
+    const row = marked(el("tr", { id: `cofinancing-${p.code}` }, ...cells([
+      p.code,
+      p.cofinancing.map((c) => `${c.source} (${label("contribution", c.type)}) ${amount(c.amount)}`).join("; "),
+      amount(sum(p.cofinancing.map((c) => c.amount))), amount(p.total)], [2, 3])), own);
+    return own.length ? [row, findingNote(own, 4)] : [row];
+  });
+  const cofinancing = table(t("fin.contributions"),
+    [t("common.partner"), t("fin.contributions"), t("fin.contributions_total"), t("fin.partner_total")],
+    cofinancingRows, [2, 3]);
+
+  const list = findings.length === 0
+    ? el("p", {}, t("findings.none"))
+    : el("ul", {}, ...findings.map((f) => el("li", {}, f.partner ? `${f.partner}: ` : "", findingText(f))));
+
+  show(
+    el("p", {}, link("/", t("projects"))),
+    el("h1", {}, `${project.acronym} — ${title}`),
+    identification, periods, partnerTable,
+    ...(withFigures.length ? [budget, cofinancing] : []),
+    el("h2", {}, t("findings.title")), list,
+  );
+}
+
 async function route() {
-  if (location.pathname !== "/") return show(el("h1", {}, t("not_found")));
   const response = await api("GET", "/session");
   if (response.status !== 200) return signInPage();
-  return homePage(await response.json());
+  const session = await response.json();
+  const path = location.pathname;
+  if (path === "/") return homePage(session);
+  const project = path.match(/^\/projects\/([^/]+)$/);
+  if (project) return projectPage(decodeURIComponent(project[1]));
+  return notFoundPage();
 }
+
+window.addEventListener("popstate", () => route());
 
 await loadTexts(chosenLanguage());
 renderLanguages();

@@ -24,6 +24,7 @@ const char* typeOf(const std::string& extension) {
       {".ico", "image/x-icon"},
       {".woff2", "font/woff2"},
       {".txt", "text/plain; charset=utf-8"},
+      {".properties", "text/plain; charset=utf-8"},
   };
   const auto found = kTypes.find(extension);
   return found == kTypes.end() ? nullptr : found->second;

@@ -22,7 +22,7 @@ class Assets {
   /// Every regular file under directory, by its '/'-separated path relative to it
   /// ("index.html", "i18n/lv.json"). Throws core::ConfigurationError when the directory
   /// cannot be read, has no index.html, or holds a file of a type not served (by its
-  /// extension: html, js, css, json, svg, png, ico, woff2, txt).
+  /// extension: html, js, css, json, svg, png, ico, woff2, txt, properties).
   static Assets load(const std::string& directory);
 
   /// The file of that relative path; nullptr when there is none.
