@@ -101,3 +101,39 @@ test("a partner sees the figures of its own partner only", async () => {
   await screenshots(page, "project-partner");
   await page.browserContext().close();
 });
+
+test("a partner's page shows its figures, and another partner's is not found", async () => {
+  const page = await openPage(browser, { language: "en" });
+  await openProject(page, "partner");
+  await page.click("#partner-PP6 a");
+  await page.waitForSelector("#contributions-total");
+  assert.equal(new URL(page.url()).pathname, "/projects/LLI-317/partners/PP6");
+  assert.match(await text(page, "h1"), /^PP6 — VšĮ Rokiškio jaunimo centras$/);
+  assert.match(await text(page, "#partner-total"), /94,535\.16/);
+  assert.match(await text(page, "#budget-infrastructure"), /Infrastructure and works\s*51,994\.34/);
+  assert.equal(await page.$eval("#contributions-total", (row) => row.classList.contains("finding")), true);
+  assert.match(await text(page, "#contributions-total"), /94,535\.11/);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshots(page, "partner-pp6");
+  // The partner list names PP1 but gives no way to its figures.
+  await page.goBack({ waitUntil: "networkidle0" });
+  assert.equal(await page.$("#partner-PP1 a"), null);
+  assert.deepEqual(page.problems, []);
+
+  // Typed in by hand, PP1's page is "not found": the API refuses it.
+  await page.goto(`${server.url}/projects/LLI-317/partners/PP1`, { waitUntil: "networkidle0" });
+  await page.waitForFunction(() => document.querySelector("h1")?.textContent === "This page does not exist.");
+  assert.equal(await page.$("#partner-total"), null);
+  await page.browserContext().close();
+});
+
+test("the controller reads PP6 and the lead every partner", async () => {
+  for (const [role, partner] of [["controller", "PP6"], ["lead", "PP1"]]) {
+    const page = await openPage(browser, { language: "en" });
+    await openProject(page, role);
+    await page.click(`#partner-${partner} a`);
+    await page.waitForSelector("#contributions-total");
+    assert.match(await text(page, "h1"), new RegExp(`^${partner} — `));
+    await page.browserContext().close();
+  }
+});

@@ -316,7 +316,8 @@ async function projectPage(code) {
       t("common.period_range", { start: date(p.start), end: date(p.end) })]))));
 
   const partnerRows = partners.map((p) => el("tr", { id: `partner-${p.code}` }, ...cells([
-    p.code, p.name, label("role", p.role), p.country ?? "", p.total ? amount(p.total) : ""], [4])));
+    Array.isArray(p.budget) ? link(`${path}/partners/${encodeURIComponent(p.code)}`, p.code) : p.code,
+    p.name, label("role", p.role), p.country ?? "", p.total ? amount(p.total) : ""], [4])));
   const partnerTable = table(t("common.partners"),
     [t("common.code"), t("common.name"), t("common.role"), t("common.country"), t("fin.partner_total")],
     partnerRows, [4]);
@@ -362,6 +363,54 @@ async function projectPage(code) {
   );
 }
 
+async function partnerPage(code, partnerCode) {
+  show(el("p", {}, t("loading")));
+  const path = `/projects/${encodeURIComponent(code)}`;
+  const [partnerResponse, findingsResponse] = await Promise.all([
+    api("GET", `${path}/partners/${encodeURIComponent(partnerCode)}`),
+    api("GET", `${path}/findings`),
+  ]);
+  if (partnerResponse.status === 401) return signInPage(t("session_ended"));
+  // A partner the user may not read is, for them, not there.
+  if (partnerResponse.status === 404 || partnerResponse.status === 403) return notFoundPage();
+  if (!partnerResponse.ok) return show(el("p", { class: "error" }, t("unexpected", partnerResponse)));
+  const partner = await partnerResponse.json();
+  const findings = findingsResponse.ok
+    ? (await findingsResponse.json()).findings.filter((f) => f.partner === partner.code)
+    : [];
+  const budgetFindings = findings.filter((f) => f.code === "budget_mismatch" || f.code === "flat_rate_mismatch");
+  const cofinancingFindings = findings.filter((f) => f.code === "contributions_mismatch" || f.code === "fund_rate_exceeded");
+
+  const facts = table(t("common.partner"), null, [
+    fact(t("common.code"), partner.code),
+    fact(t("common.role"), label("role", partner.role)),
+    fact(t("common.country"), partner.country ?? ""),
+    fact(t("legal_status.title"), label("legal_status", partner.legal_status)),
+    fact(t("fin.partner_total"), amount(partner.total), { id: "partner-total" }, true),
+  ]);
+  const budgetTotal = sum(partner.budget.map((line) => line.amount));
+  const budget = table(t("fin.budget_by_category"), [t("fin.cost_category"), t("fin.amount")], [
+    ...partner.budget.map((line) => el("tr", { id: `budget-${line.category}` },
+      ...cells([label("category", line.category), amount(line.amount)], [1]))),
+    marked(el("tr", { id: "budget-total" }, ...cells([t("common.total"), amount(budgetTotal)], [1])), budgetFindings),
+    ...(budgetFindings.length ? [findingNote(budgetFindings, 2)] : []),
+  ], [1]);
+  const contributionsTotal = sum(partner.cofinancing.map((c) => c.amount));
+  const cofinancing = table(t("fin.contributions"),
+    [t("fin.source"), t("fin.contribution_type"), t("fin.amount")], [
+      ...partner.cofinancing.map((c, i) => el("tr", { id: `contribution-${i}` },
+        ...cells([c.source, label("contribution", c.type), amount(c.amount)], [2]))),
+      marked(el("tr", { id: "contributions-total" },
+        ...cells([t("fin.contributions_total"), "", amount(contributionsTotal)], [2])), cofinancingFindings),
+      ...(cofinancingFindings.length ? [findingNote(cofinancingFindings, 3)] : []),
+    ], [2]);
+  show(
+    el("p", {}, link(path, code)),
+    el("h1", {}, `${partner.code} — ${partner.name}`),
+    facts, budget, cofinancing,
+  );
+}
+
 async function route() {
   const response = await api("GET", "/session");
   if (response.status !== 200) return signInPage();
@@ -370,6 +419,8 @@ async function route() {
   if (path === "/") return homePage(session);
   const project = path.match(/^\/projects\/([^/]+)$/);
   if (project) return projectPage(decodeURIComponent(project[1]));
+  const partner = path.match(/^\/projects\/([^/]+)\/partners\/([^/]+)$/);
+  if (partner) return partnerPage(decodeURIComponent(partner[1]), decodeURIComponent(partner[2]));
   return notFoundPage();
 }
 
