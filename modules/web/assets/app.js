@@ -7,6 +7,7 @@ const LANGUAGE_KEY = "crossgrant.language";
 
 let texts = {};
 let labels = {};
+let session = null;
 let language = "en";
 
 function chosenLanguage() {
@@ -102,8 +103,8 @@ function csrfToken() {
   return cookie ? decodeURIComponent(cookie.slice("crossgrant_csrf=".length)) : "";
 }
 
-async function api(method, path, body) {
-  const headers = {};
+async function api(method, path, body, extraHeaders = {}) {
+  const headers = { ...extraHeaders };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET") headers["X-CSRF-Token"] = csrfToken();
   return fetch(`/api/v1${path}`, {
@@ -404,17 +405,179 @@ async function partnerPage(code, partnerCode) {
         ...cells([t("fin.contributions_total"), "", amount(contributionsTotal)], [2])), cofinancingFindings),
       ...(cofinancingFindings.length ? [findingNote(cofinancingFindings, 3)] : []),
     ], [2]);
+  const editable = mayEditFigures(code);
   show(
     el("p", {}, link(path, code)),
     el("h1", {}, `${partner.code} — ${partner.name}`),
     facts, budget, cofinancing,
+    ...(editable ? [el("p", {}, el("button", {
+      type: "button", id: "edit-cofinancing",
+      onclick: () => cofinancingEditor(code, partner.code),
+    }, t("edit_cofinancing")))] : []),
+    el("p", { id: "status", role: "status" }, ""),
   );
+}
+
+/**
+ * Whether the page offers to change a partner's approved figures: an admin's or the project's
+ * lead's grant (the API decides; a page only hides what it would refuse).
+ */
+function mayEditFigures(projectCode) {
+  return (session?.roles ?? []).some(
+    (grant) => grant.role === "admin" || (grant.role === "lead" && grant.project === projectCode));
+}
+
+const CONTRIBUTION_TYPES = ["fund", "public", "automatic_public", "private"];
+
+/** The rows of the co-financing form as the API takes them. */
+function contributionsOf(form) {
+  return [...form.querySelectorAll("tbody tr")].map((row) => ({
+    source: row.querySelector("[name=source]").value,
+    type: row.querySelector("[name=type]").value,
+    amount: row.querySelector("[name=amount]").value.trim(),
+  }));
+}
+
+/** Which stored row each row of the form came from ("" for a row the user added). */
+function originsOf(form) {
+  return [...form.querySelectorAll("tbody tr")].map((row) => row.dataset.origin ?? "");
+}
+
+const same = (a, b) => a.source === b.source && a.type === b.type && a.amount === b.amount;
+
+/**
+ * The user's change applied again to what is stored now: rows the user changed or removed
+ * (relative to what the form was filled from), rows they added, and for the rest what is
+ * stored now, so that the other person's change is kept where the user did not touch it.
+ */
+function reapplied(original, wanted, origins, current) {
+  const byOrigin = new Map();
+  origins.forEach((origin, i) => { if (origin !== "") byOrigin.set(Number(origin), wanted[i]); });
+  const result = [];
+  current.forEach((now, j) => {
+    if (j >= original.length) return result.push(now);  // added by the other person
+    if (!byOrigin.has(j)) return undefined;              // removed by the user
+    const mine = byOrigin.get(j);
+    result.push(same(mine, original[j]) ? now : mine);
+  });
+  origins.forEach((origin, i) => { if (origin === "") result.push(wanted[i]); });
+  return result;
+}
+
+function contributionRow(contribution, index, origin = String(index)) {
+  const id = (name) => `contribution-${index}-${name}`;
+  const typeSelect = el("select", { name: "type", id: id("type") },
+    ...CONTRIBUTION_TYPES.map((type) => {
+      const option = el("option", { value: type }, label("contribution", type));
+      if (type === contribution.type) option.selected = true;
+      return option;
+    }));
+  const row = el("tr", origin === "" ? {} : { "data-origin": origin },
+    el("td", {}, el("label", { for: id("source"), class: "visually-hidden" }, t("fin.source")),
+       el("input", { name: "source", id: id("source"), value: contribution.source })),
+    el("td", {}, el("label", { for: id("type"), class: "visually-hidden" }, t("fin.contribution_type")),
+       typeSelect),
+    el("td", { class: "number" },
+       el("label", { for: id("amount"), class: "visually-hidden" }, t("fin.amount")),
+       el("input", { name: "amount", id: id("amount"), value: contribution.amount, inputmode: "decimal" })),
+    el("td", {}, el("button", { type: "button", class: "link", onclick: () => row.remove() },
+                    t("remove"))));
+  return row;
+}
+
+/** Marks the fields the API's errors point at (/1/amount) with their messages. */
+function markErrors(form, errors) {
+  for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  for (const node of form.querySelectorAll(".field-error")) node.remove();
+  const unplaced = [];
+  for (const { pointer, message } of errors) {
+    const [, index, field] = pointer.match(/^\/(\d+)\/(\w+)$/) ?? [];
+    const input = index !== undefined ? form.querySelector(`#contribution-${index}-${field}`) : null;
+    if (!input) { unplaced.push(`${pointer}: ${message}`); continue; }
+    const note = el("span", { class: "field-error error", id: `${input.id}-error` }, message);
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", note.id);
+    input.after(note);
+  }
+  return unplaced;
+}
+
+async function cofinancingEditor(code, partnerCode, mine) {
+  const path = `/projects/${encodeURIComponent(code)}/partners/${encodeURIComponent(partnerCode)}/cofinancing`;
+  const response = await api("GET", path);
+  if (!response.ok) return notFoundPage();
+  const base = response.headers.get("ETag");
+  const stored = await response.json();
+  const rows = el("tbody", {}, ...(mine ?? stored).map((c, i) => contributionRow(c, i)));
+  const message = el("p", { class: "error", role: "alert", id: "cofinancing-error" }, "");
+  const form = el("form", { id: "cofinancing-form", novalidate: "" },
+    el("h2", {}, t("edit_cofinancing")),
+    message,
+    el("div", { class: "table-scroll", role: "region", "aria-label": t("fin.contributions"), tabindex: "0" },
+      el("table", {}, el("caption", {}, t("fin.contributions")),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("fin.source")),
+          el("th", { scope: "col" }, t("fin.contribution_type")),
+          el("th", { scope: "col", class: "number" }, t("fin.amount")),
+          el("th", { scope: "col" }, el("span", { class: "visually-hidden" }, t("remove"))))),
+        rows)),
+    el("p", {}, el("button", { type: "button", class: "link", id: "add-contribution", onclick: () =>
+      rows.append(contributionRow({ source: "", type: "public", amount: "" }, rows.children.length, "")) },
+      t("add_contribution"))),
+    el("p", { class: "actions" },
+      el("button", { type: "submit", id: "save-cofinancing" }, t("save")), " ",
+      el("button", { type: "button", class: "link", onclick: () => partnerPage(code, partnerCode) },
+         t("cancel"))));
+  if (mine) message.textContent = t("conflict_redo");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const wanted = contributionsOf(form);
+    const origins = originsOf(form);
+    // Based on the version the form was filled from: a change someone saved since is a 409.
+    const saved = await api("PUT", path, wanted, { "If-Match": base });
+    if (saved.ok) {
+      await partnerPage(code, partnerCode);
+      document.getElementById("status").textContent = t("saved");
+      return;
+    }
+    if (saved.status === 401) return signInPage(t("session_ended"));
+    const body = await saved.json().catch(() => ({}));
+    if (saved.status === 409) {
+      const current = body.current ?? [];
+      return conflictPage(code, partnerCode, current, reapplied(stored, wanted, origins, current));
+    }
+    const errors = body.error?.errors ?? (body.error ? [{ pointer: body.error.pointer ?? "", message: body.error.message }] : []);
+    const unplaced = markErrors(form, errors);
+    message.textContent = [t("not_saved"), ...unplaced].join(" ");
+    form.querySelector("[aria-invalid]")?.focus();
+  });
+  show(el("p", {}, link(`/projects/${encodeURIComponent(code)}`, code), " / ",
+          link(`/projects/${encodeURIComponent(code)}/partners/${encodeURIComponent(partnerCode)}`, partnerCode)),
+       form);
+}
+
+/**
+ * Someone changed the figures first: what is stored now beside the user's change applied to it
+ * (what "apply again" would save), and a way to redo it or let it go.
+ */
+function conflictPage(code, partnerCode, current, merged) {
+  const list = (items) => el("ul", {}, ...items.map((c) =>
+    el("li", {}, `${c.source} (${label("contribution", c.type)}) ${amount(c.amount)}`)));
+  show(
+    el("h1", {}, t("conflict_title")),
+    el("p", { role: "alert" }, t("conflict_explained")),
+    el("h2", {}, t("conflict_now")), el("div", { id: "conflict-current" }, list(current)),
+    el("h2", {}, t("conflict_yours")), el("div", { id: "conflict-mine" }, list(merged)),
+    el("p", { class: "actions" },
+      el("button", { type: "button", id: "redo", onclick: () => cofinancingEditor(code, partnerCode, merged) },
+         t("conflict_apply_again")), " ",
+      el("button", { type: "button", class: "link", onclick: () => partnerPage(code, partnerCode) },
+         t("conflict_discard"))));
 }
 
 async function route() {
   const response = await api("GET", "/session");
   if (response.status !== 200) return signInPage();
-  const session = await response.json();
+  session = await response.json();
   const path = location.pathname;
   if (path === "/") return homePage(session);
   const project = path.match(/^\/projects\/([^/]+)$/);
