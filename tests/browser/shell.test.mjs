@@ -62,7 +62,7 @@ test("the lead signs in, sees the demo project and signs out", async () => {
   await screenshots(page, "home-lead");
   assert.deepEqual(page.problems, []);
 
-  await page.click("main button");
+  await page.click("#sign-out");
   await page.waitForSelector("#user");
   assert.equal(await text(page, "h1"), "Sign in");
   // Signed out for the server too: the session cookie no longer opens the API.
@@ -89,7 +89,7 @@ test("the language switch is remembered and the pages speak Latvian and Lithuani
   await page.click("button[lang=lt]");
   await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Projektai");
   assert.match(await text(page, "main"), /Prisijungta kaip Demo auditor/);
-  assert.equal(await text(page, "main button"), "Atsijungti");
+  assert.equal(await text(page, "#sign-out"), "Atsijungti");
   assert.deepEqual(page.problems, []);
   await page.browserContext().close();
 });
@@ -102,5 +102,56 @@ test("a path that is no page says so in the user's language", async () => {
   assert.equal(await text(page, "h1"), "Šāda lapa nepastāv.");
   assert.deepEqual(await accessibilityViolations(page), []);
   assert.deepEqual(page.problems, []);
+  await page.browserContext().close();
+});
+
+test("a session that ends is shown as such, not as an error", async () => {
+  const page = await openPage(browser, { language: "en" });
+  await signIn(page, server.url, "demo-programme", server.passwords.programme);
+  await page.waitForSelector("table");
+  // The session cookie goes, as when the session expires.
+  await page.deleteCookie({ name: "crossgrant_session", url: server.url });
+  await page.click("#account a[href='/']");
+  await page.waitForSelector("#user");
+  assert.equal(await text(page, "#sign-in-error"), "Your session has ended. Please sign in again.");
+  assert.equal(await page.$("#sign-out"), null);
+  await page.browserContext().close();
+});
+
+test("changing the password explains the rules, refuses a weak one and signs out", async () => {
+  const page = await openPage(browser, { language: "en" });
+  await signIn(page, server.url, "demo-controller", server.passwords.controller);
+  await page.waitForSelector("table");
+  await page.click("#account a[href='/password']");
+  await page.waitForSelector("#password-form");
+  assert.match(await text(page, "#password-rules"), /At least 12 characters/);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshots(page, "change-password");
+
+  const fill = async (current, fresh, repeat) => {
+    for (const [id, value] of [["#current", current], ["#new", fresh], ["#repeat", repeat]]) {
+      await page.$eval(id, (input) => { input.value = ""; });
+      await page.type(id, value);
+    }
+    await page.click("#password-form button[type=submit]");
+  };
+  await fill(server.passwords.controller, "river lantern copper", "river lantern coppers");
+  await page.waitForSelector("#repeat[aria-invalid=true]");
+  assert.equal(await text(page, "#password-error"), "The two new passwords are not the same.");
+
+  await fill(server.passwords.controller, "aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa");
+  await page.waitForSelector("#new[aria-invalid=true]");
+  assert.notEqual(await text(page, "#password-error"), "");
+
+  await fill("not the password", "river lantern copper", "river lantern copper");
+  await page.waitForSelector("#current[aria-invalid=true]");
+  assert.equal(await text(page, "#password-error"), "The current password is not right.");
+
+  await fill(server.passwords.controller, "river lantern copper", "river lantern copper");
+  await page.waitForSelector("#user");
+  assert.equal(await text(page, "#sign-in-error"), "Your password was changed. Sign in with the new one.");
+  await signIn(page, server.url, "demo-controller", "river lantern copper");
+  await page.waitForSelector("table");
+  assert.match(await text(page, "main"), /Signed in as Demo controller/);
   await page.browserContext().close();
 });

@@ -142,6 +142,31 @@ function show(...children) {
   main.focus();
 }
 
+/** The signed-in user's part of the header: who, where to go, signing out. */
+function renderAccount() {
+  const nav = document.getElementById("account");
+  if (!session) {
+    nav.replaceChildren();
+    nav.removeAttribute("aria-label");
+    return;
+  }
+  nav.setAttribute("aria-label", t("account"));
+  nav.replaceChildren(
+    el("span", { class: "who" }, session.user.display_name || session.user.name),
+    link("/", t("projects")),
+    link("/password", t("change_password")),
+    el("button", {
+      type: "button", class: "link", id: "sign-out",
+      onclick: async () => {
+        await api("DELETE", "/session");
+        session = null;
+        renderAccount();
+        history.pushState({}, "", "/");
+        signInPage();
+      },
+    }, t("sign_out")));
+}
+
 function renderLanguages() {
   const nav = document.getElementById("languages");
   nav.replaceChildren(
@@ -157,6 +182,7 @@ function renderLanguages() {
             localStorage.setItem(LANGUAGE_KEY, code);
             await loadTexts(code);
             renderLanguages();
+            renderAccount();
             await route();
           },
         },
@@ -164,6 +190,13 @@ function renderLanguages() {
       ),
     ),
   );
+}
+
+/** The API no longer knows the session (expired, or ended elsewhere): say so, then sign in. */
+function sessionEnded() {
+  session = null;
+  renderAccount();
+  signInPage(t("session_ended"));
 }
 
 function signInPage(message) {
@@ -200,20 +233,9 @@ function signInPage(message) {
 async function homePage(session) {
   show(el("p", {}, t("loading")));
   const response = await api("GET", "/projects");
-  if (response.status === 401) return signInPage(t("session_ended"));
+  if (response.status === 401) return sessionEnded();
   if (!response.ok) return show(el("p", { class: "error" }, t("unexpected", response)));
   const { projects } = await response.json();
-  const signOut = el(
-    "button",
-    {
-      type: "button",
-      onclick: async () => {
-        await api("DELETE", "/session");
-        signInPage();
-      },
-    },
-    t("sign_out"),
-  );
   const list =
     projects.length === 0
       ? el("p", {}, t("no_projects"))
@@ -227,8 +249,7 @@ async function homePage(session) {
                                                    el("td", {}, p.acronym ?? "")))),
         );
   show(
-    el("p", {}, t("signed_in_as", { user: session.user.display_name || session.user.name }), " ",
-       signOut),
+    el("p", {}, t("signed_in_as", { user: session.user.display_name || session.user.name })),
     el("h1", {}, t("projects")),
     list,
   );
@@ -288,7 +309,7 @@ async function projectPage(code) {
   const [projectResponse, partnersResponse, findingsResponse] = await Promise.all([
     api("GET", path), api("GET", `${path}/partners`), api("GET", `${path}/findings`),
   ]);
-  if (projectResponse.status === 401) return signInPage(t("session_ended"));
+  if (projectResponse.status === 401) return sessionEnded();
   if (projectResponse.status === 404 || projectResponse.status === 403) return notFoundPage();
   if (!projectResponse.ok) return show(el("p", { class: "error" }, t("unexpected", projectResponse)));
   const project = await projectResponse.json();
@@ -371,7 +392,7 @@ async function partnerPage(code, partnerCode) {
     api("GET", `${path}/partners/${encodeURIComponent(partnerCode)}`),
     api("GET", `${path}/findings`),
   ]);
-  if (partnerResponse.status === 401) return signInPage(t("session_ended"));
+  if (partnerResponse.status === 401) return sessionEnded();
   // A partner the user may not read is, for them, not there.
   if (partnerResponse.status === 404 || partnerResponse.status === 403) return notFoundPage();
   if (!partnerResponse.ok) return show(el("p", { class: "error" }, t("unexpected", partnerResponse)));
@@ -539,7 +560,7 @@ async function cofinancingEditor(code, partnerCode, mine) {
       document.getElementById("status").textContent = t("saved");
       return;
     }
-    if (saved.status === 401) return signInPage(t("session_ended"));
+    if (saved.status === 401) return sessionEnded();
     const body = await saved.json().catch(() => ({}));
     if (saved.status === 409) {
       const current = body.current ?? [];
@@ -574,12 +595,66 @@ function conflictPage(code, partnerCode, current, merged) {
          t("conflict_discard"))));
 }
 
+function passwordPage() {
+  const error = el("p", { class: "error", role: "alert", id: "password-error" }, "");
+  const field = (id, key, autocomplete) => [
+    el("label", { for: id }, t(key)),
+    el("input", { id, name: id, type: "password", autocomplete, required: "" }),
+  ];
+  const form = el("form", { class: "stack", novalidate: "", id: "password-form" },
+    el("h1", {}, t("change_password")),
+    el("p", { id: "password-rules" }, t("password_rules")),
+    error,
+    ...field("current", "current_password", "current-password"),
+    ...field("new", "new_password", "new-password"),
+    ...field("repeat", "repeat_password", "new-password"),
+    el("button", { type: "submit" }, t("change_password")));
+  form.elements.new.setAttribute("aria-describedby", "password-rules");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    for (const input of form.querySelectorAll("input")) input.removeAttribute("aria-invalid");
+    if (form.elements.new.value !== form.elements.repeat.value) {
+      form.elements.repeat.setAttribute("aria-invalid", "true");
+      error.textContent = t("passwords_differ");
+      return form.elements.repeat.focus();
+    }
+    const response = await api("POST", "/session/password",
+                               { current: form.elements.current.value, new: form.elements.new.value });
+    if (response.status === 204) {
+      // Changing the password ends every session of the user, this one too.
+      session = null;
+      renderAccount();
+      history.pushState({}, "", "/");
+      return signInPage(t("password_changed"));
+    }
+    const body = await response.json().catch(() => ({}));
+    const pointer = body.error?.pointer ?? "";
+    const input = pointer === "/new" ? form.elements.new
+      : pointer === "/current" || response.status === 401 ? form.elements.current : null;
+    input?.setAttribute("aria-invalid", "true");
+    // The rule a new password breaks, as the server words it (without its pointer).
+    const detail = body.error?.errors?.[0]?.message ?? body.error?.message;
+    error.textContent = input === form.elements.current ? t("current_password_wrong")
+      : detail ?? t("unexpected", response);
+    input?.focus();
+  });
+  show(form);
+}
+
 async function route() {
   const response = await api("GET", "/session");
-  if (response.status !== 200) return signInPage();
+  if (response.status !== 200) {
+    // A session that was there and is gone ended (expired, or ended elsewhere): say so.
+    const ended = session !== null;
+    session = null;
+    renderAccount();
+    return signInPage(ended ? t("session_ended") : undefined);
+  }
   session = await response.json();
+  renderAccount();
   const path = location.pathname;
   if (path === "/") return homePage(session);
+  if (path === "/password") return passwordPage();
   const project = path.match(/^\/projects\/([^/]+)$/);
   if (project) return projectPage(decodeURIComponent(project[1]));
   const partner = path.match(/^\/projects\/([^/]+)\/partners\/([^/]+)$/);
