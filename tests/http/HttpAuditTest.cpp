@@ -157,6 +157,17 @@ BOOST_AUTO_TEST_CASE(audit_filters_by_project_and_date_and_pages) {
   for (const Json& entry : project) BOOST_TEST(text(entry, "project") == "LLI-317");
   BOOST_TEST(entries("?project=NO-SUCH").empty());
 
+  // By user and by action, exactly.
+  const std::vector<Json> updates = entries("?action=update&user=" + std::string(kAdminName));
+  BOOST_REQUIRE(updates.size() == 3u);
+  for (const Json& entry : updates) {
+    BOOST_TEST(text(entry, "action") == "update");
+    BOOST_TEST(text(entry, "user") == kAdminName);
+  }
+  BOOST_TEST(entries("?action=update&user=nobody").empty());
+  BOOST_TEST(entries("?action=UPDATE").empty());
+  BOOST_TEST(entries("?project=LLI-317&action=import").size() == 1u);
+
   const std::string today = text(entries().back(), "at").substr(0, 10);
   BOOST_TEST(entries("?from=" + today + "&to=" + today).size() >= 5u);
   BOOST_TEST(entries("?to=2000-01-01").empty());
@@ -175,7 +186,7 @@ BOOST_AUTO_TEST_CASE(audit_filters_by_project_and_date_and_pages) {
   BOOST_TEST(last.find("next")->isNull());
 
   for (const char* bad : {"?limit=0", "?limit=1001", "?after=-1", "?after=x", "?from=2026-02-30",
-                          "?from=2026-02-02&to=2026-02-01", "?user=ilze"}) {
+                          "?from=2026-02-02&to=2026-02-01", "?who=ilze"}) {
     const HttpResult result = client->get(std::string("/api/v1/audit") + bad);
     BOOST_TEST(result.status == 400, bad << ": " << result.body);
   }

@@ -42,7 +42,7 @@ int reportBreak(Invocation& inv, const store::AuditVerification& result) {
 }
 
 int verify(Invocation& inv) {
-  for (const char* option : {"project", "programme", "from", "to", "output"})
+  for (const char* option : {"project", "programme", "user", "action", "from", "to", "output"})
     if (inv.has(option)) throw UsageError("audit verify takes no --" + std::string(option));
   const std::optional<core::AuditHeads> exported = exportedHeads(inv);
   const store::AuditVerification result =
@@ -59,7 +59,7 @@ int verify(Invocation& inv) {
 }
 
 int head(Invocation& inv) {
-  for (const char* option : {"project", "programme", "from", "to", "head"})
+  for (const char* option : {"project", "programme", "user", "action", "from", "to", "head"})
     if (inv.has(option)) throw UsageError("audit head takes no --" + std::string(option));
   const store::AuditVerification result = app::AuditService(inv.open(DatabaseUse::kRead)).verify();
   if (!result.intact()) {
@@ -86,6 +86,8 @@ int exportEntries(Invocation& inv) {
                       inv.has("to") ? std::optional(inv.option("to")) : std::nullopt, "--from",
                       "--to");
   app::AuditService audit(inv.open(DatabaseUse::kRead));
+  if (inv.has("user")) filter.user = inv.option("user");
+  if (inv.has("action")) filter.action = inv.option("action");
   if (inv.has("project")) audit.selectProject(filter, inv.option("project"));
   if (inv.has("programme")) audit.selectProgramme(filter, inv.option("programme"));
   const auto writeTo = [&](std::ostream& out) {
@@ -115,40 +117,45 @@ int execute(Invocation& inv) {
 }  // namespace
 
 Command auditCommand() {
-  return {"audit",
-          "verify|head|export",
-          1,
-          1,
-          "verify or export the audit trail",
-          "The trail is one chain for the installation (users, logins, programmes, rules) and\n"
-          "one for each project, which stays when the project is deleted.\n"
-          "audit verify walks every chain from its first entry, checking each entry's MAC under\n"
-          "the audit key (audit.key_file), and reports the first entry that was altered, removed\n"
-          "or reordered; with --head FILE (written by audit head earlier) also any entry cut off\n"
-          "the end of a chain since, or a chain removed. Exit status 0: intact; 1: broken;\n"
-          "2: error (a missing or wrong key file).\n"
-          "audit head verifies the trail and prints each chain's last sequence and MAC as JSON:\n"
-          "keep it apart from the database to check later that nothing was cut off.\n"
-          "audit export writes the entries in the order they were appended as JSON lines (one\n"
-          "compact object per line: id, chain, sequence, at, user, role, client, action,\n"
-          "object_type, object_key, project, project_identity, before, after, previous_hash,\n"
-          "hash), all, those of one project (the one with the code now, or every one that had it\n"
-          "when none has) or of one programme's projects, and of a period. Dates are UTC.",
-          [](Poco::Util::OptionSet& options) {
-            options.addOption(
-                valueOption("project", "", "CODE", "export: only the entries of this project"));
-            options.addOption(valueOption("programme", "", "CODE",
-                                          "export: only the entries of this programme's projects"));
-            options.addOption(valueOption(
-                "from", "", "DATE", "export: only entries on or after this day (YYYY-MM-DD)"));
-            options.addOption(valueOption(
-                "to", "", "DATE", "export: only entries on or before this day (YYYY-MM-DD)"));
-            options.addOption(valueOption(
-                "output", "o", "FILE", "export, head: write to FILE instead of standard output"));
-            options.addOption(valueOption(
-                "head", "", "FILE", "verify: the trail must still hold these exported heads"));
-          },
-          execute};
+  return {
+      "audit",
+      "verify|head|export",
+      1,
+      1,
+      "verify or export the audit trail",
+      "The trail is one chain for the installation (users, logins, programmes, rules) and\n"
+      "one for each project, which stays when the project is deleted.\n"
+      "audit verify walks every chain from its first entry, checking each entry's MAC under\n"
+      "the audit key (audit.key_file), and reports the first entry that was altered, removed\n"
+      "or reordered; with --head FILE (written by audit head earlier) also any entry cut off\n"
+      "the end of a chain since, or a chain removed. Exit status 0: intact; 1: broken;\n"
+      "2: error (a missing or wrong key file).\n"
+      "audit head verifies the trail and prints each chain's last sequence and MAC as JSON:\n"
+      "keep it apart from the database to check later that nothing was cut off.\n"
+      "audit export writes the entries in the order they were appended as JSON lines (one\n"
+      "compact object per line: id, chain, sequence, at, user, role, client, action,\n"
+      "object_type, object_key, project, project_identity, before, after, previous_hash,\n"
+      "hash), all, those of one project (the one with the code now, or every one that had it\n"
+      "when none has) or of one programme's projects, of one user or action, and of a period.\n"
+      "Dates are UTC.",
+      [](Poco::Util::OptionSet& options) {
+        options.addOption(
+            valueOption("project", "", "CODE", "export: only the entries of this project"));
+        options.addOption(valueOption("programme", "", "CODE",
+                                      "export: only the entries of this programme's projects"));
+        options.addOption(valueOption("user", "", "NAME", "export: only the entries of this user"));
+        options.addOption(valueOption("action", "", "ACTION",
+                                      "export: only entries of this action (update, login, ...)"));
+        options.addOption(valueOption("from", "", "DATE",
+                                      "export: only entries on or after this day (YYYY-MM-DD)"));
+        options.addOption(valueOption("to", "", "DATE",
+                                      "export: only entries on or before this day (YYYY-MM-DD)"));
+        options.addOption(valueOption("output", "o", "FILE",
+                                      "export, head: write to FILE instead of standard output"));
+        options.addOption(valueOption("head", "", "FILE",
+                                      "verify: the trail must still hold these exported heads"));
+      },
+      execute};
 }
 
 }  // namespace crossgrant::cli

@@ -384,6 +384,14 @@ std::vector<core::AuditEntry> readAudit(Reader& db, const AuditFilter& filter) {
         "programme_identity = ?)";
     params.emplace_back(*filter.programmeIdentity);
   }
+  if (!filter.user.empty()) {
+    sql += " AND user_name = ?";
+    params.emplace_back(filter.user);
+  }
+  if (!filter.action.empty()) {
+    sql += " AND action = ?";
+    params.emplace_back(filter.action);
+  }
   if (!filter.from.empty()) {
     sql += " AND at >= ?";
     params.emplace_back(filter.from);

@@ -1,5 +1,5 @@
-// GET /api/v1/audit?project=|programme=&from=&to=&after=&limit= answers {"entries": [...],
-// "next"}: entries in the order they were appended (core::auditEntryToJson), at most limit
+// GET /api/v1/audit?project=|programme=&user=&action=&from=&to=&after=&limit= answers {"entries":
+// [...], "next"}: entries in the order they were appended (core::auditEntryToJson), at most limit
 // (1-1000, default 100), and next, the after= of the following page (an entry's id), or null on
 // the last. Auditors and admins; the entries of one project (the one that has the code now) or
 // of one programme's projects (deleted ones included) to whoever may read their trail.
@@ -23,7 +23,7 @@ constexpr std::int64_t kMaxPage = 1000;
 
 http::Response audit(Call& call) {
   const http::Request& request = call.request;
-  request.allowQuery({"project", "programme", "from", "to", "after", "limit"});
+  request.allowQuery({"project", "programme", "user", "action", "from", "to", "after", "limit"});
   store::AuditFilter filter;
   app::AuditService service(call.context);
   const std::optional<std::string> project = request.queryValue("project");
@@ -31,6 +31,8 @@ http::Response audit(Call& call) {
   if (project && programme)
     throw http::badRequest(
         "query parameters 'project' and 'programme' exclude each other: give one of them");
+  filter.user = request.queryValue("user").value_or("");
+  filter.action = request.queryValue("action").value_or("");
   if (project) service.selectProject(filter, *project);
   if (programme) service.selectProgramme(filter, *programme);
   try {

@@ -83,6 +83,8 @@ struct AuditFilter {
   std::optional<std::string> projectIdentity;  ///< only entries of this project identity
   /// only entries of the projects whose programme (now, or last if gone) has this identity
   std::optional<std::string> programmeIdentity;
+  std::string user;                  ///< only entries of this user (exactly)
+  std::string action;                ///< only entries of this action ("update", "login", ...)
   std::string from;                  ///< only entries with at >= from ("2026-11-25" or a full time)
   std::string before;                ///< only entries with at < before (exclusive)
   std::int64_t afterId = 0;          ///< only entries with a higher id (paging)
