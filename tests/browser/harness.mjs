@@ -4,8 +4,9 @@
 //
 // Environment (set by CTest, tests/browser/CMakeLists.txt): CROSSGRANT_EXE, the executable;
 // CROSSGRANT_SOURCE, the source tree; CROSSGRANT_BROWSER_OUTPUT, where screenshots go;
-// CROSSGRANT_TEST_DB (optional), a database URL instead of a fresh SQLite file;
-// CROSSGRANT_CHROMIUM (optional), the browser, /usr/bin/chromium by default.
+// CROSSGRANT_BROWSER_BACKEND, "sqlite" (the default: a fresh SQLite file) or "mysql" (a fresh
+// database on the MariaDB of CROSSGRANT_TEST_MYSQL_URL, made with the mariadb client, as
+// scripts/test starts one); CROSSGRANT_CHROMIUM (optional), the browser, /usr/bin/chromium.
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,12 +36,37 @@ export const ROLES = {
   auditor: ["auditor", "--programme", "LV-LT-2014-2020"],
 };
 
+/** Runs sql with the mariadb client on the server of the test MariaDB. */
+function mariadb(sql) {
+  const given = process.env.CROSSGRANT_TEST_MYSQL_URL;
+  if (!given) throw new Error("CROSSGRANT_BROWSER_BACKEND=mysql needs CROSSGRANT_TEST_MYSQL_URL; scripts/test starts a throwaway MariaDB");
+  const url = new URL(given.replace(/^mysql:/, "http:"));
+  execFileSync("mariadb", [
+    "--protocol=TCP", "-h", url.hostname, "-P", url.port, "-u", decodeURIComponent(url.username),
+    `-p${decodeURIComponent(url.password)}`, "-e", sql,
+  ]);
+  return given;
+}
+
+/** A fresh, empty database on the test MariaDB: its name and crossgrant URL. */
+function freshMariadb() {
+  const name = `cgt_browser_${process.pid}_${Date.now()}`;
+  const given = mariadb(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin`);
+  return { name, url: given.replace(/\/[^/]*$/, `/${name}`) };
+}
+
 /** Starts crossgrant over a fresh database; resolves to {url, passwords, stop}. */
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), "crossgrant-browser-"));
-  const db = process.env.CROSSGRANT_TEST_DB || `sqlite:${join(dir, "crossgrant.db")}`;
+  const backend = process.env.CROSSGRANT_BROWSER_BACKEND || "sqlite";
+  if (backend !== "sqlite" && backend !== "mysql")
+    throw new Error(`CROSSGRANT_BROWSER_BACKEND is "${backend}": expected sqlite or mysql`);
+  const fresh = backend === "mysql" ? freshMariadb() : null;
+  const db = fresh ? fresh.url : `sqlite:${join(dir, "crossgrant.db")}`;
   const env = { ...process.env, CROSSGRANT_DB: db };
-  const run = (...args) => execFileSync(exe, args, { env, encoding: "utf8" });
+  // In the temporary directory, so that what crossgrant keeps beside a MariaDB database (its
+  // audit key, var/) goes with it.
+  const run = (...args) => execFileSync(exe, args, { env, encoding: "utf8", cwd: dir });
   run("migrate");
   run("import", join(source, "data", "socquality.bundle.json"));
   const passwords = {};
@@ -52,7 +78,7 @@ export async function startServer() {
     passwords[role] = match[1];
     run("user", "grant", name, ...grant);
   }
-  const server = spawn(exe, ["serve", "--port", "0"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(exe, ["serve", "--port", "0"], { env, cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`crossgrant serve did not start: ${log}`)), 20000);
@@ -76,6 +102,7 @@ export async function startServer() {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));
       rmSync(dir, { recursive: true, force: true });
+      if (fresh) mariadb(`DROP DATABASE ${fresh.name}`);
     },
   };
 }

@@ -4,8 +4,10 @@
 // language; a partner sees the figures of its own partner only.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import {
   accessibilityViolations,
+  output,
   launchBrowser,
   openPage,
   screenshots,
@@ -64,6 +66,8 @@ test("the lead sees the two demo findings at their figures", async () => {
 
   assert.deepEqual(await accessibilityViolations(page), []);
   await screenshots(page, "project-lead");
+  // What the README shows: the first screen of the page, down to the marked fund total.
+  await page.screenshot({ path: join(output, "readme-project-page.png") });
   assert.deepEqual(page.problems, []);
   await page.browserContext().close();
 });
