@@ -58,6 +58,8 @@ test("the lead signs in, sees the demo project and signs out", async () => {
   assert.equal(await text(page, "h1"), "Projects");
   assert.match(await text(page, "main"), /Signed in as Demo lead/);
   assert.equal(await text(page, "tbody tr td"), "LLI-317");
+  // With the count of its findings: the demo project has two.
+  assert.equal(await text(page, "#project-LLI-317 td:nth-child(3)"), "2");
   assert.deepEqual(await accessibilityViolations(page), []);
   await screenshots(page, "home-lead");
   assert.deepEqual(page.problems, []);
@@ -153,5 +155,19 @@ test("changing the password explains the rules, refuses a weak one and signs out
   await signIn(page, server.url, "demo-controller", "river lantern copper");
   await page.waitForSelector("table");
   assert.match(await text(page, "main"), /Signed in as Demo controller/);
+  await page.browserContext().close();
+});
+
+test("a partner's home puts its own partner first, with its findings counted", async () => {
+  const page = await openPage(browser, { language: "en" });
+  await signIn(page, server.url, "demo-partner", server.passwords.partner);
+  await page.waitForSelector("#own-partners");
+  assert.equal(await text(page, "#own-partners a"), "LLI-317 / PP6");
+  // The partner sees the findings of its own partner and the project's: both demo findings.
+  assert.equal(await text(page, "#project-LLI-317 td:nth-child(3)"), "2");
+  await page.click("#own-partners a");
+  await page.waitForSelector("#contributions-total");
+  assert.equal(new URL(page.url()).pathname, "/projects/LLI-317/partners/PP6");
+  assert.deepEqual(await accessibilityViolations(page), []);
   await page.browserContext().close();
 });

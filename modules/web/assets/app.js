@@ -237,20 +237,29 @@ async function homePage(session) {
   if (response.status === 401) return sessionEnded();
   if (!response.ok) return show(el("p", { class: "error" }, t("unexpected", response)));
   const { projects } = await response.json();
-  const list =
-    projects.length === 0
-      ? el("p", {}, t("no_projects"))
-      : el(
-          "table",
-          {},
-          el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("project_code")),
-                             el("th", { scope: "col" }, t("project_acronym")))),
-          el("tbody", {}, ...projects.map((p) => el("tr", {},
-                                                   el("td", {}, link(`/projects/${encodeURIComponent(p.code)}`, p.code)),
-                                                   el("td", {}, p.acronym ?? "")))),
-        );
+  // Each project's findings, as many as the user may see of them.
+  const counts = await Promise.all(projects.map(async (p) => {
+    const found = await api("GET", `/projects/${encodeURIComponent(p.code)}/findings`);
+    return found.ok ? (await found.json()).findings.length : null;
+  }));
+  // A partner's (or its controller's) own partner first: where its work is.
+  const own = (session.roles ?? []).filter((g) => g.partner && g.project);
+  const ownList = own.length === 0 ? [] : [
+    el("h2", {}, t("your_partner")),
+    el("ul", { id: "own-partners" }, ...own.map((g) => el("li", {},
+      link(`/projects/${encodeURIComponent(g.project)}/partners/${encodeURIComponent(g.partner)}`,
+           `${g.project} / ${g.partner}`)))),
+  ];
+  const list = projects.length === 0
+    ? el("p", {}, t("no_projects"))
+    : table(t("projects"), [t("project_code"), t("project_acronym"), t("findings.title")],
+        projects.map((p, i) => el("tr", { id: `project-${p.code}` },
+          el("td", {}, link(`/projects/${encodeURIComponent(p.code)}`, p.code)),
+          el("td", {}, p.acronym ?? ""),
+          el("td", { class: "number" }, counts[i] === null ? "" : String(counts[i])))), [2]);
   show(
     el("p", {}, t("signed_in_as", { user: session.user.display_name || session.user.name })),
+    ...ownList,
     el("h1", {}, t("projects")),
     list,
   );
