@@ -155,6 +155,7 @@ function renderAccount() {
     el("span", { class: "who" }, session.user.display_name || session.user.name),
     link("/", t("projects")),
     ...(mayReadAudit() ? [link("/audit", t("audit_trail"))] : []),
+    ...(isAdmin() ? [link("/admin", t("administration"))] : []),
     link("/password", t("change_password")),
     el("button", {
       type: "button", class: "link", id: "sign-out",
@@ -456,6 +457,10 @@ async function partnerPage(code, partnerCode) {
 function mayEditFigures(projectCode) {
   return (session?.roles ?? []).some(
     (grant) => grant.role === "admin" || (grant.role === "lead" && grant.project === projectCode));
+}
+
+function isAdmin() {
+  return (session?.roles ?? []).some((grant) => grant.role === "admin");
 }
 
 /** Whether the page offers the audit trail: an admin's or an auditor's grant (the API decides). */
@@ -890,6 +895,101 @@ async function auditPage() {
     await load(null);
 }
 
+const ROLES = ["admin", "programme", "lead", "partner", "controller", "auditor"];
+
+/** A grant as people read it: "lead LLI-317", "partner LLI-317/PP6", "auditor (all)". */
+function grantText(grant) {
+  const scope = [grant.programme, grant.project, grant.partner].filter(Boolean);
+  const where = grant.partner ? `${grant.project}/${grant.partner}` : grant.project || grant.programme;
+  return scope.length ? `${grant.role} ${where}` : `${grant.role} (${t("everywhere")})`;
+}
+
+function forbiddenPage() {
+  show(el("h1", {}, t("forbidden")), el("p", {}, link("/", t("projects"))));
+}
+
+async function adminPage() {
+  show(el("p", {}, t("loading")));
+  const [usersResponse, programmesResponse] = await Promise.all([api("GET", "/users"), api("GET", "/programmes")]);
+  if (usersResponse.status === 401) return sessionEnded();
+  if (usersResponse.status === 403) return forbiddenPage();
+  if (!usersResponse.ok) return show(el("p", { class: "error" }, t("unexpected", usersResponse)));
+  const { users } = await usersResponse.json();
+  const programmes = programmesResponse.ok ? (await programmesResponse.json()).programmes : [];
+  const status = el("p", { id: "admin-status", role: "status" }, "");
+  const problem = async (response) => {
+    const body = await response.json().catch(() => ({}));
+    status.className = "error";
+    status.textContent = body.error?.message ?? t("unexpected", response);
+  };
+
+  const userRows = users.map((user) => el("tr", { id: `user-${user.name}` }, ...cells([
+    user.name, user.display_name,
+    el("ul", { class: "grants" }, ...(user.roles ?? []).map((grant) => el("li", {}, grantText(grant), " ",
+      el("button", { type: "button", class: "link", onclick: async () => {
+        const response = await api("DELETE", `/users/${encodeURIComponent(user.name)}/grants`, grant);
+        if (!response.ok) return problem(response);
+        await adminPage();
+        document.getElementById("admin-status").textContent = t("revoked", { grant: grantText(grant), user: user.name });
+      } }, t("revoke"))))),
+  ])));
+  const usersTable = table(t("users"), [t("user"), t("common.name"), t("roles")], userRows);
+
+  const input = (form, name, key, attributes = {}) => [
+    el("label", { for: `${form}-${name}` }, t(key)), el("input", { id: `${form}-${name}`, name, ...attributes })];
+  const createForm = el("form", { class: "stack", id: "create-user", novalidate: "" },
+    el("h2", {}, t("create_user")),
+    ...input("create", "name", "user", { required: "", autocomplete: "off" }),
+    ...input("create", "display_name", "display_name"),
+    el("button", { type: "submit" }, t("create_user")));
+  createForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const response = await api("POST", "/users", {
+      name: createForm.elements.name.value.trim(),
+      display_name: createForm.elements.display_name.value.trim(),
+    });
+    if (response.status !== 201) return problem(response);
+    const created = await response.json();
+    await adminPage();
+    const shown = document.getElementById("admin-status");
+    shown.className = "ok";
+    // The generated password is shown this once; crossgrant keeps only its hash.
+    shown.replaceChildren(t("created_user", { user: created.name ?? createForm.elements.name.value }), " ",
+      el("code", { id: "generated-password" }, created.password ?? ""));
+  });
+
+  const grantForm = el("form", { class: "stack", id: "grant-role", novalidate: "" },
+    el("h2", {}, t("grant_role")),
+    el("label", { for: "grant-user" }, t("user")),
+    el("select", { id: "grant-user", name: "user" }, ...users.map((u) => el("option", { value: u.name }, u.name))),
+    el("label", { for: "grant-role-select" }, t("common.role")),
+    el("select", { id: "grant-role-select", name: "role" }, ...ROLES.map((r) => el("option", { value: r }, r))),
+    ...input("grant", "programme", "common.programme", { list: "programme-codes" }),
+    el("datalist", { id: "programme-codes" }, ...programmes.map((p) => el("option", { value: p.code }))),
+    ...input("grant", "project", "common.project"),
+    ...input("grant", "partner", "common.partner"),
+    el("button", { type: "submit" }, t("grant_role")));
+  grantForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const grant = { role: grantForm.elements.role.value };
+    for (const name of ["programme", "project", "partner"]) {
+      const value = grantForm.elements[name].value.trim();
+      if (value) grant[name] = value;
+    }
+    const user = grantForm.elements.user.value;
+    const response = await api("POST", `/users/${encodeURIComponent(user)}/grants`, grant);
+    if (!response.ok) return problem(response);
+    await adminPage();
+    const shown = document.getElementById("admin-status");
+    shown.className = "ok";
+    shown.textContent = t("granted", { grant: grantText(grant), user });
+  });
+
+  const programmeTable = table(t("programmes"), [t("common.code"), t("common.name"), t("rules"), t("fin.fund")],
+    programmes.map((p) => el("tr", {}, ...cells([p.code, p.name, p.rules, p.fund]))));
+  show(el("h1", {}, t("administration")), status, usersTable, createForm, grantForm, programmeTable);
+}
+
 async function route() {
   const response = await api("GET", "/session");
   if (response.status !== 200) {
@@ -905,6 +1005,7 @@ async function route() {
   if (path === "/") return homePage(session);
   if (path === "/password") return passwordPage();
   if (path === "/audit") return auditPage();
+  if (path === "/admin") return adminPage();
   const project = path.match(/^\/projects\/([^/]+)$/);
   if (project) return projectPage(decodeURIComponent(project[1]));
   const reportsOf = path.match(/^\/projects\/([^/]+)\/reports$/);
