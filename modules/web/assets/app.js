@@ -103,14 +103,15 @@ function csrfToken() {
   return cookie ? decodeURIComponent(cookie.slice("crossgrant_csrf=".length)) : "";
 }
 
-async function api(method, path, body, extraHeaders = {}) {
+/** A call of the API: body as JSON, or raw (text already serialised) when given instead. */
+async function api(method, path, body, extraHeaders = {}, raw) {
   const headers = { ...extraHeaders };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET") headers["X-CSRF-Token"] = csrfToken();
   return fetch(`/api/v1${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
 }
@@ -258,11 +259,28 @@ async function homePage(session) {
           el("td", {}, link(`/projects/${encodeURIComponent(p.code)}`, p.code)),
           el("td", {}, p.acronym ?? ""),
           el("td", { class: "number" }, counts[i] === null ? "" : String(counts[i])))), [2]);
+  const importer = [];
+  if (isAdmin()) {
+    const input = el("input", { type: "file", id: "import-file", accept: "application/json,.json" });
+    const result = el("div", { id: "import-result", role: "status" });
+    input.addEventListener("change", async () => {
+      const body = await chosenText(input);
+      if (body === null) return;
+      const answer = await api("POST", "/bundles", undefined, { "Content-Type": "application/json" }, body);
+      const json = await answer.json().catch(() => ({}));
+      if (answer.status === 201) return navigate(`/projects/${encodeURIComponent(json.project)}`);
+      result.replaceChildren(el("p", { class: "error" }, t("bundle_refused")), errorList("import-errors", json, answer));
+    });
+    importer.push(el("section", { "aria-labelledby": "import-heading", class: "stack" },
+      el("h2", { id: "import-heading" }, t("bundle_import_new")),
+      el("label", { for: "import-file" }, t("bundle_file")), input, result));
+  }
   show(
     el("p", {}, t("signed_in_as", { user: session.user.display_name || session.user.name })),
     ...ownList,
     el("h1", {}, t("projects")),
     list,
+    ...importer,
   );
 }
 
@@ -393,7 +411,61 @@ async function projectPage(code) {
     identification, periods, partnerTable,
     ...(withFigures.length ? [budget, cofinancing] : []),
     el("h2", {}, t("findings.title")), list,
+    ...(mayReadWholeProject(code, project.programme) ? [await bundleSection(code)] : []),
   );
+}
+
+/** The API's errors as a list, each with its JSON pointer. */
+function errorList(id, body, response) {
+  const errors = body.error?.errors ?? [];
+  return el("ul", { id, class: "error" }, ...(errors.length
+    ? errors.map((e) => el("li", {}, el("code", {}, e.pointer || "/"), " ", e.message))
+    : [el("li", {}, body.error?.message ?? t("unexpected", response))]));
+}
+
+/** Reads a chosen file as text, or says why it cannot. */
+function chosenText(input) {
+  return input.files[0] ? input.files[0].text() : Promise.resolve(null);
+}
+
+/**
+ * The project's bundle: its export as a download, and for who may replace the project, an
+ * import of a changed bundle based on that export (If-Match), refused if the project changed
+ * since this page read it.
+ */
+async function bundleSection(code) {
+  const path = `/projects/${encodeURIComponent(code)}/bundle`;
+  const response = await api("GET", path);
+  if (!response.ok) return el("div", {});
+  const etag = response.headers.get("ETag");
+  const text = await response.text();
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const result = el("div", { id: "bundle-result", role: "status" });
+  const parts = [
+    el("h2", { id: "bundle-heading" }, t("bundle")),
+    el("p", {}, el("a", { href: url, download: `${code}.bundle.json`, id: "bundle-export" }, t("bundle_export"))),
+  ];
+  if (mayEditFigures(code)) {
+    const input = el("input", { type: "file", id: "bundle-file", accept: "application/json,.json" });
+    input.addEventListener("change", async () => {
+      const body = await chosenText(input);
+      if (body === null) return;
+      const answer = await api("POST", "/bundles?replace=true", undefined, { "If-Match": etag, "Content-Type": "application/json" }, body);
+      const json = await answer.json().catch(() => ({}));
+      if (answer.ok) {
+        await projectPage(code);
+        document.getElementById("bundle-result").replaceChildren(
+          el("p", { class: "ok" }, t("bundle_replaced", { findings: json.findings?.length ?? 0 })));
+        return;
+      }
+      result.replaceChildren(
+        el("p", { class: "error" }, answer.status === 409 ? t("bundle_changed") : t("bundle_refused")),
+        ...(answer.status === 409 ? [] : [errorList("bundle-errors", json, answer)]));
+    });
+    parts.push(el("label", { for: "bundle-file" }, t("bundle_replace")), input);
+  }
+  parts.push(result);
+  return el("section", { "aria-labelledby": "bundle-heading", class: "stack" }, ...parts);
 }
 
 async function partnerPage(code, partnerCode) {
@@ -457,6 +529,13 @@ async function partnerPage(code, partnerCode) {
 function mayEditFigures(projectCode) {
   return (session?.roles ?? []).some(
     (grant) => grant.role === "admin" || (grant.role === "lead" && grant.project === projectCode));
+}
+
+/** Whether the user reads the whole project (its bundle): admin, its lead, its programme's staff or auditors. */
+function mayReadWholeProject(code, programme) {
+  return (session?.roles ?? []).some((g) => g.role === "admin" ||
+    (g.role === "lead" && g.project === code) ||
+    ((g.role === "programme" || g.role === "auditor") && (!g.programme || g.programme === programme)));
 }
 
 function isAdmin() {
