@@ -137,8 +137,11 @@ export async function openPage(browser, { width = 1280, height = 800, language }
     page.problems.push(`console: ${message.text()} (${message.location()?.url ?? ""})`);
   });
   page.on("pageerror", (error) => page.problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) =>
-    page.problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on("requestfailed", (request) => {
+    // Chromium reports a fetch answered 204 No Content as aborted; it was answered.
+    if (request.response()?.status() === 204) return;
+    page.problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
+  });
   page.on("response", (response) => {
     // 401 from the session check of a signed-out page is expected; anything else >= 400 is not.
     const expected = response.status() === 401 && response.url().endsWith("/api/v1/session");

@@ -1069,8 +1069,12 @@ async function adminPage() {
   show(el("h1", {}, t("administration")), status, usersTable, createForm, grantForm, programmeTable);
 }
 
+let routing = 0;  // counts route(): a route overtaken by a later one shows nothing
+
 async function route() {
+  const mine = ++routing;
   const response = await api("GET", "/session");
+  if (mine !== routing) return undefined;
   if (response.status !== 200) {
     // A session that was there and is gone ended (expired, or ended elsewhere): say so.
     const ended = session !== null;
