@@ -2,33 +2,21 @@
 // it a programme's role, and that user signs in and sees the programme's project; a grant is
 // revoked; a lead is offered no administration and, typing its address, is told it is not for
 // its roles.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   accessibilityViolations,
-  launchBrowser,
   openPage,
   screenshots,
   signIn,
-  startServer,
+  browser,
+  server,
+  text,
+  useServerAndBrowser,
 } from "./harness.mjs";
 
-let server;
-let browser;
+useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function text(page, selector) {
-  return page.$eval(selector, (node) => node.textContent.trim());
-}
 
 test("the admin creates a user and grants a role, and that user signs in", async () => {
   const page = await openPage(browser, { language: "en" });

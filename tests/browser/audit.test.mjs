@@ -1,33 +1,21 @@
 // The audit trail in a real browser: the programme's auditor filters a project's entries by
 // action and exports them as JSON lines; the check of the whole trail is offered to whom the API
 // allows it (an admin: intact), and the entries show their chain and place in it.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   accessibilityViolations,
-  launchBrowser,
   openPage,
   screenshots,
   signIn,
-  startServer,
+  browser,
+  server,
+  text,
+  useServerAndBrowser,
 } from "./harness.mjs";
 
-let server;
-let browser;
+useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function text(page, selector) {
-  return page.$eval(selector, (node) => node.textContent.trim());
-}
 
 async function openAudit(role) {
   const page = await openPage(browser, { language: "en" });

@@ -2,30 +2,16 @@
 // changed copy of it; a bundle with an error lists it at its JSON pointer and changes nothing; a
 // replace based on a page read before someone else's change is refused; the admin imports a
 // new project and lands on its page.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { accessibilityViolations, launchBrowser, openPage, signIn, startServer } from "./harness.mjs";
+import { accessibilityViolations, openPage, signIn, browser, server, text, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
 const files = mkdtempSync(join(tmpdir(), "crossgrant-bundles-"));
+useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function text(page, selector) {
-  return page.$eval(selector, (node) => node.textContent.trim());
-}
 
 async function projectAs(role) {
   const page = await openPage(browser, { language: "en" });

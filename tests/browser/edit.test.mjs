@@ -1,33 +1,21 @@
 // Editing in a real browser: the lead changes PP6's co-financing and its finding goes; a bad
 // amount is marked at its field and nothing is saved; when someone else saved first, the page
 // shows what is stored now beside the lead's change, and the lead applies it again.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   accessibilityViolations,
-  launchBrowser,
   openPage,
   screenshots,
   signIn,
-  startServer,
+  browser,
+  server,
+  text,
+  useServerAndBrowser,
 } from "./harness.mjs";
 
-let server;
-let browser;
+useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function text(page, selector) {
-  return page.$eval(selector, (node) => node.textContent.trim());
-}
 
 async function openEditor(role) {
   const page = await openPage(browser, { language: "en" });

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
+import { after, before } from "node:test";
 import puppeteer from "puppeteer-core";
 
 const require = createRequire(import.meta.url);
@@ -186,4 +187,25 @@ export async function signIn(page, url, name, password) {
     page.waitForResponse((r) => r.url().endsWith("/api/v1/session") && r.request().method() === "POST"),
     page.click("button[type=submit]"),
   ]);
+}
+
+/** The server and browser of the test file (live bindings, set by useServerAndBrowser). */
+export let server;
+export let browser;
+
+/** Starts a server and a browser before the file's tests and stops both after them. */
+export function useServerAndBrowser() {
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
+/** The trimmed text of the first element matching selector. */
+export async function text(page, selector) {
+  return page.$eval(selector, (node) => node.textContent.trim());
 }

@@ -1,26 +1,12 @@
 // The lead's whole journey once in Latvian and once in Lithuanian: signing in, the project with
 // its findings and amounts formatted for the language, PP6's co-financing changed and saved,
 // a financial report submitted and listed; the labels checked on the way are the language's.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, screenshots, signIn, startServer } from "./harness.mjs";
+import { openPage, screenshots, signIn, browser, server, text, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
+useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function text(page, selector) {
-  return page.$eval(selector, (node) => node.textContent.trim());
-}
 
 const LANGUAGES = {
   lv: { signIn: "Pieteikties", projects: "Projekti", saved: "Saglabāts.", submitted: "Iesniegts:",

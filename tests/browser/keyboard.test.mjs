@@ -1,22 +1,11 @@
 // One journey with the keyboard alone: sign in, open the project, open PP6, change its
 // co-financing and save, switch the language and sign out, pressing only Tab, Shift+Tab, typing
 // and Enter; every control is reached in order and shows where the focus is.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, startServer } from "./harness.mjs";
+import { openPage, browser, server, text, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 /** Presses Tab until the focused element matches selector; fails after max presses. */
 async function tabTo(page, selector, max = 80) {

@@ -2,35 +2,23 @@
 // and cost category, co-financing, and the findings marked at the figures they concern (PP6's
 // co-financing row with its difference, the project's fund total); amounts formatted for the
 // language; a partner sees the figures of its own partner only.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
   accessibilityViolations,
   output,
-  launchBrowser,
   openPage,
   screenshots,
   signIn,
-  startServer,
+  browser,
+  server,
+  text,
+  useServerAndBrowser,
 } from "./harness.mjs";
 
-let server;
-let browser;
+useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function text(page, selector) {
-  return page.$eval(selector, (node) => node.textContent.trim());
-}
 
 async function openProject(page, role) {
   await signIn(page, server.url, `demo-${role}`, server.passwords[role]);

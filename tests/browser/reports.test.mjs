@@ -2,7 +2,7 @@
 // SHA-256 of the bytes it downloads; a draft comes as a file; a selection that does not fit is
 // refused with its reason; the auditor verifies the downloaded file (identical) and the same
 // file with one byte changed (not a submitted report); a partner is told the list is not theirs.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -10,30 +10,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   accessibilityViolations,
-  launchBrowser,
   openPage,
   screenshots,
   signIn,
-  startServer,
+  browser,
+  server,
+  text,
+  useServerAndBrowser,
 } from "./harness.mjs";
 
-let server;
-let browser;
 const files = mkdtempSync(join(tmpdir(), "crossgrant-reports-"));
+useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function text(page, selector) {
-  return page.$eval(selector, (node) => node.textContent.trim());
-}
 
 async function openReports(role) {
   const page = await openPage(browser, { language: "en" });

@@ -3,33 +3,21 @@
 // and Lithuanian), signing out; on every page no console error, no failed request, nothing the
 // CSP refused, and no WCAG 2.1 AA violation that axe-core finds; screenshots at desktop and
 // phone size.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   accessibilityViolations,
-  launchBrowser,
   openPage,
   screenshots,
   signIn,
-  startServer,
+  browser,
+  server,
+  text,
+  useServerAndBrowser,
 } from "./harness.mjs";
 
-let server;
-let browser;
+useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function text(page, selector) {
-  return page.$eval(selector, (node) => node.textContent.trim());
-}
 
 test("the sign-in page is clean, accessible and refuses a wrong password", async () => {
   const page = await openPage(browser, { language: "en" });
