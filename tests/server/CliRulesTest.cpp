@@ -75,6 +75,7 @@ struct RulesCli : Cli {
                     "reports.directory = " + config + "/../reports");
     text = replaced(text, "auth.common_passwords = common-passwords.txt",
                     "auth.common_passwords = " + config + "/common-passwords.txt");
+    text = replaced(text, "web.directory = ../web", "web.directory = " + binaryDir() + "/web");
     text = replaced(text, kCapLine, "plugins.interreg-2014-2020.fund_rate_cap = " + cap);
     const std::string file = dir.file("changed-" + cap + ".properties");
     writeFile(file, text);
@@ -221,6 +222,20 @@ BOOST_AUTO_TEST_CASE(rules_update_records_a_changed_configuration_and_is_audited
   BOOST_TEST(jsonLines(run({"audit", "export"}).out).size() == 1u);
   const CliResult verified = run({"audit", "verify"});
   BOOST_TEST(verified.status == 0, verified.out);
+}
+
+BOOST_AUTO_TEST_CASE(serve_without_its_web_directory_exits_2_naming_it_and_never_listens) {
+  BOOST_REQUIRE(run({"migrate"}).status == 0);
+  const std::string same = configWithCap("0.85");
+  const std::string missing = dir.file("no-such-web");
+  writeFile(same, replaced(readFile(same), "web.directory = " + binaryDir() + "/web",
+                           "web.directory = " + missing));
+  const CliResult served = runBriefly({"serve", "--port", "0", "--config", same});
+  BOOST_TEST(served.status == 2, served.out << served.err);
+  BOOST_TEST(contains(served.err, "crossgrant serve: the web interface's directory " + missing +
+                                      " (web.directory) does not exist"),
+             served.err);
+  BOOST_TEST(!contains(served.out, "serving http://"), served.out);
 }
 
 BOOST_AUTO_TEST_CASE(serve_with_other_rules_exits_2_naming_the_difference_and_never_listens) {

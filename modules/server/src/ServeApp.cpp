@@ -14,14 +14,14 @@ namespace {
 
 class ServeApp : public Poco::Util::ServerApplication {
  public:
-  ServeApp(app::Context& context, const Configuration& configuration, std::ostream& out)
-      : context_(context), configuration_(configuration), out_(out) {}
+  ServeApp(app::Context& context, const Configuration& configuration, const web::Assets& assets,
+           std::ostream& out)
+      : context_(context), configuration_(configuration), assets_(assets), out_(out) {}
 
  protected:
   int main(const std::vector<std::string>&) override {
-    const web::Assets assets = web::Assets::load(configuration_.webDirectory);
     api::Api api(context_, configuration_.api);
-    web::Site site(api, assets);
+    web::Site site(api, assets_);
     http::Server server(site, configuration_.http);
     server.start();
     out_ << "crossgrant " << CROSSGRANT_VERSION << " serving http://" << configuration_.http.host
@@ -36,13 +36,17 @@ class ServeApp : public Poco::Util::ServerApplication {
  private:
   app::Context& context_;
   const Configuration& configuration_;
+  const web::Assets& assets_;
   std::ostream& out_;
 };
 
 }  // namespace
 
 int runServeApp(app::Context& context, const Configuration& configuration, std::ostream& out) {
-  ServeApp app(context, configuration, out);
+  // Read before serving, so that a missing or incomplete web directory stops start-up as any
+  // other configuration error does (exit 2, naming it).
+  const web::Assets assets = web::Assets::load(configuration.webDirectory);
+  ServeApp app(context, configuration, assets, out);
   char name[] = "crossgrant";
   char* argv[] = {name, nullptr};
   return app.run(1, argv);
