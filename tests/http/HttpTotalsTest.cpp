@@ -1,6 +1,8 @@
 // Sums that would not fit in an amount are refused where they are formed, with their pointer,
 // and change nothing.
 #include <boost/test/unit_test.hpp>
+
+#include <functional>
 #include <string>
 
 #include "HttpApiFixture.h"
@@ -41,6 +43,19 @@ void requireTooLarge(const HttpResult& result, const std::string& pointer) {
   BOOST_TEST(found, result.body);
 }
 
+/// PUTs PP6 as stored, but for its member key, which change turns into what it returns; the
+/// version is the one read (If-Match).
+HttpResult putPartnerChanged(HttpApiFixture& f, const std::string& key,
+                             const std::function<Json(const Json&)>& change) {
+  const HttpResult current = f.client->get(kPartner);
+  BOOST_REQUIRE_EQUAL(current.status, 200);
+  const Json stored = current.json();
+  Json partner = Json::object();
+  for (const auto& [name, value] : stored.members())
+    if (name != "version") partner.set(name, name == key ? change(value) : value);
+  return f.client->put(kPartner, partner.dump(false), {{"If-Match", current.header("etag")}});
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(http_totals, HttpApiFixture)
@@ -61,30 +76,15 @@ BOOST_AUTO_TEST_CASE(a_budget_whose_lines_overflow_when_added_is_refused_and_not
 BOOST_AUTO_TEST_CASE(a_partner_whose_budget_overflows_is_refused_at_its_budget) {
   importDemo();
   const std::string before = snapshot();
-  const HttpResult current = client->get(kPartner);
-  BOOST_REQUIRE_EQUAL(current.status, 200);
-  const Json stored = current.json();
-  Json partner = Json::object();
-  for (const auto& [key, value] : stored.members())
-    if (key != "version") partner.set(key, key == "budget" ? hugeBudget(value) : value);
-  const HttpResult put =
-      client->put(kPartner, partner.dump(false), {{"If-Match", current.header("etag")}});
-  requireTooLarge(put, "/budget");
+  requireTooLarge(putPartnerChanged(*this, "budget", hugeBudget), "/budget");
   BOOST_TEST(snapshot() == before);
 }
 
 BOOST_AUTO_TEST_CASE(partners_whose_totals_overflow_together_are_refused_at_the_partner) {
   importDemo();
   const std::string before = snapshot();
-  const HttpResult current = client->get(kPartner);
-  BOOST_REQUIRE_EQUAL(current.status, 200);
-  const Json stored = current.json();
-  Json partner = Json::object();
-  for (const auto& [key, value] : stored.members())
-    if (key != "version") partner.set(key, key == "total" ? Json(kLargest) : value);
-  const HttpResult put =
-      client->put(kPartner, partner.dump(false), {{"If-Match", current.header("etag")}});
-  requireTooLarge(put, "");
+  requireTooLarge(putPartnerChanged(*this, "total", [](const Json&) { return Json(kLargest); }),
+                  "");
   BOOST_TEST(snapshot() == before);
   BOOST_TEST(client->get("/api/v1/projects/LLI-317/findings").status == 200);
 }
