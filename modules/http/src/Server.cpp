@@ -164,6 +164,8 @@ struct Server::Impl {
   void work();
   void dispatch(const epoll_event& event);
   void acceptAll();
+  /// The open connection of that id; null once it is closed.
+  std::shared_ptr<Connection> find(std::uint64_t id);
   void serve(Connection& c);
   /// Handles what is buffered: true when it produced output or finished a request, false
   /// when it needs more input.
@@ -227,15 +229,16 @@ void Server::Impl::dispatch(const epoll_event& event) {
     ::epoll_ctl(epoll, EPOLL_CTL_MOD, listener.impl()->sockfd(), &again);
     return;
   }
-  std::shared_ptr<Connection> connection;
-  {
-    const std::lock_guard lock(registryMutex);
-    const auto found = connections.find(event.data.u64);
-    if (found == connections.end()) return;
-    connection = found->second;
-  }
+  const std::shared_ptr<Connection> connection = find(event.data.u64);
+  if (!connection) return;
   const std::lock_guard lock(connection->mutex);
   if (!connection->closed) serve(*connection);
+}
+
+std::shared_ptr<Connection> Server::Impl::find(std::uint64_t id) {
+  const std::lock_guard lock(registryMutex);
+  const auto found = connections.find(id);
+  return found == connections.end() ? nullptr : found->second;
 }
 
 void Server::Impl::acceptAll() {
@@ -429,13 +432,8 @@ void Server::Impl::longWork() {
       id = longQueue.front();
       longQueue.pop_front();
     }
-    std::shared_ptr<Connection> connection;
-    {
-      const std::lock_guard lock(registryMutex);
-      const auto found = connections.find(id);
-      if (found == connections.end()) continue;
-      connection = found->second;
-    }
+    const std::shared_ptr<Connection> connection = find(id);
+    if (!connection) continue;
     const std::lock_guard lock(connection->mutex);
     Connection& c = *connection;
     if (c.closed || !c.deferred) continue;
