@@ -72,6 +72,13 @@ core::AuditEntry entryOf(const Row& row) {
 
 std::string number(std::int64_t value) { return std::to_string(value); }
 
+// "entry 5 of ... is missing", "entries 5 to 7 of ... are missing".
+std::string missing(std::int64_t first, std::int64_t last, const std::string& where) {
+  return first == last
+             ? "entry " + number(first) + where + " is missing"
+             : "entries " + number(first) + " to " + number(last) + where + " are missing";
+}
+
 std::string shortId(const std::string& id) { return id.substr(0, 12) + "…"; }
 
 // Throws AuditKeyMismatch unless bound is the id of key.
@@ -247,13 +254,9 @@ class ChainWalk {
 
     const std::int64_t headSequence = row.lastSequence;
     if (headSequence > lastSequence) {
-      const std::string missing = headSequence == lastSequence + 1
-                                      ? "entry " + number(headSequence) + where + " is missing"
-                                      : "entries " + number(lastSequence + 1) + " to " +
-                                            number(headSequence) + where + " are missing";
       return broken(AuditBreak::Kind::kRemoved, lastSequence + 1,
-                    missing + ": the chain ends at entry " + number(lastSequence) + " but " +
-                        number(headSequence) + " were appended");
+                    missing(lastSequence + 1, headSequence, where) + ": the chain ends at entry " +
+                        number(lastSequence) + " but " + number(headSequence) + " were appended");
     }
     if (headSequence < lastSequence)
       return broken(AuditBreak::Kind::kAltered, headSequence + 1,
@@ -270,13 +273,9 @@ class ChainWalk {
                         " carries a MAC under the audit key: the trail was rewritten without "
                         "the key, or never sealed (run `crossgrant migrate`)");
     if (exported && exported->sequence > lastSequence) {
-      const std::string missing =
-          exported->sequence == lastSequence + 1
-              ? "entry " + number(exported->sequence) + where + " is missing"
-              : "entries " + number(lastSequence + 1) + " to " + number(exported->sequence) +
-                    where + " are missing";
       return broken(AuditBreak::Kind::kRemoved, lastSequence + 1,
-                    missing + ": the chain ends at entry " + number(lastSequence) +
+                    missing(lastSequence + 1, exported->sequence, where) +
+                        ": the chain ends at entry " + number(lastSequence) +
                         " but the exported head is entry " + number(exported->sequence) +
                         " (entries were cut off the end and the chain's row rewound)");
     }
