@@ -60,6 +60,13 @@ auto answered(const http::Request& request, Call&& call) -> decltype(call()) {
   }
 }
 
+// The interface's pages are only read.
+http::Response readOnly() {
+  return http::errorEnvelope(405, "method_not_allowed",
+                             "the web interface's pages are read with GET")
+      .withHeader("Allow", "GET, HEAD");
+}
+
 }  // namespace
 
 bool Site::forApi(const http::Request& request) {
@@ -74,9 +81,7 @@ std::optional<http::Response> Site::screen(http::Request& request) {
     if (refused) return secured(std::move(*refused));
     return std::nullopt;
   }
-  return secured(
-      http::errorEnvelope(405, "method_not_allowed", "the web interface's pages are read with GET")
-          .withHeader("Allow", "GET, HEAD"));
+  return secured(readOnly());
 }
 
 bool Site::takesLong(http::Request& request) { return forApi(request) && api_.takesLong(request); }
@@ -87,10 +92,7 @@ http::Response Site::handle(http::Request& request) {
 }
 
 http::Response Site::page(const http::Request& request) const {
-  if (request.method != "GET" && request.method != "HEAD")
-    return http::errorEnvelope(405, "method_not_allowed",
-                               "the web interface's pages are read with GET")
-        .withHeader("Allow", "GET, HEAD");
+  if (request.method != "GET" && request.method != "HEAD") return readOnly();
   const std::string_view path = request.path;
   const Asset* asset = nullptr;
   if (path.substr(0, kAssetPrefix.size()) == kAssetPrefix) {
