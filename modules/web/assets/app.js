@@ -55,10 +55,16 @@ function label(prefix, code) {
  * An amount as the API writes it ("-791256.20") formatted for the language, without floating
  * point: 791 256,20 in lv and lt (no-break space), 791,256.20 in en.
  */
-function amount(text) {
-  if (text === undefined || text === null) return "";
+/** An amount as the API writes it ("-791256.20"): its sign, whole part and fraction digits. */
+function amountParts(text) {
   const negative = text.startsWith("-");
   const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
+  return { negative, whole, fraction };
+}
+
+function amount(text) {
+  if (text === undefined || text === null) return "";
+  const { negative, whole, fraction } = amountParts(text);
   const group = language === "en" ? "," : "\u00a0";
   const decimal = language === "en" ? "." : ",";
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
@@ -69,8 +75,7 @@ function amount(text) {
 function sum(amounts) {
   let cents = 0n;
   for (const text of amounts) {
-    const negative = text.startsWith("-");
-    const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
+    const { negative, whole, fraction } = amountParts(text);
     const value = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2));
     cents += negative ? -value : value;
   }
@@ -768,12 +773,8 @@ function verifyBox() {
   const check = async (file) => {
     result.textContent = t("loading");
     const bytes = await file.arrayBuffer();
-    const response = await fetch("/api/v1/reports/verify", {
-      method: "POST",
-      headers: { "Content-Type": "application/pdf", "X-CSRF-Token": csrfToken() },
-      body: bytes,
-      credentials: "same-origin",
-    });
+    const response = await api("POST", "/reports/verify", undefined,
+                               { "Content-Type": "application/pdf" }, bytes);
     const answer = await response.json().catch(() => ({}));
     if (response.status === 400) return (result.textContent = t("verify_not_pdf"));
     if (!response.ok) return (result.textContent = t("unexpected", response));
