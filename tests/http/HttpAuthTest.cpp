@@ -802,4 +802,83 @@ BOOST_AUTO_TEST_CASE(a_partner_reads_the_findings_on_its_own_partner_and_the_pro
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(project_lists_count_the_findings_each_user_sees) {
+  const auto countOf = [](const HttpResult& result, const std::string& code) -> std::int64_t {
+    const Json body = result.json();
+    for (const Json& project : body.find("projects")->items())
+      if (text(project, "code") == code && project.find("findings") != nullptr)
+        return project.find("findings")->asInteger();
+    return -1;
+  };
+  // As many as GET .../findings shows the same user: 2 for those who read PP6, 1 for PP2.
+  for (const char* label : {"lead", "partner", "controller", "auditor", "programme"})
+    BOOST_TEST(countOf(as(label).get("/api/v1/projects?findings=count"), "LLI-317") == 2, label);
+  createUser("pp2-reader",
+             {crossgrant::core::Grant{crossgrant::core::Role::kPartner, "", "LLI-317", "PP2"}});
+  HttpTestClient pp2(server.port(), openSession("pp2-reader"));
+  BOOST_TEST(countOf(pp2.get("/api/v1/projects?findings=count"), "LLI-317") == 1);
+  // Without the parameter there is no count; with another value, a 400 that names it.
+  BOOST_TEST(countOf(as("lead").get("/api/v1/projects"), "LLI-317") == -1);
+  const HttpResult wrong = as("lead").get("/api/v1/projects?findings=all");
+  BOOST_TEST(wrong.status == 400);
+  BOOST_TEST(contains(wrong.body, "\"/findings\""));
+}
+
+BOOST_AUTO_TEST_CASE(permissions_say_what_the_policy_allows_each_role) {
+  using Names = std::vector<std::string>;
+  const auto names = [](const Json* list) {
+    Names result;
+    if (list != nullptr)
+      for (const Json& item : list->items()) result.push_back(item.asString());
+    return result;
+  };
+  const std::string target = "/api/v1/projects/LLI-317/permissions";
+  const auto permissionsOf = [&](const char* label) {
+    const HttpResult result = as(label).get(target);
+    requireStatus(result, 200);
+    return result.json();
+  };
+  const Json lead = permissionsOf("lead");
+  BOOST_TEST(
+      names(lead.find("project")) == (Names{"read_project", "read_project_data", "write_project"}),
+      boost::test_tools::per_element());
+  BOOST_TEST(names(lead.find("partners")->find("PP1")) ==
+                 (Names{"read_partner", "write_partner", "write_partner_figures"}),
+             boost::test_tools::per_element());
+  const Json partner = permissionsOf("partner");
+  BOOST_TEST(names(partner.find("project")) == Names{"read_project"},
+             boost::test_tools::per_element());
+  BOOST_TEST(
+      names(partner.find("partners")->find("PP6")) == (Names{"read_partner", "write_partner"}),
+      boost::test_tools::per_element());
+  BOOST_TEST(names(partner.find("partners")->find("PP1")).empty());
+  const Json controller = permissionsOf("controller");
+  BOOST_TEST(names(controller.find("partners")->find("PP6")) == Names{"read_partner"},
+             boost::test_tools::per_element());
+  // The auditor reads the project's data and its audit trail, and writes nothing.
+  BOOST_TEST(names(permissionsOf("auditor").find("project")) ==
+                 (Names{"read_project", "read_project_data", "read_audit"}),
+             boost::test_tools::per_element());
+  const Json admin = permissionsOf("admin");
+  BOOST_TEST(names(admin.find("project")).size() == 5u);
+  // What they answer is what the API then does: the partner's figures refused, its details not.
+  const HttpResult read = as("partner").get("/api/v1/projects/LLI-317/partners/PP6/budget");
+  BOOST_TEST(as("partner")
+                 .put("/api/v1/projects/LLI-317/partners/PP6/budget", read.body,
+                      {{"If-Match", read.header("ETag")}})
+                 .status == 403);
+  // A project the user cannot see is not there, its permissions neither.
+  BOOST_TEST(as("partner").get("/api/v1/projects/EE-LV-042/permissions").status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(the_rules_plugins_loaded_are_listed) {
+  const HttpResult result = as("partner").get("/api/v1/rules");
+  requireStatus(result, 200);
+  std::vector<std::string> keys;
+  const Json body = result.json();
+  for (const Json& rule : body.find("rules")->items()) keys.push_back(text(rule, "key"));
+  BOOST_TEST(std::count(keys.begin(), keys.end(), "interreg-2014-2020") == 1);
+  BOOST_TEST(std::is_sorted(keys.begin(), keys.end()));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,15 +13,22 @@ http::Response findings(Call& call) {
   call.request.allowQuery({});
   const std::string& code = call.request.param("code");
   std::vector<core::Finding> all = app::ProjectService(call.context, call.caller()).findings(code);
-  std::vector<core::Finding> shown;
-  for (core::Finding& finding : all)
-    if (!finding.partner ||
-        call.permits(core::Operation::kReadPartner, {call.scope.programme, code, *finding.partner}))
-      shown.push_back(std::move(finding));
-  return http::Response::json(200, core::findingsToJson(code, shown));
+  return http::Response::json(
+      200, core::findingsToJson(code, visibleFindings(call, call.scope.programme, code, all)));
 }
 
 }  // namespace
+
+std::vector<core::Finding> visibleFindings(const Call& call, const std::string& programme,
+                                           const std::string& project,
+                                           std::vector<core::Finding> findings) {
+  std::vector<core::Finding> shown;
+  for (core::Finding& finding : findings)
+    if (!finding.partner ||
+        call.permits(core::Operation::kReadPartner, {programme, project, *finding.partner}))
+      shown.push_back(std::move(finding));
+  return shown;
+}
 
 std::vector<Route> findingsRoutes() {
   return {{"GET", std::string(kApiPrefix) + "/projects/{code}/findings",

@@ -1,5 +1,6 @@
 // Programmes: GET (list: those the caller may read), POST (admins), GET/PUT/DELETE one.
 // The bundle's programme object plus "version"; PUT and DELETE name the version (Codecs.h).
+// GET /api/v1/rules: the keys of the rules plugins loaded, which "rules" may name.
 #include "Codecs.h"
 #include "Resources.h"
 #include "crossgrant/app/Context.h"
@@ -58,6 +59,15 @@ http::Response deleteProgramme(Call& call) {
   return http::Response::json(200, Json::object().set("revoked", revokedJson(revoked)));
 }
 
+/// The rules plugins loaded, which a programme's "rules" may name.
+http::Response listRules(Call& call) {
+  call.request.allowQuery({});
+  Json list = Json::array();
+  for (const std::string& key : call.context.plugins().keys())
+    list.push(Json::object().set("key", key));
+  return http::Response::json(200, Json::object().set("rules", std::move(list)));
+}
+
 }  // namespace
 
 std::vector<Route> programmeRoutes() {
@@ -72,6 +82,7 @@ std::vector<Route> programmeRoutes() {
        updateProgramme},
       {"DELETE", v1 + "/programmes/{code}", Access::allowed(core::Operation::kManage, one),
        deleteProgramme},
+      {"GET", v1 + "/rules", Access::signedIn(), listRules},
   };
 }
 

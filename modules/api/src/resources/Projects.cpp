@@ -1,7 +1,9 @@
-// Projects: GET (list, ?programme=: those the caller may read), POST (admins), GET/PUT/DELETE
-// one. The bundle's project object with "programme" (its programme's code) first and
-// "version" last; PUT and DELETE name the version (Codecs.h). A DELETE that revokes grants
-// answers 200 {"revoked": [...]}, else 204.
+// Projects: GET (list, ?programme=: those the caller may read; ?findings=count: with the
+// number of findings each shows the caller), POST (admins), GET/PUT/DELETE one. The bundle's
+// project object with "programme" (its programme's code) first and "version" last; PUT and
+// DELETE name the version (Codecs.h). A DELETE that revokes grants answers 200
+// {"revoked": [...]}, else 204. GET .../permissions: what the caller may do with the project
+// and each of its partners, as the policy decides it (for pages to offer only that).
 #include "Codecs.h"
 #include "Resources.h"
 #include "crossgrant/app/audit/AuditRecorder.h"
@@ -46,14 +48,26 @@ Json projectSummary(const core::Project& project) {
 }
 
 http::Response listProjects(Call& call) {
-  call.request.allowQuery({"programme"});
+  call.request.allowQuery({"programme", "findings"});
   const std::string programme = call.request.queryValue("programme").value_or("");
   if (!programme.empty() && !call.permits(core::Operation::kReadProgramme, {programme, "", ""}))
     throw core::NotFound("programme \"" + programme + "\" does not exist");
+  const std::optional<std::string> findings = call.request.queryValue("findings");
+  if (findings && *findings != "count")
+    throw core::InvalidInput("/findings", "expected \"count\", found \"" + *findings + "\"");
+  app::ProjectService projects = service(call);
   Json list = Json::array();
-  for (const core::Project& project : service(call).projects(programme))
-    if (call.permits(core::Operation::kReadProject, {project.programmeCode, project.code, ""}))
-      list.push(projectSummary(project));
+  for (const core::Project& project : projects.projects(programme)) {
+    if (!call.permits(core::Operation::kReadProject, {project.programmeCode, project.code, ""}))
+      continue;
+    Json summary = projectSummary(project);
+    if (findings) {
+      const auto shown = visibleFindings(call, project.programmeCode, project.code,
+                                         projects.findings(project.code));
+      summary.set("findings", static_cast<std::int64_t>(shown.size()));
+    }
+    list.push(std::move(summary));
+  }
   return http::Response::json(200, Json::object().set("projects", std::move(list)));
 }
 
@@ -86,6 +100,43 @@ http::Response deleteProject(Call& call) {
   return http::Response::json(200, Json::object().set("revoked", revokedJson(revoked)));
 }
 
+/// The operations of the policy that concern a project or one of its partners, by the names
+/// the permissions answer uses.
+constexpr std::pair<core::Operation, const char*> kProjectOperations[] = {
+    {core::Operation::kReadProject, "read_project"},
+    {core::Operation::kReadProjectData, "read_project_data"},
+    {core::Operation::kWriteProject, "write_project"},
+    {core::Operation::kManage, "manage"},
+    {core::Operation::kReadAudit, "read_audit"},
+};
+constexpr std::pair<core::Operation, const char*> kPartnerOperations[] = {
+    {core::Operation::kReadPartner, "read_partner"},
+    {core::Operation::kWritePartner, "write_partner"},
+    {core::Operation::kWritePartnerFigures, "write_partner_figures"},
+};
+
+template <std::size_t N>
+Json allowedAt(const Call& call, const std::pair<core::Operation, const char*> (&operations)[N],
+               const core::Scope& scope) {
+  Json allowed = Json::array();
+  for (const auto& [operation, name] : operations)
+    if (call.permits(operation, scope)) allowed.push(name);
+  return allowed;
+}
+
+http::Response permissions(Call& call) {
+  call.request.allowQuery({});
+  const std::string& code = call.request.param("code");
+  Json partners = Json::object();
+  for (const core::Partner& partner : service(call).partners(code))
+    partners.set(partner.code,
+                 allowedAt(call, kPartnerOperations, {call.scope.programme, code, partner.code}));
+  return http::Response::json(200,
+                              Json::object()
+                                  .set("project", allowedAt(call, kProjectOperations, call.scope))
+                                  .set("partners", std::move(partners)));
+}
+
 }  // namespace
 
 std::vector<Route> projectRoutes() {
@@ -99,6 +150,8 @@ std::vector<Route> projectRoutes() {
       {"PUT", v1 + "/projects/{code}", Access::allowed(Operation::kWriteProject, one),
        updateProject},
       {"DELETE", v1 + "/projects/{code}", Access::allowed(Operation::kManage, one), deleteProject},
+      {"GET", v1 + "/projects/{code}/permissions", Access::allowed(Operation::kReadProject, one),
+       permissions},
   };
 }
 

@@ -1,7 +1,10 @@
 // The API's resources, one file each; Api.cpp registers the routes of every one of them.
 #pragma once
 
+#include <string>
 #include <vector>
+
+#include "crossgrant/core/Findings.h"
 
 #include "crossgrant/api/Route.h"
 
@@ -17,5 +20,11 @@ std::vector<Route> bundleRoutes();
 std::vector<Route> findingsRoutes();
 std::vector<Route> auditRoutes();
 std::vector<Route> reportRoutes();
+
+/// The findings of project that the caller sees: the project-level ones and those on the
+/// partners it may read in full, as its own reports print them (Findings.cpp).
+std::vector<core::Finding> visibleFindings(const Call& call, const std::string& programme,
+                                           const std::string& project,
+                                           std::vector<core::Finding> findings);
 
 }  // namespace crossgrant::api
