@@ -75,3 +75,50 @@ test("a lead is offered no administration, and its address says it is not for th
   assert.deepEqual(await accessibilityViolations(page), []);
   await page.browserContext().close();
 });
+
+test("the admin creates, changes and deletes a programme; an unknown rules key is marked", async () => {
+  const page = await openPage(browser, { language: "en" });
+  await signIn(page, server.url, "demo-admin", server.passwords.admin);
+  await page.waitForSelector("#account a[href='/admin']");
+  await page.click("#account a[href='/admin']");
+  await page.waitForSelector("#new-programme-form");
+  // The rules plugins loaded are offered by their keys.
+  const offered = await page.$$eval("#new-programme-rules-list option", (options) => options.map((o) => o.value));
+  assert.ok(offered.includes("interreg-2014-2020"), offered.join());
+
+  await page.type("#new-programme-code", "LT-PL-2021-2027");
+  await page.type("#new-programme-name", "Interreg VI-A Lietuva–Polska");
+  await page.$eval("#new-programme-rules", (input) => { input.value = ""; });
+  await page.type("#new-programme-rules", "interreg-2099");
+  await page.type("#new-programme-fund", "ERDF");
+  await page.click("#new-programme-save");
+  await page.waitForSelector("#new-programme-rules[aria-invalid=true]");
+  assert.match(await text(page, "#new-programme-rules-error"), /interreg-2099/);
+  assert.equal(await page.$("#programme-LT-PL-2021-2027"), null);
+
+  await page.$eval("#new-programme-rules", (input) => { input.value = "interreg-2021-2027"; });
+  await page.click("#new-programme-save");
+  await page.waitForSelector("#programme-LT-PL-2021-2027");
+  assert.match(await text(page, "#admin-status"), /LT-PL-2021-2027 created/);
+  assert.match(await text(page, "#programme-LT-PL-2021-2027"), /Lietuva–Polska/);
+
+  await page.click("#edit-programme-LT-PL-2021-2027");
+  await page.waitForSelector("#programme-LT-PL-2021-2027-form");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.$eval("#programme-LT-PL-2021-2027-name", (input) => { input.value = ""; });
+  await page.type("#programme-LT-PL-2021-2027-name", "Interreg VI-A Lithuania–Poland");
+  await page.click("#programme-LT-PL-2021-2027-save");
+  await page.waitForFunction(() => document.getElementById("admin-status")?.textContent.includes("saved"));
+  assert.match(await text(page, "#programme-LT-PL-2021-2027"), /Lithuania–Poland/);
+
+  // Deleting asks first; a programme with projects is refused with the reason.
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.click("#delete-programme-LT-PL-2021-2027");
+  await page.waitForFunction(() => document.getElementById("admin-status")?.textContent.includes("deleted"));
+  assert.equal(await page.$("#programme-LT-PL-2021-2027"), null);
+  await page.click("#delete-programme-LV-LT-2014-2020");
+  await page.waitForFunction(() => document.getElementById("admin-status")?.className === "error");
+  assert.ok(await page.$("#programme-LV-LT-2014-2020"));
+  await screenshots(page, "admin-programmes");
+  await page.browserContext().close();
+});

@@ -1,0 +1,138 @@
+// A project: identification, periods, partners, budget per partner and cost category,
+// co-financing, the findings at the figures they concern, and the bundle.
+import { api, bodyOf, partnerPath, projectPath } from "../lib/api.js";
+import { cells, chosenText, el, fact, link, show, table } from "../lib/dom.js";
+import { findingText, withFindings } from "../lib/findings.js";
+import { errorList } from "../lib/forms.js";
+import { amount, date, label, language, sum, t } from "../lib/i18n.js";
+import { permissionsOf } from "../lib/permissions.js";
+import { sessionEnded } from "../lib/session.js";
+import { notFoundPage, unexpectedPage } from "./errors.js";
+
+/**
+ * The project's bundle: its export as a download, and for who may replace the project, an
+ * import of a changed bundle based on that export (If-Match), refused if the project changed
+ * since this page read it.
+ */
+async function bundleSection(code, mayReplace) {
+  const path = `${projectPath(code)}/bundle`;
+  const response = await api("GET", path);
+  if (!response.ok) return el("div", {});
+  const etag = response.headers.get("ETag");
+  const text = await response.text();
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const result = el("div", { id: "bundle-result", role: "status" });
+  const parts = [
+    el("h2", { id: "bundle-heading" }, t("bundle")),
+    el("p", {}, el("a", { href: url, download: `${code}.bundle.json`, id: "bundle-export" }, t("bundle_export"))),
+  ];
+  if (mayReplace) {
+    const input = el("input", { type: "file", id: "bundle-file", accept: "application/json,.json" });
+    input.addEventListener("change", async () => {
+      const body = await chosenText(input);
+      if (body === null) return;
+      const answer = await api("POST", "/bundles?replace=true", undefined,
+        { "If-Match": etag, "Content-Type": "application/json" }, body);
+      const json = await bodyOf(answer);
+      if (answer.ok) {
+        await projectPage(code);
+        document.getElementById("bundle-result").replaceChildren(
+          el("p", { class: "ok" }, t("bundle_replaced", { findings: json.findings?.length ?? 0 })));
+        return;
+      }
+      result.replaceChildren(
+        el("p", { class: "error" }, answer.status === 409 ? t("bundle_changed") : t("bundle_refused")),
+        ...(answer.status === 409 ? [] : [errorList("bundle-errors", json, answer)]));
+    });
+    parts.push(el("label", { for: "bundle-file" }, t("bundle_replace")), input);
+  }
+  parts.push(result);
+  return el("section", { "aria-labelledby": "bundle-heading", class: "stack" }, ...parts);
+}
+
+/** The project's title in the language, else in English, else its acronym. */
+export function projectTitle(project) {
+  return project.title?.[language()] ?? project.title?.en ?? project.acronym;
+}
+
+export async function projectPage(code) {
+  show(el("p", {}, t("loading")));
+  const path = projectPath(code);
+  const [projectResponse, partnersResponse, findingsResponse, may] = await Promise.all([
+    api("GET", path), api("GET", `${path}/partners`), api("GET", `${path}/findings`),
+    permissionsOf(code),
+  ]);
+  if (projectResponse.status === 401) return sessionEnded();
+  if (projectResponse.status === 404 || projectResponse.status === 403) return notFoundPage();
+  if (!projectResponse.ok) return unexpectedPage(projectResponse);
+  const project = await projectResponse.json();
+  const partners = partnersResponse.ok ? (await partnersResponse.json()).partners : [];
+  const findings = findingsResponse.ok ? (await findingsResponse.json()).findings : [];
+  const of = (predicate) => findings.filter(predicate);
+
+  const approved = project.approved ?? {};
+  const identification = table(t("common.project"), null, [
+    fact(t("common.code"), project.code),
+    fact(t("common.programme"), project.programme ?? ""),
+    fact(t("common.duration"), `${date(project.start)} – ${date(project.end)}`),
+    fact(t("common.currency"), project.currency),
+    ...withFindings(fact(t("fin.approved_total"), amount(approved.total), { id: "project-total" }, true),
+      of((f) => f.code === "project_total_mismatch"), 2),
+    ...withFindings(fact(t("fin.fund"), amount(approved.fund), { id: "project-fund" }, true),
+      of((f) => f.code === "project_fund_mismatch"), 2),
+  ]);
+
+  const periods = table(t("common.period"), [t("common.period"), t("common.duration")],
+    (project.periods ?? []).map((p) => el("tr", {}, ...cells([
+      t("common.period_number", { number: p.number }),
+      t("common.period_range", { start: date(p.start), end: date(p.end) })]))));
+
+  const partnerRows = partners.map((p) => el("tr", { id: `partner-${p.code}` }, ...cells([
+    Array.isArray(p.budget) ? link(partnerPath(code, p.code), p.code) : p.code,
+    p.name, label("role", p.role), p.country ?? "", p.total ? amount(p.total) : ""], [4])));
+  const partnerTable = table(t("common.partners"),
+    [t("common.code"), t("common.name"), t("common.role"), t("common.country"), t("fin.partner_total")],
+    partnerRows, [4]);
+
+  // Budget per partner and cost category: those partners whose figures the user may read.
+  const withFigures = partners.filter((p) => Array.isArray(p.budget));
+  const categories = [...new Set(withFigures.flatMap((p) => p.budget.map((line) => line.category)))];
+  const amountColumns = categories.map((_, i) => i + 1).concat([categories.length + 1]);
+  const budgetRows = withFigures.flatMap((p) => {
+    const byCategory = new Map(p.budget.map((line) => [line.category, line.amount]));
+    return withFindings(el("tr", { id: `budget-${p.code}` }, ...cells(
+      [p.code, ...categories.map((c) => amount(byCategory.get(c) ?? "0.00")),
+        amount(sum(p.budget.map((l) => l.amount)))], amountColumns)),
+    of((f) => f.partner === p.code && f.code === "budget_mismatch"), categories.length + 2);
+  });
+  const budget = table(t("fin.budget_by_category"),
+    [t("common.partner"), ...categories.map((c) => label("category", c)), t("common.total")],
+    budgetRows, amountColumns);
+
+  // Co-financing: each partner's contributions and their sum, marked where it misses the total.
+  const cofinancingRows = withFigures.flatMap((p) => withFindings(
+    el("tr", { id: `cofinancing-${p.code}` }, ...cells([
+      p.code,
+      p.cofinancing.map((c) => `${c.source} (${label("contribution", c.type)}) ${amount(c.amount)}`).join("; "),
+      amount(sum(p.cofinancing.map((c) => c.amount))), amount(p.total)], [2, 3])),
+    of((f) => f.partner === p.code && (f.code === "contributions_mismatch" || f.code === "fund_rate_exceeded")),
+    4));
+  const cofinancing = table(t("fin.contributions"),
+    [t("common.partner"), t("fin.contributions"), t("fin.contributions_total"), t("fin.partner_total")],
+    cofinancingRows, [2, 3]);
+
+  const list = findings.length === 0
+    ? el("p", {}, t("findings.none"))
+    : el("ul", {}, ...findings.map((f) => el("li", {}, f.partner ? `${f.partner}: ` : "", findingText(f))));
+
+  show(
+    el("p", {}, link("/", t("projects")), " · ", link(`${path}/reports`, t("reports")),
+      ...(may.project("write_project") ? [" · ", link(`${path}/edit`, t("edit_project"))] : [])),
+    el("h1", {}, `${project.acronym} — ${projectTitle(project)}`),
+    el("p", { id: "status", role: "status" }, ""),
+    identification, periods, partnerTable,
+    ...(withFigures.length ? [budget, cofinancing] : []),
+    el("h2", {}, t("findings.title")), list,
+    ...(may.project("read_project_data") ? [await bundleSection(code, may.project("write_project"))] : []),
+  );
+}
