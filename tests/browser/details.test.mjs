@@ -49,7 +49,8 @@ test("a partner changes its own details; a wrong country is marked and nothing i
   await fill(page, "#partner-country", "Lietuva");
   await page.click("#save-details");
   await page.waitForSelector("#partner-country[aria-invalid=true]");
-  assert.match(await text(page, "#partner-country-error"), /ISO 3166-1/);
+  assert.equal(await text(page, "#partner-country-error"),
+    "“LIETUVA” is not a country code: two capital letters, such as LV or LT.");
   assert.equal(await page.evaluate(() => document.activeElement.id), "partner-country");
   assert.deepEqual(await stored(page, "/projects/LLI-317/partners/PP6"), before);
 
@@ -76,6 +77,14 @@ test("the lead changes a budget line typed in Latvian and the finding is marked 
   assert.equal(await page.$eval("#line-3-amount", (input) => input.value), "17205,40");
   assert.deepEqual(await accessibilityViolations(page), []);
   await screenshots(page, "edit-budget");
+  // What is not an amount is refused at its field, in Latvian.
+  await fill(page, "#line-3-amount", "17 205,4,1");
+  await page.click("#save-budget");
+  await page.waitForSelector("#line-3-amount[aria-invalid=true]");
+  assert.equal(await text(page, "#line-3-amount-error"),
+    "“17 205,4,1” nav summa: cipari ar ne vairāk kā divām decimālzīmēm, piemēram, 1 234,50.");
+  assert.match(await text(page, "#budget-error"), /Nav saglabāts/);
+  page.problems.length = 0;  // the refusal was a 400, as it should be
   await fill(page, "#line-3-amount", "17 205,41");
   await page.click("#save-budget");
   await page.waitForFunction(() => document.getElementById("status")?.textContent === "Saglabāts.");

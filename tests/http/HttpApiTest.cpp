@@ -318,4 +318,42 @@ BOOST_AUTO_TEST_CASE(partner_budget_and_cofinancing_round_trip) {
   BOOST_TEST(codesOf(client->get(collection).json(), "partners").size() == 8u);
 }
 
+BOOST_AUTO_TEST_CASE(validation_errors_name_their_kind_and_values_for_translations) {
+  importDemo();
+  const std::string target = "/api/v1/projects/LLI-317/partners/PP6";
+  const HttpResult read = client->get(target);
+  requireStatus(read, 200);
+  Json changed = withMember(read.json(), "country", "Lietuva");
+  changed = withMember(changed, "legal_status", "municipal");
+  changed = withMember(changed, "name", "");
+  const HttpResult refused =
+      client->put(target, changed.dump(), {{"If-Match", read.header("ETag")}});
+  requireStatus(refused, 400);
+  // Each error: its pointer, the English sentence, and what it is with the values it names.
+  std::vector<std::string> seen;
+  const Json body = refused.json();
+  for (const Json& error : body.find("error")->find("errors")->items()) {
+    std::string line = text(error, "pointer") + " " + text(error, "code");
+    if (const Json* params = error.find("params"))
+      for (const auto& [name, value] : params->members())
+        line += " " + name + "=" + value.asString();
+    BOOST_TEST(text(error, "message") != "<missing>");
+    seen.push_back(line);
+  }
+  const std::vector<std::string> expected = {
+      "/name empty", "/country country found=Lietuva",
+      "/legal_status choice found=municipal choices=public, public_equivalent, private, ngo"};
+  BOOST_TEST(seen == expected, boost::test_tools::per_element());
+
+  const Json budget =
+      Json::array().push(Json::object().set("category", "staff").set("amount", "1,50"));
+  const HttpResult amount =
+      client->put(target + "/budget", budget.dump(), {{"If-Match", read.header("ETag")}});
+  requireStatus(amount, 400);
+  const Json amountError = amount.json().find("error")->find("errors")->items().at(0);
+  BOOST_TEST(text(amountError, "pointer") == "/0/amount");
+  BOOST_TEST(text(amountError, "code") == "amount_malformed");
+  BOOST_TEST(text(*amountError.find("params"), "found") == "1,50");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

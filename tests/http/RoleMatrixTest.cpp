@@ -287,6 +287,8 @@ std::vector<Row> rows() {
                                     .set("fund", "ERDF");
          return Call{"POST", "/api/v1/programmes", programme.dump(), {}};
        }},
+      {"GET", "/api/v1/rules", kAllSignedIn, kAllSignedIn, "",
+       [](MatrixFixture&, const Target&, const std::string&) { return get("/api/v1/rules"); }},
       {"GET", "/api/v1/programmes/{code}", "401 200 200 200 200 200 200 404", kAdminElsewhere, "",
        [](MatrixFixture&, const Target& t, const std::string&) {
          return get("/api/v1/programmes/" + t.programme);
@@ -312,6 +314,11 @@ std::vector<Row> rows() {
        }},
       {"GET", "/api/v1/projects/{code}", "401 200 200 200 200 200 200 404", kAdminElsewhere, "",
        [](MatrixFixture&, const Target& t, const std::string&) { return get(projectPath(t)); }},
+      {"GET", "/api/v1/projects/{code}/permissions", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/permissions");
+       }},
       {"PUT", "/api/v1/projects/{code}", "401 200 403 403 200 403 403 404", kAdminElsewhere, "",
        [](MatrixFixture& f, const Target& t, const std::string&) {
          return putAsStored(f, projectPath(t));

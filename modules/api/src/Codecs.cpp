@@ -118,7 +118,8 @@ std::map<std::string, std::string> stringMembers(const Json& body,
       values[key] = value.asString();
   }
   for (const std::string& name : required)
-    if (body.find(name) == nullptr) errors.push_back({"/" + name, "missing"});
+    if (body.find(name) == nullptr)
+      errors.push_back({"/" + name, "missing", "missing", {{"field", name}}});
   if (!errors.empty()) throw core::InvalidInput(std::move(errors));
   return values;
 }
@@ -151,7 +152,7 @@ core::Grant readGrant(const Json& body) {
       hasRole = true;
     }
   }
-  if (!hasRole) errors.push_back({"/role", "missing"});
+  if (!hasRole) errors.push_back({"/role", "missing", "missing", {{"field", "role"}}});
   if (!errors.empty()) throw core::InvalidInput(std::move(errors));
   return grant;
 }

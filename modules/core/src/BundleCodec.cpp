@@ -47,8 +47,10 @@ std::string joined(Fields names) {
   return text;
 }
 
-void fail(Errors& errors, std::string pointer, std::string message) {
-  errors.push_back({std::move(pointer), std::move(message)});
+// The problem at pointer; code and params name it for translations (ValidationError).
+void fail(Errors& errors, std::string pointer, std::string message, std::string code = {},
+          MessageParams params = {}) {
+  errors.push_back({std::move(pointer), std::move(message), std::move(code), std::move(params)});
 }
 
 void throwIfAny(Errors& errors) {
@@ -70,7 +72,8 @@ bool checkObject(const Json& value, const std::string& pointer, Fields known, Er
   for (const Json::Member& member : value.members()) {
     if (std::find(known.begin(), known.end(), member.first) == known.end()) {
       fail(errors, child(pointer, member.first),
-           "unknown field " + quoted(member.first) + " (known fields: " + joined(known) + ")");
+           "unknown field " + quoted(member.first) + " (known fields: " + joined(known) + ")",
+           "unknown_field", {{"field", member.first}, {"known", joined(known)}});
     }
   }
   return true;
@@ -81,7 +84,8 @@ const Json* member(const Json& object, std::string_view key, const std::string& 
                    Errors& errors, bool required = true) {
   const Json* value = object.find(key);
   if (value == nullptr && required) {
-    fail(errors, child(pointer, key), "missing required field " + quoted(key));
+    fail(errors, child(pointer, key), "missing required field " + quoted(key), "missing",
+         {{"field", std::string(key)}});
   }
   return value;
 }
@@ -97,7 +101,7 @@ std::optional<std::string> readString(const Json& object, std::string_view key,
     return std::nullopt;
   }
   if (nonEmpty && value->asString().empty()) {
-    fail(errors, at, "expected a non-empty string, found \"\"");
+    fail(errors, at, "expected a non-empty string, found \"\"", "empty");
     return std::nullopt;
   }
   return value->asString();
@@ -111,7 +115,7 @@ std::optional<Amount> parseAmountValue(const Json& value, const std::string& at,
   try {
     return Amount::parse(value.asString());
   } catch (const MoneyError& e) {
-    fail(errors, at, e.what());
+    fail(errors, at, e.what(), e.reason(), {{"found", value.asString()}});
     return std::nullopt;
   }
 }
@@ -134,9 +138,10 @@ std::optional<Date> readDate(const Json& object, std::string_view key, const std
   }
   std::optional<Date> date = Date::parse(value->asString());
   if (!date) {
-    fail(errors, at,
-         "expected an ISO date \"YYYY-MM-DD\" naming a real day, found " +
-             quoted(value->asString()));
+    fail(
+        errors, at,
+        "expected an ISO date \"YYYY-MM-DD\" naming a real day, found " + quoted(value->asString()),
+        "date", {{"found", value->asString()}});
   }
   return date;
 }
@@ -172,7 +177,8 @@ std::optional<Enum> readEnum(const Json& object, std::string_view key, const std
   std::optional<Enum> value = parse(*text);
   if (!value) {
     fail(errors, child(pointer, key),
-         "expected one of " + joined(names) + ", found " + quoted(*text));
+         "expected one of " + joined(names) + ", found " + quoted(*text), "choice",
+         {{"found", *text}, {"choices", joined(names)}});
   }
   return value;
 }
@@ -228,7 +234,8 @@ const ProgrammeRules* findRules(const Json& object, const Programme& programme,
   const ProgrammeRules* rules = lookup ? lookup(programme.rules) : nullptr;
   if (rules == nullptr) {
     fail(errors, child(pointer, "rules"),
-         "unknown programme rules " + quoted(programme.rules) + ": no rules plugin provides it");
+         "unknown programme rules " + quoted(programme.rules) + ": no rules plugin provides it",
+         "unknown_rules", {{"found", programme.rules}});
   }
   return rules;
 }
@@ -255,13 +262,13 @@ void parseTitles(const Json& value, const std::string& pointer, Project& project
     if (!title.isString()) {
       wrongType(errors, at, "a string", title);
     } else if (title.asString().empty()) {
-      fail(errors, at, "expected a non-empty title, found \"\"");
+      fail(errors, at, "expected a non-empty title, found \"\"", "empty");
     } else {
       project.titles.emplace_back(language, title.asString());
     }
   }
   if (!hasKnownLanguage) {
-    fail(errors, pointer, "expected a title in at least one of en, lv, lt");
+    fail(errors, pointer, "expected a title in at least one of en, lv, lt", "title_missing");
   }
   std::sort(project.titles.begin(), project.titles.end());
 }
@@ -316,11 +323,15 @@ void parsePeriods(const Json& array, const std::string& pointer, const std::opti
     if (periodStart && start && *periodStart < *start) {
       fail(errors, child(at, "start"),
            "period starts " + periodStart->toString() + ", before the project starts " +
-               start->toString());
+               start->toString(),
+           "period_before_project",
+           {{"start", periodStart->toString()}, {"project_start", start->toString()}});
     }
     if (periodEnd && end && *periodEnd > *end) {
       fail(errors, child(at, "end"),
-           "period ends " + periodEnd->toString() + ", after the project ends " + end->toString());
+           "period ends " + periodEnd->toString() + ", after the project ends " + end->toString(),
+           "period_after_project",
+           {{"end", periodEnd->toString()}, {"project_end", end->toString()}});
     }
     if (number && periodStart && periodEnd) {
       project.periods.push_back({static_cast<int>(*number), *periodStart, *periodEnd});
@@ -345,12 +356,14 @@ Project parseProject(const Json& object, const std::string& pointer, Errors& err
   if (end) project.end = *end;
   if (start && end && *end < *start) {
     fail(errors, child(pointer, "end"),
-         "project ends " + end->toString() + ", before it starts " + start->toString());
+         "project ends " + end->toString() + ", before it starts " + start->toString(),
+         "end_before_start", {{"start", start->toString()}, {"end", end->toString()}});
   }
   if (std::optional<std::string> currency = readString(object, "currency", pointer, errors)) {
     if (findCurrency(*currency) == nullptr) {
       fail(errors, child(pointer, "currency"),
-           "expected EUR, LVL or LTL, found " + quoted(*currency));
+           "expected EUR, LVL or LTL, found " + quoted(*currency), "choice",
+           {{"found", *currency}, {"choices", "EUR, LVL, LTL"}});
     } else {
       project.currency = *currency;
     }
@@ -384,7 +397,8 @@ std::vector<BudgetLine> parseBudget(const Json& array, const std::string& pointe
     if (category && rules != nullptr && !rules->knowsCategory(*category)) {
       fail(errors, child(at, "category"),
            "unknown cost category " + quoted(*category) + " for rules " + quoted(rules->key) +
-               " (known: " + categoryList(*rules) + ")");
+               " (known: " + categoryList(*rules) + ")",
+           "unknown_category", {{"found", *category}, {"known", categoryList(*rules)}});
       categoryOk = false;
     }
     if (category) {
@@ -393,7 +407,8 @@ std::vector<BudgetLine> parseBudget(const Json& array, const std::string& pointe
       if (previous != seen.end()) {
         fail(errors, child(at, "category"),
              "duplicate cost category " + quoted(*category) + " (already at " +
-                 child(pointer, previous->second) + ")");
+                 child(pointer, previous->second) + ")",
+             "duplicate_category", {{"found", *category}});
         categoryOk = false;
       } else {
         seen.emplace_back(*category, i);
@@ -429,7 +444,8 @@ std::vector<Contribution> parseCofinancing(const Json& array, const std::string&
       if (previous != funds.end()) {
         fail(errors, child(at, "source"),
              "a second \"fund\" entry from " + quoted(*source) + " (already at " +
-                 child(pointer, previous->second) + "); expected exactly one per fund");
+                 child(pointer, previous->second) + "); expected exactly one per fund",
+             "second_fund_entry", {{"source", *source}});
         ok = false;
       } else {
         funds.emplace_back(*source, i);
@@ -456,7 +472,8 @@ Partner parsePartner(const Json& object, const std::string& pointer, const Progr
     } else {
       fail(errors, child(pointer, "country"),
            "expected an ISO 3166-1 alpha-2 code (two upper-case letters such as \"LV\"), found " +
-               quoted(*country));
+               quoted(*country),
+           "country", {{"found", *country}});
     }
   }
   if (std::optional<LegalStatus> status = readEnum<LegalStatus>(
@@ -545,7 +562,8 @@ void checkFundEntries(const Json& partners, const std::string& fund, Errors& err
     if (!found) {
       fail(errors, child(child("/partners", i), "cofinancing"),
            "no entry of type \"fund\" from the programme's fund " + quoted(fund) +
-               "; expected exactly one (amount \"0.00\" where the fund pays nothing)");
+               "; expected exactly one (amount \"0.00\" where the fund pays nothing)",
+           "fund_entry_missing", {{"fund", fund}});
     }
   }
 }

@@ -86,6 +86,9 @@ InvalidInput::InvalidInput(std::vector<ValidationError> errors, std::string code
 InvalidInput::InvalidInput(std::string pointer, std::string message)
     : InvalidInput(std::vector<ValidationError>{{std::move(pointer), std::move(message)}}) {}
 
+InvalidInput::InvalidInput(ValidationError error)
+    : InvalidInput(std::vector<ValidationError>{std::move(error)}) {}
+
 StaleVersion::StaleVersion(const std::string& message, std::int64_t currentVersion, Json current)
     : Conflict(message), currentVersion_(currentVersion), current_(std::move(current)) {}
 

@@ -15,11 +15,12 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 std::int64_t parseScaled(std::string_view text, int scaleDigits, bool allowNegative,
                          const char* what) {
   const std::string quoted = "\"" + std::string(text) + "\"";
-  if (text.empty()) throw MoneyError(std::string("empty ") + what);
+  if (text.empty()) throw MoneyError(std::string("empty ") + what, "amount_empty");
   bool negative = false;
   if (text.front() == '-') {
     if (!allowNegative)
-      throw MoneyError(std::string(what) + " " + quoted + " must not be negative");
+      throw MoneyError(std::string(what) + " " + quoted + " must not be negative",
+                       "amount_negative");
     negative = true;
     text.remove_prefix(1);
   }
@@ -29,8 +30,9 @@ std::int64_t parseScaled(std::string_view text, int scaleDigits, bool allowNegat
       dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
   const auto malformed = [&] {
     return MoneyError(std::string(what) + " " + quoted +
-                      " is not a plain decimal (digits, '.', at most " +
-                      std::to_string(scaleDigits) + " fraction digits)");
+                          " is not a plain decimal (digits, '.', at most " +
+                          std::to_string(scaleDigits) + " fraction digits)",
+                      "amount_malformed");
   };
   if (whole.empty() || (dot != std::string_view::npos && fraction.empty())) throw malformed();
   for (char c : whole)
@@ -39,16 +41,19 @@ std::int64_t parseScaled(std::string_view text, int scaleDigits, bool allowNegat
     if (!isDigit(c)) throw malformed();
   if (fraction.size() > static_cast<std::size_t>(scaleDigits)) {
     throw MoneyError(std::string(what) + " " + quoted + " has more than " +
-                     std::to_string(scaleDigits) + " fraction digits");
+                         std::to_string(scaleDigits) + " fraction digits",
+                     "amount_fraction_digits");
   }
   __int128 value = 0;
   for (char c : whole) {
     value = value * 10 + (c - '0');
-    if (value > kMax) throw MoneyError(std::string(what) + " " + quoted + " is too large");
+    if (value > kMax)
+      throw MoneyError(std::string(what) + " " + quoted + " is too large", "amount_too_large");
   }
   for (int i = 0; i < scaleDigits; ++i) {
     value = value * 10 + (i < static_cast<int>(fraction.size()) ? fraction[i] - '0' : 0);
-    if (value > kMax) throw MoneyError(std::string(what) + " " + quoted + " is too large");
+    if (value > kMax)
+      throw MoneyError(std::string(what) + " " + quoted + " is too large", "amount_too_large");
   }
   return negative ? -static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value);
 }

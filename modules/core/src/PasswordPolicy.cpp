@@ -114,34 +114,49 @@ PasswordPolicy PasswordPolicy::withCommonList(std::string_view text) {
   return policy;
 }
 
-std::optional<std::string> PasswordPolicy::problem(std::string_view password,
-                                                   std::string_view userName) const {
-  if (!isValidUtf8(password)) return "is not valid UTF-8";
+std::optional<ValidationError> PasswordPolicy::problemAt(std::string_view password,
+                                                         std::string_view userName,
+                                                         const std::string& pointer) const {
+  const auto found = [&](std::string message, std::string code, MessageParams params = {}) {
+    return ValidationError{pointer, std::move(message), "password_" + code, std::move(params)};
+  };
+  if (!isValidUtf8(password)) return found("is not valid UTF-8", "not_utf8");
   if (password.size() > kMaxBytes)
-    return "is too long: at most " + std::to_string(kMaxBytes) + " bytes";
+    return found("is too long: at most " + std::to_string(kMaxBytes) + " bytes", "too_long",
+                 {{"max", std::to_string(kMaxBytes)}});
   const std::vector<char32_t> text = codePoints(password);
   if (text.size() < kMinCharacters)
-    return "is too short: at least " + std::to_string(kMinCharacters) + " characters, not " +
-           std::to_string(text.size());
+    return found(
+        "is too short: at least " + std::to_string(kMinCharacters) + " characters, not " +
+            std::to_string(text.size()),
+        "too_short",
+        {{"min", std::to_string(kMinCharacters)}, {"length", std::to_string(text.size())}});
   for (char32_t c : text)
-    if (c < 0x20 || c == 0x7F) return "must not contain control characters";
-  if (repeatsPattern(text)) return "repeats one character or a short pattern";
-  if (isSequence(text)) return "is a simple sequence of characters";
+    if (c < 0x20 || c == 0x7F) return found("must not contain control characters", "control");
+  if (repeatsPattern(text)) return found("repeats one character or a short pattern", "repeats");
+  if (isSequence(text)) return found("is a simple sequence of characters", "sequence");
   const std::string lower = lowerAscii(password);
-  if (followsKeyboard(lower)) return "is a run of keys along the keyboard";
+  if (followsKeyboard(lower)) return found("is a run of keys along the keyboard", "keyboard");
   const std::string name = lowerAscii(userName);
   if (name.size() >= 3 && lower.find(name) != std::string::npos)
-    return "must not contain the user name";
-  if (common_.count(lower) > 0) return "is one of the most common passwords";
+    return found("must not contain the user name", "user_name");
+  if (common_.count(lower) > 0) return found("is one of the most common passwords", "common");
   const std::string core = stem(lower);
   if (core != lower && core.size() >= 4 && common_.count(core) > 0)
-    return "is a common password with digits or symbols added";
+    return found("is a common password with digits or symbols added", "common_variant");
   return std::nullopt;
+}
+
+std::optional<std::string> PasswordPolicy::problem(std::string_view password,
+                                                   std::string_view userName) const {
+  std::optional<ValidationError> found = problemAt(password, userName, "");
+  if (!found) return std::nullopt;
+  return std::move(found->message);
 }
 
 void PasswordPolicy::check(std::string_view password, std::string_view userName,
                            const std::string& pointer) const {
-  if (auto reason = problem(password, userName)) throw InvalidInput(pointer, *reason);
+  if (auto found = problemAt(password, userName, pointer)) throw InvalidInput(std::move(*found));
 }
 
 }  // namespace crossgrant::core

@@ -21,8 +21,17 @@ core::Json errorDocument(const std::string& code, const std::string& message,
   if (!errors.empty()) {
     error.set("pointer", errors.front().pointer);
     core::Json list = core::Json::array();
-    for (const auto& item : errors)
-      list.push(core::Json::object().set("pointer", item.pointer).set("message", item.message));
+    for (const auto& item : errors) {
+      core::Json entry =
+          core::Json::object().set("pointer", item.pointer).set("message", item.message);
+      // What the problem is and its values, for an interface to say it in its language.
+      if (!item.code.empty()) {
+        core::Json params = core::Json::object();
+        for (const auto& [name, value] : item.params) params.set(name, value);
+        entry.set("code", item.code).set("params", std::move(params));
+      }
+      list.push(std::move(entry));
+    }
     error.set("errors", std::move(list));
   }
   return core::Json::object().set("error", std::move(error));

@@ -69,9 +69,15 @@ void checkScope(store::Reader& db, const core::Grant& grant) {
   const auto field = [&](const char* pointer, const std::string& value, bool wanted, bool allowed,
                          const char* what) {
     if (value.empty() && wanted)
-      errors.push_back({pointer, "the " + role + " role needs a " + what});
+      errors.push_back({pointer,
+                        "the " + role + " role needs a " + what,
+                        "grant_needs",
+                        {{"role", role}, {"what", what}}});
     if (!value.empty() && !allowed)
-      errors.push_back({pointer, "the " + role + " role takes no " + what});
+      errors.push_back({pointer,
+                        "the " + role + " role takes no " + what,
+                        "grant_takes_no",
+                        {{"role", role}, {"what", what}}});
   };
   field("/programme", grant.programme, wantsProgramme, mayHaveProgramme, "programme");
   field("/project", grant.project, wantsProject, wantsProject, "project");
@@ -79,12 +85,21 @@ void checkScope(store::Reader& db, const core::Grant& grant) {
   if (!errors.empty()) throw core::InvalidInput(std::move(errors));
 
   if (!grant.programme.empty() && !store::programmeExists(db, grant.programme))
-    errors.push_back({"/programme", "programme \"" + grant.programme + "\" does not exist"});
+    errors.push_back({"/programme",
+                      "programme \"" + grant.programme + "\" does not exist",
+                      "no_such_programme",
+                      {{"found", grant.programme}}});
   if (!grant.project.empty() && !store::programmeOfProject(db, grant.project)) {
-    errors.push_back({"/project", "project \"" + grant.project + "\" does not exist"});
+    errors.push_back({"/project",
+                      "project \"" + grant.project + "\" does not exist",
+                      "no_such_project",
+                      {{"found", grant.project}}});
   } else if (!grant.partner.empty() && !store::partnerExists(db, grant.project, grant.partner)) {
-    errors.push_back({"/partner", "partner \"" + grant.partner + "\" does not exist in project \"" +
-                                      grant.project + "\""});
+    errors.push_back(
+        {"/partner",
+         "partner \"" + grant.partner + "\" does not exist in project \"" + grant.project + "\"",
+         "no_such_partner",
+         {{"found", grant.partner}, {"project", grant.project}}});
   }
   if (!errors.empty()) throw core::InvalidInput(std::move(errors));
 }

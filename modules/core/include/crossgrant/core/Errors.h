@@ -40,10 +40,17 @@ struct ErrorReport {
 };
 const ErrorReport& reportOf(ErrorKind kind);
 
+/// Named values of a message, for a translation of it: {{"found", "Latvia"}}.
+using MessageParams = std::vector<std::pair<std::string, std::string>>;
+
 /// One problem in a document, located by an RFC 6901 JSON Pointer ("" = the whole document).
+/// message is the sentence in English; code (where set) names the kind of problem and params
+/// its values, so that an interface can say it in the user's language ("missing", {"field"}).
 struct ValidationError {
   std::string pointer;
   std::string message;
+  std::string code{};
+  MessageParams params{};
 
   bool operator==(const ValidationError&) const = default;
 };
@@ -77,6 +84,7 @@ class InvalidInput : public Error {
  public:
   explicit InvalidInput(std::vector<ValidationError> errors, std::string code = {});
   InvalidInput(std::string pointer, std::string message);
+  explicit InvalidInput(ValidationError error);
 };
 
 /// The named object does not exist (or is outside every scope of the caller).

@@ -19,7 +19,14 @@ namespace crossgrant::core {
 /// Thrown for a malformed amount or rate string, or an overflowing computation.
 class MoneyError : public Error {
  public:
-  explicit MoneyError(const std::string& message) : Error(ErrorKind::kInvalid, message) {}
+  /// reason: what is wrong with a parsed text, for translations ("amount_malformed", ...; see
+  /// Amount::parse), "" for other errors.
+  explicit MoneyError(const std::string& message, std::string reason = {})
+      : Error(ErrorKind::kInvalid, message), reason_(std::move(reason)) {}
+  const std::string& reason() const { return reason_; }
+
+ private:
+  std::string reason_;
 };
 
 /// How a result with more precision than a cent is brought to a cent.

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "crossgrant/core/Errors.h"
+
 namespace crossgrant::core {
 
 class PasswordPolicy {
@@ -28,7 +30,10 @@ class PasswordPolicy {
 
   /// Why password is not acceptable for the user userName, or nullopt when it is.
   std::optional<std::string> problem(std::string_view password, std::string_view userName) const;
-  /// Throws InvalidInput at pointer with problem() when there is one.
+  /// The same as a problem at pointer, with its code ("password_too_short", ...) and values.
+  std::optional<ValidationError> problemAt(std::string_view password, std::string_view userName,
+                                           const std::string& pointer) const;
+  /// Throws InvalidInput with problemAt() when there is one.
   void check(std::string_view password, std::string_view userName,
              const std::string& pointer) const;
 
