@@ -7,7 +7,7 @@
 import { api } from "./lib/api.js";
 import { el, setRouter } from "./lib/dom.js";
 import { LANGUAGES, language, loadTexts, rememberLanguage, rememberedLanguage, t } from "./lib/i18n.js";
-import { renderAccount, session, setSession } from "./lib/session.js";
+import { renderAccount, session as currentSession, setSession } from "./lib/session.js";
 import { adminPage } from "./pages/admin.js";
 import { auditPage } from "./pages/audit.js";
 import { notFoundPage } from "./pages/errors.js";
@@ -33,13 +33,14 @@ const PAGES = [
 
 let routing = 0;  // counts route(): a route overtaken by a later one shows nothing
 
-async function route() {
+/** Shows the page of the address; session: the answer of GET /session when already asked. */
+async function route(session = api("GET", "/session")) {
   const mine = ++routing;
-  const response = await api("GET", "/session");
+  const response = await session;
   if (mine !== routing) return undefined;
   if (response.status !== 200) {
     // A session that was there and is gone ended (expired, or ended elsewhere): say so.
-    const ended = session() !== null;
+    const ended = currentSession() !== null;
     setSession(null);
     return signInPage(ended ? t("session_ended") : undefined);
   }
@@ -65,9 +66,11 @@ function renderLanguages() {
   }, code.toUpperCase())));
 }
 
-setRouter(route);
+setRouter(() => route());
 window.addEventListener("popstate", () => route());
 
+// The session is asked for while the texts load.
+const session = api("GET", "/session");
 await loadTexts(rememberedLanguage());
 renderLanguages();
-await route();
+await route(session);

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <utility>
 
@@ -38,7 +40,58 @@ std::string contents(const fs::path& file) {
   return std::move(bytes).str();
 }
 
+void seal(Asset& asset) {
+  const std::string hash = core::sha256Hex(asset.bytes);
+  asset.etag = "\"" + hash + "\"";
+  asset.version = hash.substr(0, 16);
+}
+
+/// The asset name a module's relative import names ("../lib/api.js" from "pages/home.js").
+std::string resolved(const std::string& from, const std::string& specifier) {
+  const fs::path base = fs::path(from).parent_path();
+  return (base / specifier).lexically_normal().generic_string();
+}
+
 }  // namespace
+
+/// Rewrites the references of the file `name` to versioned ones, its imports first (so that
+/// a module's version covers what it imports), and seals it. `open` holds the modules being
+/// rewritten, to refuse an import cycle, which could have no versions.
+void Assets::version(const std::string& name, std::set<std::string>& done,
+                     std::set<std::string>& open) {
+  if (done.count(name) > 0) return;
+  if (!open.insert(name).second)
+    throw core::ConfigurationError("the web interface's module " + name + " imports itself");
+  Asset& asset = files_.at(name);
+  const bool module = name.size() > 3 && name.compare(name.size() - 3, 3, ".js") == 0;
+  const bool page = name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0;
+  if (module || page) {
+    // A module's imports ("./x.js") and the page's files ("/assets/app.js"), in quotes.
+    static const std::regex kImport(R"re((\bfrom\s*|\bimport\s*)"(\.\.?/[^"]+)")re");
+    static const std::regex kAsset(R"re("/assets/([^"?]+\.(?:js|css))")re");
+    const std::regex& pattern = module ? kImport : kAsset;
+    std::string rewritten;
+    auto from = asset.bytes.cbegin();
+    for (std::sregex_iterator it(asset.bytes.begin(), asset.bytes.end(), pattern), end; it != end;
+         ++it) {
+      const std::smatch& match = *it;
+      const std::string target = module ? resolved(name, match[2].str()) : match[1].str();
+      if (files_.count(target) == 0)
+        throw core::ConfigurationError("the web interface's file " + name + " refers to " + target +
+                                       ", which is not there");
+      version(target, done, open);
+      rewritten.append(from, match[0].first);
+      rewritten += (module ? match[1].str() : std::string()) + "\"/assets/" + target +
+                   "?v=" + files_.at(target).version + "\"";
+      from = match[0].second;
+    }
+    rewritten.append(from, asset.bytes.cend());
+    asset.bytes = std::move(rewritten);
+  }
+  seal(asset);
+  open.erase(name);
+  done.insert(name);
+}
 
 Assets Assets::load(const std::string& directory) {
   std::error_code error;
@@ -54,13 +107,14 @@ Assets Assets::load(const std::string& directory) {
       throw core::ConfigurationError("the web interface's file " + name + " in " + directory +
                                      " has a type that is not served (" +
                                      entry.path().extension().string() + ")");
-    Asset asset{type, contents(entry.path()), ""};
-    asset.etag = "\"" + core::sha256Hex(asset.bytes) + "\"";
-    assets.files_.emplace(name, std::move(asset));
+    assets.files_.emplace(name, Asset{type, contents(entry.path()), "", ""});
   }
   if (!assets.find("index.html"))
     throw core::ConfigurationError("the web interface's directory " + directory +
                                    " (web.directory) has no index.html");
+  std::set<std::string> done;
+  std::set<std::string> open;
+  for (const auto& entry : assets.files_) assets.version(entry.first, done, open);
   return assets;
 }
 

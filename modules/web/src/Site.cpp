@@ -103,13 +103,18 @@ http::Response Site::page(const http::Request& request) const {
     // Every other path is a page of the interface: its script shows it.
     asset = assets_.find("index.html");
   }
+  // Asked for by its versioned name, a file never changes: the browser keeps it for good.
+  // Else (a page, a translation, an old version's name) it asks again, cheaply, by its ETag.
+  const std::optional<std::string> wanted = request.queryValue("v");
+  const char* caching =
+      wanted && *wanted == asset->version ? "public, max-age=31536000, immutable" : "no-cache";
   if (matchesTag(request, asset->etag))
     return http::Response::bytes(304, asset->contentType, "")
         .withHeader("ETag", asset->etag)
-        .withHeader("Cache-Control", "no-cache");
+        .withHeader("Cache-Control", caching);
   return http::Response::bytes(200, asset->contentType, asset->bytes)
       .withHeader("ETag", asset->etag)
-      .withHeader("Cache-Control", "no-cache");
+      .withHeader("Cache-Control", caching);
 }
 
 }  // namespace crossgrant::web

@@ -1,12 +1,11 @@
 // Editing a list of a partner's figures (its co-financing, its budget lines) as a table of
 // fields: rows added and removed, saved whole on the version the form was filled from, the
 // API's errors at their cells (/1/amount), and a 409 shown with the change to apply again.
-import { api } from "./api.js";
 import { el, show } from "./dom.js";
 import { editableAmount, t, typedAmount } from "./i18n.js";
 import { markErrors } from "./forms.js";
 import { sessionEnded } from "./session.js";
-import { conflictPage, reappliedRows, saveVersioned } from "./versioned.js";
+import { conflictPage, readVersioned, reappliedRows, saveVersioned } from "./versioned.js";
 
 /**
  * A field of a row: {name, label, options: [[value, text]] for a choice, amount: true for an
@@ -36,11 +35,9 @@ function fieldCell(column, value, id) {
  * mine: the rows to start from instead of the stored ones (after a conflict).
  */
 export async function listEditor(spec, path, mine) {
-  const response = await api("GET", path);
-  if (response.status === 401) return sessionEnded();
-  if (!response.ok) return spec.back();
-  const base = response.headers.get("ETag");
-  const stored = await response.json();
+  const read = await readVersioned(path);
+  if (!read) return;
+  const { stored, base } = read;
   const rows = el("tbody", {});
   let next = 0;  // numbers the rows' fields, unique however rows are added and removed
   const addRow = (values, origin) => {

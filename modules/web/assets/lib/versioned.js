@@ -4,6 +4,25 @@ import { api, bodyOf } from "./api.js";
 import { el, show } from "./dom.js";
 import { t } from "./i18n.js";
 import { errorsOf } from "./forms.js";
+import { sessionEnded } from "./session.js";
+import { notFoundPage } from "../pages/errors.js";
+
+/**
+ * The object at path to fill a form from, and the version (ETag) a change of it is based on;
+ * null after showing why there is none (the session ended, or it is not there for the user).
+ */
+export async function readVersioned(path) {
+  const response = await api("GET", path);
+  if (response.status === 401) {
+    sessionEnded();
+    return null;
+  }
+  if (!response.ok) {
+    notFoundPage();
+    return null;
+  }
+  return { stored: await response.json(), base: response.headers.get("ETag") };
+}
 
 /**
  * Saves body at path based on version. The outcome is one of {saved}, {conflict} (what is

@@ -9,7 +9,7 @@ import { amount, editableAmount, label, labelCodes, sum, t, typedAmount } from "
 import { listEditor } from "../lib/listeditor.js";
 import { permissionsOf } from "../lib/permissions.js";
 import { sessionEnded } from "../lib/session.js";
-import { conflictPage, reappliedFields, saveVersioned } from "../lib/versioned.js";
+import { conflictPage, readVersioned, reappliedFields, saveVersioned } from "../lib/versioned.js";
 import { notFoundPage, unexpectedPage } from "./errors.js";
 
 const CONTRIBUTION_TYPES = ["fund", "public", "automatic_public", "private"];
@@ -86,11 +86,9 @@ function detailText(field, value) {
  */
 async function detailsEditor(code, partnerCode, withTotal, mine) {
   const path = partnerPath(code, partnerCode);
-  const response = await api("GET", path);
-  if (response.status === 401) return sessionEnded();
-  if (!response.ok) return notFoundPage();
-  const stored = await response.json();
-  const base = response.headers.get("ETag");
+  const read = await readVersioned(path);
+  if (!read) return;
+  const { stored, base } = read;
   const fields = detailFields(withTotal);
   const start = mine ?? stored;
   const inputs = fields.map((field) => {

@@ -133,6 +133,11 @@ export async function projectPage(code) {
     identification, periods, partnerTable,
     ...(withFigures.length ? [budget, cofinancing] : []),
     el("h2", {}, t("findings.title")), list,
-    ...(may.project("read_project_data") ? [await bundleSection(code, may.project("write_project"))] : []),
   );
+  // The bundle comes after the figures are shown, for those who may read it.
+  if (may.project("read_project_data")) {
+    const section = await bundleSection(code, may.project("write_project"));
+    // (unless the user went to another page meanwhile)
+    if (identification.isConnected) document.getElementById("main").append(section);
+  }
 }

@@ -1,13 +1,12 @@
 // Changing a project's identification (for who may write the project): acronym, titles in
 // the three languages, duration, currency, approved total and fund. Saved as the whole
 // project on the version the form was filled from; its periods as they were read.
-import { api, projectPath } from "../lib/api.js";
+import { projectPath } from "../lib/api.js";
 import { el, fact, link, navigate, show, table } from "../lib/dom.js";
 import { markErrors } from "../lib/forms.js";
 import { amount, editableAmount, t, typedAmount } from "../lib/i18n.js";
 import { sessionEnded } from "../lib/session.js";
-import { conflictPage, reappliedFields, saveVersioned } from "../lib/versioned.js";
-import { notFoundPage } from "./errors.js";
+import { conflictPage, readVersioned, reappliedFields, saveVersioned } from "../lib/versioned.js";
 
 /** The form's fields: name (also the JSON pointer's path, "title/lv"), text key, kind. */
 const FIELDS = [
@@ -48,11 +47,9 @@ function withValues(project, values) {
 
 export async function projectEditPage(code, mine) {
   const path = projectPath(code);
-  const response = await api("GET", path);
-  if (response.status === 401) return sessionEnded();
-  if (!response.ok) return notFoundPage();
-  const stored = await response.json();
-  const base = response.headers.get("ETag");
+  const read = await readVersioned(path);
+  if (!read) return;
+  const { stored, base } = read;
   const original = flat(stored);
   const start = mine ?? original;
   const message = el("p", { class: "error", role: "alert", id: "project-error" }, mine ? t("conflict_redo") : "");
