@@ -356,4 +356,17 @@ BOOST_AUTO_TEST_CASE(validation_errors_name_their_kind_and_values_for_translatio
   BOOST_TEST(text(*amountError.find("params"), "found") == "1,50");
 }
 
+BOOST_AUTO_TEST_CASE(a_version_2_bundle_is_refused_whole_until_its_sections_are_stored) {
+  std::string v2 = crossgrant::test::readFile(crossgrant::test::demoBundlePath());
+  v2.replace(v2.find("\"version\": 1"), 12, "\"version\": 2");
+  v2.insert(v2.rfind('}'), ",\n  \"events\": []\n");
+  const std::string before = snapshot();
+  const HttpResult refused = client->post("/api/v1/bundles", v2);
+  requireStatus(refused, 400);
+  const Json error = *refused.json().find("error");
+  BOOST_TEST(text(error, "pointer") == "/version");
+  BOOST_TEST(text(error, "message").find("not stored yet") != std::string::npos);
+  BOOST_TEST(snapshot() == before);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,19 +4,20 @@
 #include <initializer_list>
 #include <optional>
 
+#include "JsonReading.h"
+#include "WorkPlanCodec.h"
 #include "crossgrant/core/Errors.h"
 
 namespace crossgrant::core {
 namespace {
 
-using Errors = std::vector<ValidationError>;
-using Fields = std::initializer_list<std::string_view>;
+using namespace reading;
 
 constexpr std::string_view kFormat = "crossgrant.bundle";
-constexpr std::int64_t kVersion = 1;
-constexpr std::string_view kTitleLanguages[] = {"en", "lv", "lt"};
+constexpr std::int64_t kLatestVersion = 2;
 
-const Fields kBundleFields = {"format", "version", "programme", "project", "partners"};
+const Fields kBundleFields = {"format",   "version",   "programme", "project",
+                              "partners", "work_plan", "events",    "indicators"};
 const Fields kProgrammeFields = {"code", "name", "rules", "fund"};
 const Fields kProjectFields = {"code", "acronym",  "title",    "start",
                                "end",  "currency", "approved", "periods"};
@@ -27,185 +28,6 @@ const Fields kPartnerFields = {"code",    "role",         "name",
                                "total",   "budget",       "cofinancing"};
 const Fields kBudgetLineFields = {"category", "amount"};
 const Fields kContributionFields = {"source", "type", "amount"};
-
-std::string child(const std::string& pointer, std::string_view key) {
-  return pointer + "/" + escapePointer(key);
-}
-
-std::string child(const std::string& pointer, std::size_t index) {
-  return pointer + "/" + std::to_string(index);
-}
-
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-std::string joined(Fields names) {
-  std::string text;
-  for (std::string_view name : names) {
-    if (!text.empty()) text += ", ";
-    text += name;
-  }
-  return text;
-}
-
-// The problem at pointer; code and params name it for translations (ValidationError).
-void fail(Errors& errors, std::string pointer, std::string message, std::string code = {},
-          MessageParams params = {}) {
-  errors.push_back({std::move(pointer), std::move(message), std::move(code), std::move(params)});
-}
-
-void throwIfAny(Errors& errors) {
-  if (!errors.empty()) throw InvalidInput(std::move(errors));
-}
-
-// "expected <expected>, found <type>" at pointer; returns false so callers can return it.
-bool wrongType(Errors& errors, const std::string& pointer, std::string_view expected,
-               const Json& found) {
-  fail(errors, pointer,
-       "expected " + std::string(expected) + ", found " + std::string(found.typeName()));
-  return false;
-}
-
-// Whether value is an object; reports a type error otherwise and one error per member whose
-// name is not among `known`.
-bool checkObject(const Json& value, const std::string& pointer, Fields known, Errors& errors) {
-  if (!value.isObject()) return wrongType(errors, pointer, "an object", value);
-  for (const Json::Member& member : value.members()) {
-    if (std::find(known.begin(), known.end(), member.first) == known.end()) {
-      fail(errors, child(pointer, member.first),
-           "unknown field " + quoted(member.first) + " (known fields: " + joined(known) + ")",
-           "unknown_field", {{"field", member.first}, {"known", joined(known)}});
-    }
-  }
-  return true;
-}
-
-// The member named key; reports it missing (at the member's own pointer) when required.
-const Json* member(const Json& object, std::string_view key, const std::string& pointer,
-                   Errors& errors, bool required = true) {
-  const Json* value = object.find(key);
-  if (value == nullptr && required) {
-    fail(errors, child(pointer, key), "missing required field " + quoted(key), "missing",
-         {{"field", std::string(key)}});
-  }
-  return value;
-}
-
-std::optional<std::string> readString(const Json& object, std::string_view key,
-                                      const std::string& pointer, Errors& errors,
-                                      bool nonEmpty = true) {
-  const Json* value = member(object, key, pointer, errors);
-  if (value == nullptr) return std::nullopt;
-  const std::string at = child(pointer, key);
-  if (!value->isString()) {
-    wrongType(errors, at, "a string", *value);
-    return std::nullopt;
-  }
-  if (nonEmpty && value->asString().empty()) {
-    fail(errors, at, "expected a non-empty string, found \"\"", "empty");
-    return std::nullopt;
-  }
-  return value->asString();
-}
-
-std::optional<Amount> parseAmountValue(const Json& value, const std::string& at, Errors& errors) {
-  if (!value.isString()) {
-    wrongType(errors, at, "an amount as a string such as \"1234.50\"", value);
-    return std::nullopt;
-  }
-  try {
-    return Amount::parse(value.asString());
-  } catch (const MoneyError& e) {
-    fail(errors, at, e.what(), e.reason(), {{"found", value.asString()}});
-    return std::nullopt;
-  }
-}
-
-std::optional<Amount> readAmount(const Json& object, std::string_view key,
-                                 const std::string& pointer, Errors& errors) {
-  const Json* value = member(object, key, pointer, errors);
-  if (value == nullptr) return std::nullopt;
-  return parseAmountValue(*value, child(pointer, key), errors);
-}
-
-std::optional<Date> readDate(const Json& object, std::string_view key, const std::string& pointer,
-                             Errors& errors) {
-  const Json* value = member(object, key, pointer, errors);
-  if (value == nullptr) return std::nullopt;
-  const std::string at = child(pointer, key);
-  if (!value->isString()) {
-    wrongType(errors, at, "an ISO date \"YYYY-MM-DD\"", *value);
-    return std::nullopt;
-  }
-  std::optional<Date> date = Date::parse(value->asString());
-  if (!date) {
-    fail(
-        errors, at,
-        "expected an ISO date \"YYYY-MM-DD\" naming a real day, found " + quoted(value->asString()),
-        "date", {{"found", value->asString()}});
-  }
-  return date;
-}
-
-std::optional<bool> readBool(const Json& object, std::string_view key, const std::string& pointer,
-                             Errors& errors) {
-  const Json* value = member(object, key, pointer, errors);
-  if (value == nullptr) return std::nullopt;
-  if (!value->isBool()) {
-    wrongType(errors, child(pointer, key), "a boolean", *value);
-    return std::nullopt;
-  }
-  return value->asBool();
-}
-
-std::optional<std::int64_t> readInteger(const Json& object, std::string_view key,
-                                        const std::string& pointer, Errors& errors) {
-  const Json* value = member(object, key, pointer, errors);
-  if (value == nullptr) return std::nullopt;
-  if (!value->isInteger()) {
-    wrongType(errors, child(pointer, key), "an integer", *value);
-    return std::nullopt;
-  }
-  return value->asInteger();
-}
-
-// Reads a string member naming one value of an enumeration; `parse` maps text to the value.
-template <typename Enum, typename Parse>
-std::optional<Enum> readEnum(const Json& object, std::string_view key, const std::string& pointer,
-                             Errors& errors, Fields names, Parse parse) {
-  std::optional<std::string> text = readString(object, key, pointer, errors, false);
-  if (!text) return std::nullopt;
-  std::optional<Enum> value = parse(*text);
-  if (!value) {
-    fail(errors, child(pointer, key),
-         "expected one of " + joined(names) + ", found " + quoted(*text), "choice",
-         {{"found", *text}, {"choices", joined(names)}});
-  }
-  return value;
-}
-
-// The member named key when it is an array; reports it missing or of the wrong type otherwise.
-const Json* readArray(const Json& object, std::string_view key, const std::string& pointer,
-                      Errors& errors) {
-  const Json* value = member(object, key, pointer, errors);
-  if (value == nullptr) return nullptr;
-  if (!value->isArray()) {
-    wrongType(errors, child(pointer, key), "an array", *value);
-    return nullptr;
-  }
-  return value;
-}
-
-bool isUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
-bool isLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
-
-bool isLanguageCode(std::string_view text) {
-  return (text.size() == 2 || text.size() == 3) &&
-         std::all_of(text.begin(), text.end(), isLowerAscii);
-}
-
-bool isCountryCode(std::string_view text) {
-  return text.size() == 2 && isUpperAscii(text[0]) && isUpperAscii(text[1]);
-}
 
 std::string categoryList(const ProgrammeRules& rules) {
   std::string text;
@@ -241,36 +63,7 @@ const ProgrammeRules* findRules(const Json& object, const Programme& programme,
 }
 
 void parseTitles(const Json& value, const std::string& pointer, Project& project, Errors& errors) {
-  if (!value.isObject()) {
-    wrongType(errors, pointer, "an object of language code to title", value);
-    return;
-  }
-  bool hasKnownLanguage = false;
-  for (const auto& [language, title] : value.members()) {
-    const std::string at = child(pointer, language);
-    if (!isLanguageCode(language)) {
-      fail(errors, at,
-           "expected a language code of two or three lower-case letters such as \"en\", "
-           "found " +
-               quoted(language));
-      continue;
-    }
-    if (std::find(std::begin(kTitleLanguages), std::end(kTitleLanguages), language) !=
-        std::end(kTitleLanguages)) {
-      hasKnownLanguage = true;
-    }
-    if (!title.isString()) {
-      wrongType(errors, at, "a string", title);
-    } else if (title.asString().empty()) {
-      fail(errors, at, "expected a non-empty title, found \"\"", "empty");
-    } else {
-      project.titles.emplace_back(language, title.asString());
-    }
-  }
-  if (!hasKnownLanguage) {
-    fail(errors, pointer, "expected a title in at least one of en, lv, lt", "title_missing");
-  }
-  std::sort(project.titles.begin(), project.titles.end());
+  parseTexts(value, pointer, "title", project.titles, errors);
 }
 
 void parseApproved(const Json& value, const std::string& pointer, Project& project,
@@ -593,11 +386,16 @@ Bundle readBundle(const Json& document, const RulesLookup& rules) {
       fail(errors, "/format", "expected " + quoted(kFormat) + ", found " + quoted(*format));
     }
   }
-  if (std::optional<std::int64_t> version = readInteger(document, "version", root, errors)) {
-    if (*version != kVersion) {
-      fail(errors, "/version",
-           "expected version " + std::to_string(kVersion) + ", found " + std::to_string(*version));
-    }
+  const std::optional<std::int64_t> version = readInteger(document, "version", root, errors);
+  if (version && (*version < 1 || *version > kLatestVersion)) {
+    fail(errors, "/version", "expected version 1 or 2, found " + std::to_string(*version));
+  }
+  if (version && *version == 1) {
+    // The sections of version 2 are not part of version 1.
+    for (std::string_view section : workplan::kSections)
+      if (document.find(section) != nullptr)
+        fail(errors, "/" + std::string(section),
+             "a version-1 bundle has no \"" + std::string(section) + "\"; write version 2");
   }
   const ProgrammeRules* programmeRules = nullptr;
   if (const Json* programme = member(document, "programme", root, errors)) {
@@ -612,6 +410,7 @@ Bundle readBundle(const Json& document, const RulesLookup& rules) {
     bundle.partners = parsePartners(*partners, "/partners", programmeRules, errors);
     if (!bundle.programme.fund.empty()) checkFundEntries(*partners, bundle.programme.fund, errors);
   }
+  if (version == 2) workplan::readSections(document, bundle, programmeRules, errors);
   for (ValidationError& error : bundleTotalErrors(bundle)) errors.push_back(std::move(error));
   throwIfAny(errors);
   return bundle;
@@ -729,12 +528,14 @@ Json partnerToJson(const Partner& partner) {
 Json bundleToJson(const Bundle& bundle) {
   Json partners = Json::array();
   for (const Partner& partner : bundle.partners) partners.push(partnerToJson(partner));
-  return Json::object()
-      .set("format", kFormat)
-      .set("version", Json(kVersion))
-      .set("programme", programmeToJson(bundle.programme))
-      .set("project", projectToJson(bundle.project))
-      .set("partners", std::move(partners));
+  Json document = Json::object()
+                      .set("format", kFormat)
+                      .set("version", Json(static_cast<std::int64_t>(bundle.formatVersion())))
+                      .set("programme", programmeToJson(bundle.programme))
+                      .set("project", projectToJson(bundle.project))
+                      .set("partners", std::move(partners));
+  workplan::writeSections(bundle, document);
+  return document;
 }
 
 std::string writeBundle(const Bundle& bundle) { return bundleToJson(bundle).dump(true); }

@@ -54,6 +54,17 @@ Date Date::nextDay() const {
   return next;
 }
 
+std::int64_t Date::dayNumber() const {
+  // Days from civil (H. Hinnant's algorithm): years counted from March, so that the leap day
+  // is the last day of the year.
+  const std::int64_t y = year - (month <= 2 ? 1 : 0);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yearOfEra = y - era * 400;
+  const std::int64_t dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const std::int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
 UtcTime UtcTime::fromMillis(std::int64_t millis) {
   std::int64_t seconds = millis / 1000;
   std::int64_t rest = millis % 1000;

@@ -186,6 +186,8 @@ ProgrammeRules buildRules(const RulesDefaults& defaults, const PluginConfig& con
   rules.fundRateCap = defaults.fundRateCap;
   rules.reportingPeriodMonths = defaults.reportingPeriodMonths;
   rules.rounding = defaults.rounding;
+  rules.targetGroups = commonTargetGroups();
+  rules.eventKinds = commonEventKinds();
 
   std::vector<CostCategory> extra;
   std::map<std::string, FlatRateKeys> flatRateKeys;
@@ -293,6 +295,34 @@ const std::vector<CostCategory>& commonCategories() {
       {"infrastructure", "Infrastructure and works"},
   };
   return categories;
+}
+
+const std::vector<core::Labelled>& commonTargetGroups() {
+  static const std::vector<core::Labelled> groups = {
+      {"disabilities", "People with disabilities"},
+      {"children", "Children"},
+      {"youth", "Young people"},
+      {"seniors", "Seniors"},
+      {"families_at_risk", "Families at social risk"},
+      {"professionals", "Professionals"},
+      {"general_public", "General public"},
+  };
+  return groups;
+}
+
+const std::vector<core::Labelled>& commonEventKinds() {
+  static const std::vector<core::Labelled> kinds = {
+      {"camp", "Camp"},
+      {"training", "Training"},
+      {"exchange_visit", "Experience exchange"},
+      {"conference", "Conference"},
+      {"consultation_meeting", "Public consultation meeting"},
+      {"discussion", "Discussion"},
+      {"opening", "Opening event"},
+      {"meeting", "Meeting"},
+      {"other", "Other"},
+  };
+  return kinds;
 }
 
 ConfiguredRulesPlugin::ConfiguredRulesPlugin(RulesDefaults defaults)

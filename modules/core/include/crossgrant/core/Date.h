@@ -18,6 +18,8 @@ struct Date {
   static std::optional<Date> parse(std::string_view text);
   std::string toString() const;
   Date nextDay() const;
+  /// Days since 1970-01-01 (negative before it): b.dayNumber() - a.dayNumber() days apart.
+  std::int64_t dayNumber() const;
 
   auto operator<=>(const Date&) const = default;
 };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "crossgrant/core/Money.h"
+#include "crossgrant/core/WorkPlan.h"
 
 namespace crossgrant::core {
 
@@ -23,6 +24,21 @@ struct CostCategory {
   std::string label;  ///< English label, e.g. "Staff costs"
 };
 
+/// A key the rules list with its English label (target groups, event kinds); the pages and
+/// reports take lv and lt labels from their translations, or this one.
+struct Labelled {
+  std::string key;    ///< e.g. "youth"
+  std::string label;  ///< e.g. "Young people"
+};
+
+/// An indicator of the programme that a project's indicator may name (e.g. RCO81).
+struct ProgrammeIndicator {
+  std::string code;  ///< e.g. "RCO81"
+  std::string name;  ///< English name as the legal act gives it
+  std::string unit;  ///< e.g. "participations"
+  IndicatorKind kind = IndicatorKind::kOutput;
+};
+
 struct ProgrammeRules {
   std::string key;  ///< e.g. "interreg-2014-2020"
   std::string title;
@@ -32,7 +48,22 @@ struct ProgrammeRules {
   int reportingPeriodMonths = 6;
   Rounding rounding = Rounding::kHalfUp;
 
+  /// The target groups of events' participants, and the kinds of events.
+  std::vector<Labelled> targetGroups;
+  std::vector<Labelled> eventKinds;
+  std::vector<ProgrammeIndicator> indicators;
+  /// How many days an activity's actual dates may lie outside its planned ones before it is
+  /// a finding (activity_outside_plan).
+  int activityToleranceDays = 0;
+  /// The share of an indicator's target by which it may be behind the straight line from the
+  /// project's start before it is a finding (indicator_behind).
+  Rate indicatorTolerance = Rate::fromMillionths(250000);
+
   bool knowsCategory(std::string_view category) const;
+  bool knowsTargetGroup(std::string_view key) const;
+  bool knowsEventKind(std::string_view key) const;
+  /// The programme indicator of that code; nullptr when the rules list none.
+  const ProgrammeIndicator* indicator(std::string_view code) const;
 };
 
 }  // namespace crossgrant::core

@@ -13,6 +13,7 @@
 #include "crossgrant/core/Date.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Money.h"
+#include "crossgrant/core/WorkPlan.h"
 
 namespace crossgrant::core {
 
@@ -97,6 +98,13 @@ struct Bundle {
   Programme programme;
   Project project;
   std::vector<Partner> partners;
+  /// The sections of version 2 (docs/bundle-v2.md), each nullopt where the bundle has none.
+  std::optional<WorkPlan> workPlan;
+  std::optional<std::vector<Event>> events;
+  std::optional<std::vector<Indicator>> indicators;
+
+  /// 2 when the bundle has any section of version 2, else 1: the version it is written as.
+  int formatVersion() const { return workPlan || events || indicators ? 2 : 1; }
 
   bool operator==(const Bundle&) const = default;
 };

@@ -27,6 +27,10 @@ namespace crossgrant::plugin {
 
 /// The categories every programme-rules plugin knows, in budget order.
 const std::vector<core::CostCategory>& commonCategories();
+/// The target groups of events' participants and the kinds of events every programme-rules
+/// plugin knows (docs/bundle-v2.md), with English labels.
+const std::vector<core::Labelled>& commonTargetGroups();
+const std::vector<core::Labelled>& commonEventKinds();
 
 /// A flat rate the programme's regulation allows: its base is fixed and its rate may not
 /// exceed the ceiling.
