@@ -74,7 +74,7 @@ test("when someone saved first, the lead sees both and applies the change again"
   await setAmount(lead, 1, "14180.26");
   await lead.click("#save-cofinancing");
   await lead.waitForSelector("#conflict-current");
-  assert.equal(await text(lead, "h1"), "Someone changed these figures first");
+  assert.equal(await text(lead, "h1"), "Someone saved a change first");
   assert.match(await text(lead, "#conflict-current"), /80,354\.90/);
   // The lead's change, on what is stored now: the admin's row kept, the lead's row changed.
   assert.match(await text(lead, "#conflict-mine"), /80,354\.90[\s\S]*14,180\.26/);

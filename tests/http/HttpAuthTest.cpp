@@ -855,6 +855,9 @@ BOOST_AUTO_TEST_CASE(permissions_say_what_the_policy_allows_each_role) {
   const Json controller = permissionsOf("controller");
   BOOST_TEST(names(controller.find("partners")->find("PP6")) == Names{"read_partner"},
              boost::test_tools::per_element());
+  // The partners a user does not see in the partner list are not named here either.
+  BOOST_TEST(controller.find("partners")->members().size() == 1u);
+  BOOST_TEST(partner.find("partners")->members().size() == 8u);
   // The auditor reads the project's data and its audit trail, and writes nothing.
   BOOST_TEST(names(permissionsOf("auditor").find("project")) ==
                  (Names{"read_project", "read_project_data", "read_audit"}),
@@ -879,6 +882,20 @@ BOOST_AUTO_TEST_CASE(the_rules_plugins_loaded_are_listed) {
   for (const Json& rule : body.find("rules")->items()) keys.push_back(text(rule, "key"));
   BOOST_TEST(std::count(keys.begin(), keys.end(), "interreg-2014-2020") == 1);
   BOOST_TEST(std::is_sorted(keys.begin(), keys.end()));
+  // Each with what a programme under it has: its cost categories, target groups, event kinds.
+  for (const Json& rule : body.find("rules")->items()) {
+    const auto keysOf = [&](const char* list) {
+      std::vector<std::string> found;
+      for (const Json& item : rule.find(list)->items()) found.push_back(text(item, "key"));
+      return found;
+    };
+    const std::vector<std::string> categories = keysOf("categories");
+    BOOST_TEST(std::count(categories.begin(), categories.end(), "staff") == 1, text(rule, "key"));
+    const std::vector<std::string> groups = keysOf("target_groups");
+    BOOST_TEST(std::count(groups.begin(), groups.end(), "disabilities") == 1, text(rule, "key"));
+    const std::vector<std::string> kinds = keysOf("event_kinds");
+    BOOST_TEST(std::count(kinds.begin(), kinds.end(), "conference") == 1, text(rule, "key"));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

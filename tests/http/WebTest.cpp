@@ -123,6 +123,20 @@ BOOST_AUTO_TEST_CASE(versioned_names_are_kept_for_good_and_change_with_what_they
   BOOST_TEST(browser.get("/assets/app.js?v=0000000000000000").header("cache-control") ==
              "no-cache");
   BOOST_TEST(browser.get("/").header("cache-control") == "no-cache");
+  // The page names the current versions: it is never kept, whatever it is asked as.
+  const std::string pageVersion =
+      crossgrant::core::sha256Hex(browser.get("/assets/index.html").body).substr(0, 16);
+  BOOST_TEST(browser.get("/assets/index.html?v=" + pageVersion).header("cache-control") ==
+             "no-cache");
+  BOOST_TEST(browser.get("/?v=" + pageVersion).header("cache-control") == "no-cache");
+
+  // An import that would not be versioned (single quotes, import(...)) stops the start.
+  for (const char* form :
+       {"import { f } from './lib/f.js';\n", "const m = import(\"./lib/f.js\");\n"}) {
+    crossgrant::test::writeFile(directory.file("app.js"), form);
+    BOOST_CHECK_THROW(crossgrant::web::Assets::load(directory.path()),
+                      crossgrant::core::ConfigurationError);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_browser_keeps_files_and_asks_again_cheaply) {

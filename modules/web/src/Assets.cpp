@@ -86,6 +86,13 @@ void Assets::version(const std::string& name, std::set<std::string>& done,
       from = match[0].second;
     }
     rewritten.append(from, asset.bytes.cend());
+    // An import in another form (single quotes, import(...)) would load a second copy of a
+    // module under its plain name: refused, so that every module is one module.
+    static const std::regex kOther(
+        R"re(\b(from|import)\s*\(?\s*['`]\.\.?/|\bimport\s*\(\s*"\.\.?/)re");
+    if (module && std::regex_search(rewritten, kOther))
+      throw core::ConfigurationError("the web interface's module " + name +
+                                     " imports a module other than as from \"./NAME.js\"");
     asset.bytes = std::move(rewritten);
   }
   seal(asset);

@@ -106,8 +106,10 @@ http::Response Site::page(const http::Request& request) const {
   // Asked for by its versioned name, a file never changes: the browser keeps it for good.
   // Else (a page, a translation, an old version's name) it asks again, cheaply, by its ETag.
   const std::optional<std::string> wanted = request.queryValue("v");
-  const char* caching =
-      wanted && *wanted == asset->version ? "public, max-age=31536000, immutable" : "no-cache";
+  // (The page itself never: it is what names the current versions.)
+  const bool versioned =
+      asset->contentType.rfind("text/html", 0) != 0 && wanted && *wanted == asset->version;
+  const char* caching = versioned ? "public, max-age=31536000, immutable" : "no-cache";
   if (matchesTag(request, asset->etag))
     return http::Response::bytes(304, asset->contentType, "")
         .withHeader("ETag", asset->etag)

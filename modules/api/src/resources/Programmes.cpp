@@ -1,6 +1,7 @@
 // Programmes: GET (list: those the caller may read), POST (admins), GET/PUT/DELETE one.
 // The bundle's programme object plus "version"; PUT and DELETE name the version (Codecs.h).
-// GET /api/v1/rules: the keys of the rules plugins loaded, which "rules" may name.
+// GET /api/v1/rules: the rules plugins loaded (their keys, which "rules" may name), each with
+// its cost categories, target groups and event kinds.
 #include "Codecs.h"
 #include "Resources.h"
 #include "crossgrant/app/Context.h"
@@ -63,8 +64,21 @@ http::Response deleteProgramme(Call& call) {
 http::Response listRules(Call& call) {
   call.request.allowQuery({});
   Json list = Json::array();
-  for (const std::string& key : call.context.plugins().keys())
-    list.push(Json::object().set("key", key));
+  const auto labelled = [](const auto& items) {
+    Json list = Json::array();
+    for (const auto& item : items)
+      list.push(Json::object().set("key", item.key).set("label", item.label));
+    return list;
+  };
+  for (const std::string& key : call.context.plugins().keys()) {
+    const core::ProgrammeRules& rules = *call.context.plugins().rules(key);
+    list.push(Json::object()
+                  .set("key", key)
+                  .set("title", rules.title)
+                  .set("categories", labelled(rules.categories))
+                  .set("target_groups", labelled(rules.targetGroups))
+                  .set("event_kinds", labelled(rules.eventKinds)));
+  }
   return http::Response::json(200, Json::object().set("rules", std::move(list)));
 }
 

@@ -62,9 +62,14 @@ http::Response listProjects(Call& call) {
       continue;
     Json summary = projectSummary(project);
     if (findings) {
-      const auto shown = visibleFindings(call, project.programmeCode, project.code,
-                                         projects.findings(project.code));
-      summary.set("findings", static_cast<std::int64_t>(shown.size()));
+      // A project whose findings cannot be computed now (its rules plugin is not loaded, it
+      // was deleted meanwhile) is listed without a count rather than failing the list.
+      try {
+        const auto shown = visibleFindings(call, project.programmeCode, project.code,
+                                           projects.findings(project.code));
+        summary.set("findings", static_cast<std::int64_t>(shown.size()));
+      } catch (const core::Error&) {
+      }
     }
     list.push(std::move(summary));
   }
@@ -128,9 +133,12 @@ http::Response permissions(Call& call) {
   call.request.allowQuery({});
   const std::string& code = call.request.param("code");
   Json partners = Json::object();
-  for (const core::Partner& partner : service(call).partners(code))
-    partners.set(partner.code,
-                 allowedAt(call, kPartnerOperations, {call.scope.programme, code, partner.code}));
+  for (const core::Partner& partner : service(call).partners(code)) {
+    const core::Scope scope{call.scope.programme, code, partner.code};
+    // The partners the user sees in the partner list, no others.
+    if (core::partnerView(*call.principal, scope) == core::PartnerView::kNone) continue;
+    partners.set(partner.code, allowedAt(call, kPartnerOperations, scope));
+  }
   return http::Response::json(200,
                               Json::object()
                                   .set("project", allowedAt(call, kProjectOperations, call.scope))

@@ -84,20 +84,23 @@ export function amount(text) {
 }
 
 /**
- * An amount as a person types it in the language ("791 256,20", "791,256.20", "791256.2")
- * written as the API takes it ("791256.20"); what is not an amount is passed on as typed, for
- * the API to refuse with its reason.
+ * An amount as a person types it in the language written as the API takes it ("791256.20"):
+ * spaces group digits in every language ("791 256,20"); the decimal mark is the language's
+ * (a comma in lv and lt, a point in en) or the API's point; in en a comma groups thousands
+ * ("791,256.20"); "−" is a minus. What is not clearly an amount ("1.500" in lv, "1,50" in en)
+ * is passed on as typed, for the API to refuse with its reason, never guessed at.
  */
 export function typedAmount(text) {
-  const compact = text.trim().replace(/[\s\u00a0\u202f]/g, "");
-  const decimal = chosen === "en" ? "." : ",";
-  const group = chosen === "en" ? "," : ".";
-  const pattern = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})*(\\${decimal}\\d{1,2})?$`);
-  const normalised = pattern.test(compact)
-    ? compact.split(group).join("").replace(decimal, ".")
-    : /^-?\d+([.,]\d{1,2})?$/.test(compact) ? compact.replace(",", ".") : null;
-  if (normalised === null) return text.trim();
-  const [whole, fraction = ""] = normalised.split(".");
+  const typed = text.trim();
+  let compact = typed.replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-");
+  if (chosen === "en") {
+    if (/^-?\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(compact)) compact = compact.replaceAll(",", "");
+    if (!/^-?\d+(\.\d{1,2})?$/.test(compact)) return typed;
+  } else {
+    if (!/^-?\d+([.,]\d{1,2})?$/.test(compact)) return typed;
+    compact = compact.replace(",", ".");
+  }
+  const [whole, fraction = ""] = compact.split(".");
   return `${whole}.${(fraction + "00").slice(0, 2)}`;
 }
 

@@ -5,7 +5,7 @@ import { el, show } from "./dom.js";
 import { editableAmount, t, typedAmount } from "./i18n.js";
 import { markErrors } from "./forms.js";
 import { sessionEnded } from "./session.js";
-import { conflictPage, readVersioned, reappliedRows, saveVersioned } from "./versioned.js";
+import { conflictPage, readVersioned, reappliedRows, rowKeys, saveVersioned } from "./versioned.js";
 
 /**
  * A field of a row: {name, label, options: [[value, text]] for a choice, amount: true for an
@@ -31,11 +31,13 @@ function fieldCell(column, value, id) {
 /**
  * Opens the editor of the list at path (an API path answering the list with its ETag):
  * {id: "cofinancing", row: "contribution", title, caption, columns, blank (a new row),
- *  addLabel, describe (a row as text), back (the page to return to, given a status text)}.
- * mine: the rows to start from instead of the stored ones (after a conflict).
+ *  addLabel, keyOf (what names a row), describe (a row as text), back (the page to return to,
+ *  given a status text)}.
+ * redo: after a conflict, {stored, base, rows, origins}: what is stored now and its version,
+ * and the user's change applied to it (reappliedRows), to start from instead of reading.
  */
-export async function listEditor(spec, path, mine) {
-  const read = await readVersioned(path);
+export async function listEditor(spec, path, redo) {
+  const read = redo ?? (await readVersioned(path));
   if (!read) return;
   const { stored, base } = read;
   const rows = el("tbody", {});
@@ -49,11 +51,11 @@ export async function listEditor(spec, path, mine) {
         t("remove"))));
     rows.append(row);
   };
-  // Each row is based on the stored row at its place (rows redone after a conflict, on what is
-  // stored now).
-  (mine ?? stored).forEach((values, i) => addRow(values, i < stored.length ? String(i) : ""));
+  // Each row remembers the stored row it was filled from, by name (rowKeys).
+  if (redo) redo.rows.forEach((values, i) => addRow(values, redo.origins[i]));
+  else rowKeys(stored, spec.keyOf).forEach((key, i) => addRow(stored[i], key));
   const message = el("p", { class: "error", role: "alert", id: `${spec.id}-error` },
-    mine ? t("conflict_redo") : "");
+    redo ? t("conflict_redo") : "");
   const form = el("form", { id: `${spec.id}-form`, novalidate: "" },
     el("h2", {}, spec.title),
     message,
@@ -82,11 +84,12 @@ export async function listEditor(spec, path, mine) {
     if (outcome.ended) return sessionEnded();
     if (outcome.saved) return spec.back(t("saved"));
     if (outcome.conflict) {
-      const merged = reappliedRows(stored, wanted, origins, outcome.conflict);
+      const merged = reappliedRows(stored, wanted, origins, outcome.conflict, spec.keyOf);
       const describe = (items) => el("ul", {}, ...items.map((item) => el("li", {}, spec.describe(item))));
       return conflictPage({
-        current: outcome.conflict, mine: merged, describe,
-        redo: () => listEditor(spec, path, merged), discard: () => spec.back(),
+        current: outcome.conflict, mine: merged.rows, describe,
+        redo: () => listEditor(spec, path, { stored: outcome.conflict, base: outcome.version, ...merged }),
+        discard: () => spec.back(),
       });
     }
     // A pointer /i/name names row i of what was sent, which is the i-th row of the form now.

@@ -25,15 +25,18 @@ export async function readVersioned(path) {
 }
 
 /**
- * Saves body at path based on version. The outcome is one of {saved}, {conflict} (what is
- * stored now), {errors} (the API's, each with its pointer) or {ended} (the session is gone).
+ * Saves body at path based on version. The outcome is one of {saved}, {conflict, version}
+ * (what is stored now and its ETag), {errors} (the API's, each with its pointer) or {ended}
+ * (the session is gone).
  */
 export async function saveVersioned(path, body, version) {
   const response = await api("PUT", path, body, { "If-Match": version });
   const answer = await bodyOf(response);
   if (response.ok) return { saved: answer, version: response.headers.get("ETag") };
   if (response.status === 401) return { ended: true };
-  if (response.status === 409 && answer.current !== undefined) return { conflict: answer.current };
+  // What is stored now, and its version: a change applied again is based on exactly that.
+  if (response.status === 409 && answer.current !== undefined)
+    return { conflict: answer.current, version: response.headers.get("ETag") };
   const errors = errorsOf(answer);
   return { errors: errors.length ? errors : [{ pointer: "", message: t("unexpected", response) }] };
 }
@@ -52,23 +55,55 @@ export function reappliedFields(original, wanted, current) {
 }
 
 /**
- * The user's change of a list applied again to what is stored now: rows the user changed or
- * removed (relative to what the form was filled from, origins[i] the stored row index of form
- * row i, "" for a row the user added), rows they added, and for the rest what is stored now,
- * so that the other person's change is kept where the user did not touch it.
+ * The names of a list's rows by keyOf (a budget line's category; a contribution's source and
+ * type), "#2", "#3" added to a name that repeats, so that each row has one.
  */
-export function reappliedRows(original, wanted, origins, current) {
-  const byOrigin = new Map();
-  origins.forEach((origin, i) => { if (origin !== "") byOrigin.set(Number(origin), wanted[i]); });
-  const result = [];
-  current.forEach((now, j) => {
-    if (j >= original.length) return result.push(now);  // added by the other person
-    if (!byOrigin.has(j)) return undefined;              // removed by the user
-    const mine = byOrigin.get(j);
-    result.push(equal(mine, original[j]) ? now : mine);
+export function rowKeys(rows, keyOf) {
+  const seen = new Map();
+  return rows.map((row) => {
+    const key = keyOf(row);
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? key : `${key}#${count}`;
   });
-  origins.forEach((origin, i) => { if (origin === "") result.push(wanted[i]); });
-  return result;
+}
+
+/**
+ * The user's change of a list applied again to what is stored now, row by row as rowKeys
+ * names them: original is what the form was filled from, wanted the form's rows and origins[i]
+ * the name of the stored row that form row i was filled from ("" for a row the user added).
+ * Of the rows stored now, those the user removed go, those the user changed are the user's,
+ * the rest (the other person's changes and additions) stay as stored; then come the rows the
+ * user added, and those the user changed that the other person removed. Returns the rows and,
+ * for each, the name of the row stored now that it is based on ("" for none).
+ */
+export function reappliedRows(original, wanted, origins, current, keyOf) {
+  const originalKeys = rowKeys(original, keyOf);
+  const before = new Map(originalKeys.map((key, i) => [key, original[i]]));
+  const mine = new Map();
+  origins.forEach((origin, i) => { if (origin !== "") mine.set(origin, wanted[i]); });
+  const currentKeys = rowKeys(current, keyOf);
+  const rows = [];
+  const based = [];
+  currentKeys.forEach((key, j) => {
+    const now = current[j];
+    if (!before.has(key)) {        // added by the other person
+      rows.push(now);
+      based.push(key);
+    } else if (mine.has(key)) {    // kept by the user: changed, or as it was
+      rows.push(equal(mine.get(key), before.get(key)) ? now : mine.get(key));
+      based.push(key);
+    }                              // else removed by the user
+  });
+  origins.forEach((origin, i) => {
+    const changedButGone = origin !== "" && !currentKeys.includes(origin) &&
+      !equal(wanted[i], before.get(origin));
+    if (origin === "" || changedButGone) {
+      rows.push(wanted[i]);
+      based.push("");
+    }
+  });
+  return { rows, origins: based };
 }
 
 /**

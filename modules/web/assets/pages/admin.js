@@ -1,7 +1,7 @@
 // Administration (admins): users and their grants by role and scope; programmes created,
 // changed and deleted.
 import { api, bodyOf } from "../lib/api.js";
-import { cells, el, show, table } from "../lib/dom.js";
+import { cells, el, fact, show, table } from "../lib/dom.js";
 import { errorMessage, errorsOf, markErrors } from "../lib/forms.js";
 import { t } from "../lib/i18n.js";
 import { sessionEnded } from "../lib/session.js";
@@ -31,7 +31,10 @@ export async function adminPage() {
   const problem = async (response) => {
     const errors = errorsOf(await bodyOf(response));
     status.className = "error";
-    status.textContent = errors.length ? errors.map(errorMessage).join(" ") : t("unexpected", response);
+    // Each error with the member it is about (/project: ...).
+    status.textContent = errors.length
+      ? errors.map((e) => (e.pointer ? `${e.pointer.slice(1)}: ` : "") + errorMessage(e)).join(" ")
+      : t("unexpected", response);
   };
 
   const userRows = users.map((user) => el("tr", { id: `user-${user.name}` }, ...cells([
@@ -89,7 +92,17 @@ export async function adminPage() {
     }
     const user = grantForm.elements.user.value;
     const response = await api("POST", `/users/${encodeURIComponent(user)}/grants`, grant);
-    if (!response.ok) return problem(response);
+    if (!response.ok) {
+      // The errors at the fields they name (/programme, /project, /partner, /role).
+      const errors = errorsOf(await bodyOf(response));
+      const unplaced = markErrors(grantForm, errors, (pointer) => {
+        const [, name] = pointer.match(/^\/(\w+)$/) ?? [];
+        return name === "role" ? grantForm.elements.role : grantForm.querySelector(`#grant-${name}`);
+      });
+      status.className = "error";
+      status.textContent = [t("not_saved"), ...unplaced].join(" ");
+      return grantForm.querySelector("[aria-invalid]")?.focus();
+    }
     await adminPage();
     const shown = document.getElementById("admin-status");
     shown.className = "ok";
@@ -153,11 +166,14 @@ function programmeForm(programme, rules, mine) {
     if (outcome.conflict) {
       const current = outcome.conflict;
       const merged = reappliedFields(programme, wanted, current);
+      const headings = { code: t("common.code"), name: t("common.name"), rules: t("rules"), fund: t("fin.fund") };
       const describe = (values) => table(t("programmes"), null,
-        PROGRAMME_FIELDS.map((name) => el("tr", {}, el("th", { scope: "row" }, name), el("td", {}, values[name] ?? ""))));
+        PROGRAMME_FIELDS.map((name) => fact(headings[name], values[name] ?? "")));
       return conflictPage({
         current, mine: merged, describe,
-        redo: () => programmeEditor(programme.code, rules, merged),
+        // Based on exactly what is stored now (and its version), not on a new reading.
+        redo: () => show(el("h1", {}, t("administration")),
+          programmeForm({ ...current, etag: outcome.version }, rules, merged)),
         discard: () => adminPage(),
       });
     }
@@ -179,10 +195,10 @@ async function storedProgramme(code, problem) {
   return { ...(await response.json()), etag: response.headers.get("ETag") };
 }
 
-/** The form of a stored programme, filled from it or from mine (after a conflict). */
-async function programmeEditor(code, rules, mine) {
+/** The form of a stored programme, filled from it. */
+async function programmeEditor(code, rules) {
   const programme = await storedProgramme(code, async (response) => shown(t("unexpected", response), "error"));
-  if (programme) show(el("h1", {}, t("administration")), programmeForm(programme, rules, mine));
+  if (programme) show(el("h1", {}, t("administration")), programmeForm(programme, rules));
 }
 
 /** The programmes, each to change or delete, and a form for a new one. */

@@ -38,14 +38,29 @@ function cofinancingSpec(code, partnerCode) {
       { name: "amount", label: t("fin.amount"), amount: true },
     ],
     blank: { source: "", type: "public", amount: "" },
+    keyOf: (c) => `${c.source}\u0000${c.type}`,
     describe: contributionText,
     breadcrumbs: crumbs(code, partnerCode),
     back: (status) => back(code, partnerCode, status),
   };
 }
 
-function budgetSpec(code, partnerCode, inUse) {
-  const categories = [...new Set([...labelCodes("category"), ...inUse])];
+/**
+ * The cost categories of the project's programme rules (GET /rules), with those the budget
+ * has already; the reports' labels where the rules are not readable.
+ */
+async function categoriesOf(code, inUse) {
+  const projectResponse = await api("GET", projectPath(code));
+  const programme = projectResponse.ok ? (await projectResponse.json()).programme : "";
+  const [programmeResponse, rulesResponse] = await Promise.all([
+    api("GET", `/programmes/${encodeURIComponent(programme)}`), api("GET", "/rules")]);
+  const key = programmeResponse.ok ? (await programmeResponse.json()).rules : "";
+  const rules = rulesResponse.ok ? (await rulesResponse.json()).rules.find((r) => r.key === key) : null;
+  const known = rules ? rules.categories.map((c) => c.key) : labelCodes("category");
+  return [...new Set([...known, ...inUse])];
+}
+
+function budgetSpec(code, partnerCode, categories) {
   return {
     id: "budget", row: "line", addId: "add-line",
     title: t("edit_budget"), caption: t("fin.budget_by_category"), addLabel: t("add_budget_line"),
@@ -55,6 +70,7 @@ function budgetSpec(code, partnerCode, inUse) {
       { name: "amount", label: t("fin.amount"), amount: true },
     ],
     blank: { category: categories[0], amount: "" },
+    keyOf: (line) => line.category,
     describe: (line) => `${label("category", line.category)} ${amount(line.amount)}`,
     breadcrumbs: crumbs(code, partnerCode),
     back: (status) => back(code, partnerCode, status),
@@ -82,13 +98,15 @@ function detailText(field, value) {
 /**
  * The partner's details: name, country, legal status, VAT, and its total for who may change
  * its figures. Saved as the whole partner (PUT), its other members as they were read.
- * mine: the values to start from instead of the stored ones (after a conflict).
+ * redo: after a conflict, {stored, base, mine}: what is stored now, its version and the
+ * user's change applied to it, to start from instead of reading.
  */
-async function detailsEditor(code, partnerCode, withTotal, mine) {
+async function detailsEditor(code, partnerCode, withTotal, redo) {
   const path = partnerPath(code, partnerCode);
-  const read = await readVersioned(path);
+  const read = redo ?? (await readVersioned(path));
   if (!read) return;
   const { stored, base } = read;
+  const mine = redo?.mine;
   const fields = detailFields(withTotal);
   const start = mine ?? stored;
   const inputs = fields.map((field) => {
@@ -141,7 +159,8 @@ async function detailsEditor(code, partnerCode, withTotal, mine) {
         fields.map((f) => fact(f.label, detailText(f, values[f.name]))));
       return conflictPage({
         current, mine: merged, describe,
-        redo: () => detailsEditor(code, partnerCode, withTotal, merged),
+        redo: () => detailsEditor(code, partnerCode, withTotal,
+          { stored: outcome.conflict, base: outcome.version, mine: merged }),
         discard: () => back(code, partnerCode),
       });
     }
@@ -203,8 +222,9 @@ export async function partnerPage(code, partnerCode) {
     ...(may.partner(partner.code, "write_partner")
       ? [button("edit-details", "edit_partner", () => detailsEditor(code, partner.code, figures))] : []),
     ...(figures ? [
-      button("edit-budget", "edit_budget", () => listEditor(
-        budgetSpec(code, partner.code, partner.budget.map((l) => l.category)), `${partPath}/budget`)),
+      button("edit-budget", "edit_budget", async () => listEditor(
+        budgetSpec(code, partner.code, await categoriesOf(code, partner.budget.map((l) => l.category))),
+        `${partPath}/budget`)),
       button("edit-cofinancing", "edit_cofinancing", () => listEditor(
         cofinancingSpec(code, partner.code), `${partPath}/cofinancing`)),
     ] : []),

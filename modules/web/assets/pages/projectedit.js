@@ -45,11 +45,16 @@ function withValues(project, values) {
   return result;
 }
 
-export async function projectEditPage(code, mine) {
+/**
+ * redo: after a conflict, {stored, base, mine}: what is stored now, its version and the
+ * user's change applied to it (flat), to start from instead of reading.
+ */
+export async function projectEditPage(code, redo) {
   const path = projectPath(code);
-  const read = await readVersioned(path);
+  const read = redo ?? (await readVersioned(path));
   if (!read) return;
   const { stored, base } = read;
+  const mine = redo?.mine;
   const original = flat(stored);
   const start = mine ?? original;
   const message = el("p", { class: "error", role: "alert", id: "project-error" }, mine ? t("conflict_redo") : "");
@@ -87,7 +92,8 @@ export async function projectEditPage(code, mine) {
         fact(t(field.key), field.amount ? amount(values[field.name]) : values[field.name])));
       return conflictPage({
         current, mine: merged, describe,
-        redo: () => projectEditPage(code, merged), discard: () => navigate(path),
+        redo: () => projectEditPage(code, { stored: outcome.conflict, base: outcome.version, mine: merged }),
+        discard: () => navigate(path),
       });
     }
     const unplaced = markErrors(form, outcome.errors, (pointer) =>
