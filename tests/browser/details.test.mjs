@@ -136,3 +136,42 @@ test("the lead changes the title while the admin changed the acronym: both are k
   assert.match(await text(lead, "h1"), /^SocQuality\+ — /);
   await lead.browserContext().close();
 });
+
+test("the lead adds a partner and removes it again; the admin deletes the project", async () => {
+  const lead = await signedIn("lead", "lv");
+  await lead.goto(`${server.url}/projects/LLI-317`, { waitUntil: "networkidle0" });
+  await lead.waitForSelector("#new-partner-form");
+  // A code that is there already is refused at its field, in Latvian.
+  await lead.type("#new-partner-code", "PP6");
+  await lead.type("#new-partner-name", "Biedrība „Cerība”");
+  await lead.click("#add-partner");
+  await lead.waitForSelector("#new-partner-error:not(:empty)");
+  assert.match(await text(lead, "#new-partner-error"), /Nav saglabāts/);
+  await fill(lead, "#new-partner-code", "PP9");
+  await lead.type("#new-partner-country", "lv");
+  await lead.type("#new-partner-total", "1 000,00");
+  await lead.click("#add-partner");
+  await lead.waitForFunction(() => location.pathname === "/projects/LLI-317/partners/PP9");
+  await lead.waitForSelector("#remove-partner");
+  assert.equal(await text(lead, "h1"), "PP9 — Biedrība „Cerība”");
+  assert.match(await text(lead, "#partner-total"), /1\u00a0000,00/);
+  assert.deepEqual(await accessibilityViolations(lead), []);
+
+  lead.on("dialog", (dialog) => dialog.accept());
+  await lead.click("#remove-partner");
+  await lead.waitForFunction(() => document.getElementById("status")?.textContent.includes("PP9"));
+  assert.equal(await lead.$("#partner-PP9"), null);
+  // The lead may not delete the project: it is not offered.
+  assert.equal(await lead.$("#delete-project"), null);
+  await lead.browserContext().close();
+
+  const admin = await signedIn("admin");
+  await admin.goto(`${server.url}/projects/LLI-317`, { waitUntil: "networkidle0" });
+  await admin.waitForSelector("#delete-project");
+  admin.on("dialog", (dialog) => dialog.accept());
+  await admin.click("#delete-project");
+  await admin.waitForFunction(() => document.getElementById("status")?.textContent === "Project LLI-317 deleted.");
+  assert.equal(await admin.$("#project-LLI-317"), null);
+  assert.equal((await admin.evaluate(async () => (await fetch("/api/v1/projects/LLI-317")).status)), 404);
+  await admin.browserContext().close();
+});

@@ -2,7 +2,7 @@
 // them; and editing what the API lets the user edit: the partner's own details (the partner
 // itself may), its budget lines and co-financing (the lead and admins).
 import { api, partnerPath, projectPath } from "../lib/api.js";
-import { cells, el, fact, link, show, table } from "../lib/dom.js";
+import { cells, el, fact, link, navigate, show, table } from "../lib/dom.js";
 import { withFindings } from "../lib/findings.js";
 import { markErrors } from "../lib/forms.js";
 import { amount, editableAmount, label, labelCodes, sum, t, typedAmount } from "../lib/i18n.js";
@@ -229,6 +229,25 @@ export async function partnerPage(code, partnerCode) {
         cofinancingSpec(code, partner.code), `${partPath}/cofinancing`)),
     ] : []),
   ];
+  if (may.project("write_project") && partner.role !== "lead") {
+    // Removing the partner from the project, after asking; its grants end with it.
+    actions.push(el("button", {
+      type: "button", id: "remove-partner", class: "danger",
+      onclick: async () => {
+        if (!window.confirm(t("remove_partner_confirm", { partner: partner.code }))) return;
+        const response = await api("DELETE", partPath, undefined, { "If-Match": `"${partner.version}"` });
+        if (response.status === 401) return sessionEnded();
+        if (!response.ok) {
+          document.getElementById("status").textContent = response.status === 409
+            ? t("bundle_changed") : t("unexpected", response);
+          return undefined;
+        }
+        await navigate(path);
+        document.getElementById("status").textContent = t("partner_removed", { partner: partner.code });
+        return undefined;
+      },
+    }, t("remove_partner")));
+  }
   show(
     el("p", {}, link(path, code)),
     el("h1", {}, `${partner.code} — ${partner.name}`),

@@ -1,10 +1,10 @@
 // A project: identification, periods, partners, budget per partner and cost category,
 // co-financing, the findings at the figures they concern, and the bundle.
 import { api, bodyOf, partnerPath, projectPath } from "../lib/api.js";
-import { cells, chosenText, el, fact, link, show, table } from "../lib/dom.js";
+import { cells, chosenText, el, fact, link, navigate, show, table } from "../lib/dom.js";
 import { findingText, withFindings } from "../lib/findings.js";
-import { errorList } from "../lib/forms.js";
-import { amount, date, label, language, sum, t } from "../lib/i18n.js";
+import { errorList, errorsOf, markErrors } from "../lib/forms.js";
+import { amount, date, label, language, sum, t, typedAmount } from "../lib/i18n.js";
 import { permissionsOf } from "../lib/permissions.js";
 import { sessionEnded } from "../lib/session.js";
 import { notFoundPage, unexpectedPage } from "./errors.js";
@@ -48,6 +48,81 @@ async function bundleSection(code, mayReplace) {
   }
   parts.push(result);
   return el("section", { "aria-labelledby": "bundle-heading", class: "stack" }, ...parts);
+}
+
+const LEGAL_STATUSES = ["public", "public_equivalent", "private", "ngo"];
+
+/**
+ * A new partner of the project (for who may write it): who it is and its approved total; its
+ * budget and co-financing are then given on its page (until they are, its findings say so).
+ */
+function addPartnerSection(code) {
+  const field = (name, key, attributes = {}) => el("div", { class: "field" },
+    el("label", { for: `new-partner-${name}` }, t(key)),
+    el("input", { id: `new-partner-${name}`, name, ...attributes }));
+  const message = el("p", { class: "error", role: "alert", id: "new-partner-error" }, "");
+  const form = el("form", { class: "stack", id: "new-partner-form", novalidate: "" },
+    el("h2", { id: "new-partner-heading" }, t("add_partner")), message,
+    field("code", "common.code", { autocomplete: "off", required: "" }),
+    field("name", "common.name", { required: "" }),
+    field("country", "common.country", { "aria-describedby": "new-partner-country-hint" }),
+    el("span", { class: "hint", id: "new-partner-country-hint" }, t("country_hint")),
+    el("div", { class: "field" },
+      el("label", { for: "new-partner-legal_status" }, t("legal_status.title")),
+      el("select", { id: "new-partner-legal_status", name: "legal_status" },
+        ...LEGAL_STATUSES.map((status) => el("option", { value: status }, label("legal_status", status))))),
+    el("div", { class: "field checkbox" },
+      el("input", { id: "new-partner-vat_recoverable", name: "vat_recoverable", type: "checkbox" }),
+      el("label", { for: "new-partner-vat_recoverable" }, t("vat_recoverable"))),
+    field("total", "fin.partner_total", { inputmode: "decimal" }),
+    el("p", { class: "actions" }, el("button", { type: "submit", id: "add-partner" }, t("add_partner"))));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const value = (name) => form.elements[name].value.trim();
+    const partner = {
+      code: value("code"), role: "partner", name: value("name"),
+      ...(value("country") ? { country: value("country").toUpperCase() } : {}),
+      legal_status: form.elements.legal_status.value,
+      vat_recoverable: form.elements.vat_recoverable.checked,
+      total: typedAmount(value("total") || "0"), budget: [], cofinancing: [],
+    };
+    const response = await api("POST", `${projectPath(code)}/partners`, partner);
+    if (response.status === 401) return sessionEnded();
+    if (response.status === 201) return navigate(partnerPath(code, partner.code));
+    const errors = errorsOf(await bodyOf(response));
+    const unplaced = markErrors(form, errors, (pointer) => {
+      const [, name] = pointer.match(/^\/(\w+)$/) ?? [];
+      return name ? form.querySelector(`#new-partner-${name}`) : null;
+    });
+    message.textContent = [t("not_saved"), ...unplaced].join(" ");
+    form.querySelector("[aria-invalid]")?.focus();
+  });
+  return el("section", { "aria-labelledby": "new-partner-heading" }, form);
+}
+
+/** Deleting the project (admins), after asking: its partners, grants and figures go too. */
+function deleteProjectSection(code) {
+  const status = el("p", { class: "error", role: "alert", id: "delete-project-error" }, "");
+  return el("section", { "aria-labelledby": "delete-project-heading", class: "stack" },
+    el("h2", { id: "delete-project-heading" }, t("delete_project")), status,
+    el("p", { class: "actions" }, el("button", {
+      type: "button", id: "delete-project", class: "danger",
+      onclick: async () => {
+        if (!window.confirm(t("delete_project_confirm", { code }))) return;
+        const read = await api("GET", projectPath(code));
+        if (!read.ok) return notFoundPage();
+        const response = await api("DELETE", projectPath(code), undefined, { "If-Match": read.headers.get("ETag") });
+        if (response.status === 401) return sessionEnded();
+        if (!response.ok) {
+          status.textContent = errorsOf(await bodyOf(response)).map((e) => e.message).join(" ") || t("unexpected", response);
+          return undefined;
+        }
+        await navigate("/");
+        document.getElementById("main").prepend(el("p", { class: "ok", role: "status", id: "status" },
+          t("project_deleted", { code })));
+        return undefined;
+      },
+    }, t("delete_project"))));
 }
 
 /** The project's title in the language, else in English, else its acronym. */
@@ -134,6 +209,9 @@ export async function projectPage(code) {
     ...(withFigures.length ? [budget, cofinancing] : []),
     el("h2", {}, t("findings.title")), list,
   );
+  const main = document.getElementById("main");
+  if (may.project("write_project")) main.append(addPartnerSection(code));
+  if (may.project("manage")) main.append(deleteProjectSection(code));
   // The bundle comes after the figures are shown, for those who may read it.
   if (may.project("read_project_data")) {
     const section = await bundleSection(code, may.project("write_project"));
