@@ -535,6 +535,29 @@ Json indicatorToJson(const Indicator& indicator) {
   return json;
 }
 
+/// A top-level list of objects with unique codes (events, indicators), when the document has
+/// it: each read by read.
+template <typename Item, typename Read>
+void readList(const Json& document, std::string_view section, std::string_view kind,
+              const Context& context, Errors& errors, std::optional<std::vector<Item>>& into,
+              Read read) {
+  const Json* list = document.find(section);
+  if (list == nullptr) return;
+  into.emplace();
+  const std::string pointer = "/" + std::string(section);
+  if (!list->isArray()) {
+    wrongType(errors, pointer, "an array", *list);
+    return;
+  }
+  std::map<std::string, std::string> codes;
+  for (std::size_t i = 0; i < list->items().size(); ++i) {
+    const std::string at = child(pointer, i);
+    Item item = read(list->items()[i], at, context, errors);
+    uniqueCode(codes, item.code, at, kind, errors);
+    into->push_back(std::move(item));
+  }
+}
+
 }  // namespace
 
 void readSections(const Json& document, Bundle& bundle, const ProgrammeRules* rules,
@@ -547,34 +570,8 @@ void readSections(const Json& document, Bundle& bundle, const ProgrammeRules* ru
       for (const Activity& activity : package.activities)
         context.activityByCode.emplace(activity.code, &activity);
   }
-  if (const Json* events = document.find("events")) {
-    bundle.events.emplace();
-    if (!events->isArray()) {
-      wrongType(errors, "/events", "an array", *events);
-    } else {
-      std::map<std::string, std::string> codes;
-      for (std::size_t i = 0; i < events->items().size(); ++i) {
-        const std::string at = child("/events", i);
-        Event event = readEvent(events->items()[i], at, context, errors);
-        uniqueCode(codes, event.code, at, "event", errors);
-        bundle.events->push_back(std::move(event));
-      }
-    }
-  }
-  if (const Json* indicators = document.find("indicators")) {
-    bundle.indicators.emplace();
-    if (!indicators->isArray()) {
-      wrongType(errors, "/indicators", "an array", *indicators);
-    } else {
-      std::map<std::string, std::string> codes;
-      for (std::size_t i = 0; i < indicators->items().size(); ++i) {
-        const std::string at = child("/indicators", i);
-        Indicator indicator = readIndicator(indicators->items()[i], at, context, errors);
-        uniqueCode(codes, indicator.code, at, "indicator", errors);
-        bundle.indicators->push_back(std::move(indicator));
-      }
-    }
-  }
+  readList(document, "events", "event", context, errors, bundle.events, readEvent);
+  readList(document, "indicators", "indicator", context, errors, bundle.indicators, readIndicator);
 }
 
 void writeSections(const Bundle& bundle, Json& document) {
