@@ -239,7 +239,7 @@ export async function partnerPage(code, partnerCode) {
         if (response.status === 401) return sessionEnded();
         if (!response.ok) {
           document.getElementById("status").textContent = response.status === 409
-            ? t("bundle_changed") : t("unexpected", response);
+            ? t("partner_changed") : t("unexpected", response);
           return undefined;
         }
         await navigate(path);
