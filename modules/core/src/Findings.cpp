@@ -78,11 +78,6 @@ std::string interval(const Date& start, const Date& end) {
   return start == end ? start.toString() : start.toString() + "/" + end.toString();
 }
 
-Date plusDays(Date date, int days) {
-  for (int i = 0; i < days; ++i) date = date.nextDay();
-  return date;
-}
-
 void addWorkPlanFindings(const Bundle& bundle, const ProgrammeRules& rules,
                          std::vector<Finding>& out) {
   std::map<std::string, const Activity*> activities;
@@ -91,10 +86,10 @@ void addWorkPlanFindings(const Bundle& bundle, const ProgrammeRules& rules,
       for (const Activity& activity : package.activities) {
         activities.emplace(activity.code, &activity);
         const int tolerance = rules.activityToleranceDays;
-        const bool early = activity.actual.start &&
-                           plusDays(*activity.actual.start, tolerance) < activity.planned.start;
-        const bool late =
-            activity.actual.end && *activity.actual.end > plusDays(activity.planned.end, tolerance);
+        const bool early = activity.actual.start && activity.actual.start->dayNumber() + tolerance <
+                                                        activity.planned.start.dayNumber();
+        const bool late = activity.actual.end && activity.actual.end->dayNumber() >
+                                                     activity.planned.end.dayNumber() + tolerance;
         if (!early && !late) continue;
         const Date start = activity.actual.start.value_or(activity.planned.start);
         const Date end = activity.actual.end.value_or(activity.planned.end);

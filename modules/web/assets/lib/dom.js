@@ -52,6 +52,15 @@ export function show(...children) {
   main.focus();
 }
 
+/** A select of options ([value, text] pairs) with value chosen. */
+export function choice(attributes, options, value) {
+  return el("select", attributes, ...options.map(([option, text]) => {
+    const node = el("option", { value: option }, text);
+    if (option === value) node.selected = true;
+    return node;
+  }));
+}
+
 /** A table with its caption, in a region that scrolls sideways on a narrow screen. */
 export function table(caption, headings, rows, numeric = []) {
   return el("div", { class: "table-scroll", role: "region", "aria-label": caption, tabindex: "0" },

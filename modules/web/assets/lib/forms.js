@@ -25,6 +25,22 @@ export function errorList(id, body, response) {
     : [el("li", {}, t("unexpected", response))]));
 }
 
+/** The top-level member a JSON pointer names ("/country" → "country"), else null. */
+export function memberName(pointer) {
+  const match = pointer.match(/^\/(\w+)$/);
+  return match ? match[1] : null;
+}
+
+/**
+ * A save the API refused: its errors at the fields fieldOf(pointer) finds, the others after
+ * "Not saved" in message, and the focus on the first field marked.
+ */
+export function showRefusal(form, message, errors, fieldOf) {
+  const unplaced = markErrors(form, errors, fieldOf);
+  message.textContent = [t("not_saved"), ...unplaced].join(" ");
+  form.querySelector("[aria-invalid]")?.focus();
+}
+
 /**
  * Marks the fields the errors point at with their messages; fieldOf(pointer) finds the field
  * (or null). Returns the errors that point at no field, as text.

@@ -1,9 +1,9 @@
 // Editing a list of a partner's figures (its co-financing, its budget lines) as a table of
 // fields: rows added and removed, saved whole on the version the form was filled from, the
 // API's errors at their cells (/1/amount), and a 409 shown with the change to apply again.
-import { el, show } from "./dom.js";
+import { choice, el, show } from "./dom.js";
 import { editableAmount, t, typedAmount } from "./i18n.js";
-import { markErrors } from "./forms.js";
+import { showRefusal } from "./forms.js";
 import { sessionEnded } from "./session.js";
 import { conflictPage, readVersioned, reappliedRows, rowKeys, saveVersioned } from "./versioned.js";
 
@@ -13,12 +13,7 @@ import { conflictPage, readVersioned, reappliedRows, rowKeys, saveVersioned } fr
  */
 function fieldCell(column, value, id) {
   const input = column.options
-    ? el("select", { name: column.name, id },
-      ...column.options.map(([option, text]) => {
-        const node = el("option", { value: option }, text);
-        if (option === value) node.selected = true;
-        return node;
-      }))
+    ? choice({ name: column.name, id }, column.options, value)
     : el("input", {
       name: column.name, id,
       value: column.amount ? editableAmount(value) : value ?? "",
@@ -93,13 +88,11 @@ export async function listEditor(spec, path, redo) {
       });
     }
     // A pointer /i/name names row i of what was sent, which is the i-th row of the form now.
-    const unplaced = markErrors(form, outcome.errors, (pointer) => {
+    showRefusal(form, message, outcome.errors, (pointer) => {
       const [, index, name] = pointer.match(/^\/(\d+)\/(\w+)$/) ?? [];
       const row = index === undefined ? null : rows.children[Number(index)];
       return row?.querySelector(`[name=${name}]`) ?? null;
     });
-    message.textContent = [t("not_saved"), ...unplaced].join(" ");
-    form.querySelector("[aria-invalid]")?.focus();
   });
   show(...spec.breadcrumbs, form);
 }

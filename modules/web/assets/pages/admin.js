@@ -2,7 +2,7 @@
 // changed and deleted.
 import { api, bodyOf } from "../lib/api.js";
 import { cells, el, fact, show, table } from "../lib/dom.js";
-import { errorMessage, errorsOf, markErrors } from "../lib/forms.js";
+import { errorMessage, errorsOf, memberName, showRefusal } from "../lib/forms.js";
 import { t } from "../lib/i18n.js";
 import { sessionEnded } from "../lib/session.js";
 import { conflictPage, reappliedFields, saveVersioned } from "../lib/versioned.js";
@@ -94,14 +94,11 @@ export async function adminPage() {
     const response = await api("POST", `/users/${encodeURIComponent(user)}/grants`, grant);
     if (!response.ok) {
       // The errors at the fields they name (/programme, /project, /partner, /role).
-      const errors = errorsOf(await bodyOf(response));
-      const unplaced = markErrors(grantForm, errors, (pointer) => {
-        const [, name] = pointer.match(/^\/(\w+)$/) ?? [];
+      status.className = "error";
+      return showRefusal(grantForm, status, errorsOf(await bodyOf(response)), (pointer) => {
+        const name = memberName(pointer);
         return name === "role" ? grantForm.elements.role : grantForm.querySelector(`#grant-${name}`);
       });
-      status.className = "error";
-      status.textContent = [t("not_saved"), ...unplaced].join(" ");
-      return grantForm.querySelector("[aria-invalid]")?.focus();
     }
     await adminPage();
     const shown = document.getElementById("admin-status");
@@ -177,12 +174,10 @@ function programmeForm(programme, rules, mine) {
         discard: () => adminPage(),
       });
     }
-    const unplaced = markErrors(form, outcome.errors, (pointer) => {
-      const [, name] = pointer.match(/^\/(\w+)$/) ?? [];
+    showRefusal(form, message, outcome.errors, (pointer) => {
+      const name = memberName(pointer);
       return name && PROGRAMME_FIELDS.includes(name) ? form.elements[name] : null;
     });
-    message.textContent = [t("not_saved"), ...unplaced].join(" ");
-    form.querySelector("[aria-invalid]")?.focus();
   });
   return form;
 }

@@ -2,18 +2,16 @@
 // them; and editing what the API lets the user edit: the partner's own details (the partner
 // itself may), its budget lines and co-financing (the lead and admins).
 import { api, partnerPath, projectPath } from "../lib/api.js";
-import { cells, el, fact, link, navigate, show, table } from "../lib/dom.js";
+import { cells, choice, el, fact, link, navigate, show, table } from "../lib/dom.js";
 import { withFindings } from "../lib/findings.js";
-import { markErrors } from "../lib/forms.js";
+import { CONTRIBUTION_TYPES, LEGAL_STATUSES, labelled } from "../lib/formats.js";
+import { memberName, showRefusal } from "../lib/forms.js";
 import { amount, editableAmount, label, labelCodes, sum, t, typedAmount } from "../lib/i18n.js";
 import { listEditor } from "../lib/listeditor.js";
 import { permissionsOf } from "../lib/permissions.js";
 import { sessionEnded } from "../lib/session.js";
 import { conflictPage, readVersioned, reappliedFields, saveVersioned } from "../lib/versioned.js";
 import { notFoundPage, unexpectedPage } from "./errors.js";
-
-const CONTRIBUTION_TYPES = ["fund", "public", "automatic_public", "private"];
-const LEGAL_STATUSES = ["public", "public_equivalent", "private", "ngo"];
 
 function crumbs(code, partnerCode) {
   return [el("p", {}, link(projectPath(code), code), " / ", link(partnerPath(code, partnerCode), partnerCode))];
@@ -34,7 +32,7 @@ function cofinancingSpec(code, partnerCode) {
     columns: [
       { name: "source", label: t("fin.source") },
       { name: "type", label: t("fin.contribution_type"),
-        options: CONTRIBUTION_TYPES.map((type) => [type, label("contribution", type)]) },
+        options: labelled("contribution", CONTRIBUTION_TYPES) },
       { name: "amount", label: t("fin.amount"), amount: true },
     ],
     blank: { source: "", type: "public", amount: "" },
@@ -83,7 +81,7 @@ function detailFields(withTotal) {
     { name: "name", label: t("common.name") },
     { name: "country", label: t("common.country"), hint: t("country_hint") },
     { name: "legal_status", label: t("legal_status.title"),
-      options: LEGAL_STATUSES.map((s) => [s, label("legal_status", s)]) },
+      options: labelled("legal_status", LEGAL_STATUSES) },
     { name: "vat_recoverable", label: t("vat_recoverable"), checkbox: true },
     ...(withTotal ? [{ name: "total", label: t("fin.partner_total"), amount: true }] : []),
   ];
@@ -113,11 +111,7 @@ async function detailsEditor(code, partnerCode, withTotal, redo) {
     const id = `partner-${field.name}`;
     const value = start[field.name];
     const input = field.options
-      ? el("select", { id, name: field.name }, ...field.options.map(([option, text]) => {
-        const node = el("option", { value: option }, text);
-        if (option === value) node.selected = true;
-        return node;
-      }))
+      ? choice({ id, name: field.name }, field.options, value)
       : field.checkbox ? el("input", { id, name: field.name, type: "checkbox" })
         : el("input", { id, name: field.name, value: field.amount ? editableAmount(value) : value ?? "",
           ...(field.amount ? { inputmode: "decimal" } : {}),
@@ -164,12 +158,10 @@ async function detailsEditor(code, partnerCode, withTotal, redo) {
         discard: () => back(code, partnerCode),
       });
     }
-    const unplaced = markErrors(form, outcome.errors, (pointer) => {
-      const [, name] = pointer.match(/^\/(\w+)$/) ?? [];
+    showRefusal(form, message, outcome.errors, (pointer) => {
+      const name = memberName(pointer);
       return name && form.elements[name] ? form.elements[name] : null;
     });
-    message.textContent = [t("not_saved"), ...unplaced].join(" ");
-    form.querySelector("[aria-invalid]")?.focus();
   });
   show(...crumbs(code, partnerCode), form);
 }

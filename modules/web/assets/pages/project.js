@@ -1,9 +1,10 @@
 // A project: identification, periods, partners, budget per partner and cost category,
 // co-financing, the findings at the figures they concern, and the bundle.
 import { api, bodyOf, partnerPath, projectPath } from "../lib/api.js";
-import { cells, chosenText, el, fact, link, navigate, show, table } from "../lib/dom.js";
+import { cells, choice, chosenText, el, fact, link, navigate, show, table } from "../lib/dom.js";
 import { findingText, withFindings } from "../lib/findings.js";
-import { errorList, errorsOf, markErrors } from "../lib/forms.js";
+import { LEGAL_STATUSES, labelled } from "../lib/formats.js";
+import { errorList, errorsOf, memberName, showRefusal } from "../lib/forms.js";
 import { amount, date, label, language, sum, t, typedAmount } from "../lib/i18n.js";
 import { permissionsOf } from "../lib/permissions.js";
 import { sessionEnded } from "../lib/session.js";
@@ -50,8 +51,6 @@ async function bundleSection(code, mayReplace) {
   return el("section", { "aria-labelledby": "bundle-heading", class: "stack" }, ...parts);
 }
 
-const LEGAL_STATUSES = ["public", "public_equivalent", "private", "ngo"];
-
 /**
  * A new partner of the project (for who may write it): who it is and its approved total; its
  * budget and co-financing are then given on its page (until they are, its findings say so).
@@ -69,8 +68,8 @@ function addPartnerSection(code) {
     el("span", { class: "hint", id: "new-partner-country-hint" }, t("country_hint")),
     el("div", { class: "field" },
       el("label", { for: "new-partner-legal_status" }, t("legal_status.title")),
-      el("select", { id: "new-partner-legal_status", name: "legal_status" },
-        ...LEGAL_STATUSES.map((status) => el("option", { value: status }, label("legal_status", status))))),
+      choice({ id: "new-partner-legal_status", name: "legal_status" },
+        labelled("legal_status", LEGAL_STATUSES))),
     el("div", { class: "field checkbox" },
       el("input", { id: "new-partner-vat_recoverable", name: "vat_recoverable", type: "checkbox" }),
       el("label", { for: "new-partner-vat_recoverable" }, t("vat_recoverable"))),
@@ -89,13 +88,10 @@ function addPartnerSection(code) {
     const response = await api("POST", `${projectPath(code)}/partners`, partner);
     if (response.status === 401) return sessionEnded();
     if (response.status === 201) return navigate(partnerPath(code, partner.code));
-    const errors = errorsOf(await bodyOf(response));
-    const unplaced = markErrors(form, errors, (pointer) => {
-      const [, name] = pointer.match(/^\/(\w+)$/) ?? [];
+    showRefusal(form, message, errorsOf(await bodyOf(response)), (pointer) => {
+      const name = memberName(pointer);
       return name ? form.querySelector(`#new-partner-${name}`) : null;
     });
-    message.textContent = [t("not_saved"), ...unplaced].join(" ");
-    form.querySelector("[aria-invalid]")?.focus();
   });
   return el("section", { "aria-labelledby": "new-partner-heading" }, form);
 }

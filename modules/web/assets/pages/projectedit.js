@@ -3,7 +3,7 @@
 // project on the version the form was filled from; its periods as they were read.
 import { projectPath } from "../lib/api.js";
 import { el, fact, link, navigate, show, table } from "../lib/dom.js";
-import { markErrors } from "../lib/forms.js";
+import { showRefusal } from "../lib/forms.js";
 import { amount, editableAmount, t, typedAmount } from "../lib/i18n.js";
 import { sessionEnded } from "../lib/session.js";
 import { conflictPage, readVersioned, reappliedFields, saveVersioned } from "../lib/versioned.js";
@@ -96,10 +96,8 @@ export async function projectEditPage(code, redo) {
         discard: () => navigate(path),
       });
     }
-    const unplaced = markErrors(form, outcome.errors, (pointer) =>
+    showRefusal(form, message, outcome.errors, (pointer) =>
       form.querySelector(`#${CSS.escape(idOf(pointer.slice(1)))}`));
-    message.textContent = [t("not_saved"), ...unplaced].join(" ");
-    form.querySelector("[aria-invalid]")?.focus();
   });
   show(el("p", {}, link("/", t("projects")), " · ", link(path, code)), form);
 }
