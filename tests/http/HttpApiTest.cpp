@@ -356,17 +356,22 @@ BOOST_AUTO_TEST_CASE(validation_errors_name_their_kind_and_values_for_translatio
   BOOST_TEST(text(*amountError.find("params"), "found") == "1,50");
 }
 
-BOOST_AUTO_TEST_CASE(a_version_2_bundle_is_refused_whole_until_its_sections_are_stored) {
-  std::string v2 = crossgrant::test::readFile(crossgrant::test::demoBundlePath());
-  v2.replace(v2.find("\"version\": 1"), 12, "\"version\": 2");
-  v2.insert(v2.rfind('}'), ",\n  \"events\": []\n");
-  const std::string before = snapshot();
-  const HttpResult refused = client->post("/api/v1/bundles", v2);
-  requireStatus(refused, 400);
-  const Json error = *refused.json().find("error");
-  BOOST_TEST(text(error, "pointer") == "/version");
-  BOOST_TEST(text(error, "message").find("not stored yet") != std::string::npos);
-  BOOST_TEST(snapshot() == before);
+BOOST_AUTO_TEST_CASE(a_version_2_bundle_is_stored_and_exported_byte_for_byte) {
+  const std::string v2 = crossgrant::test::readFile(crossgrant::test::demoBundleV2Path());
+  const HttpResult created = client->post("/api/v1/bundles", v2);
+  requireStatus(created, 201);
+  BOOST_TEST(findingSummary(created.json()) == kDemoFindings, boost::test_tools::per_element());
+  const HttpResult exported = client->get("/api/v1/projects/LLI-317/bundle");
+  requireStatus(exported, 200);
+  BOOST_TEST(exported.body == v2);
+
+  // Replaced by the version-1 bundle, the project has no work plan any more.
+  const std::string v1 = crossgrant::test::readFile(crossgrant::test::demoBundlePath());
+  requireStatus(replaceBundle(*client, v1), 200);
+  const Json replaced = client->get("/api/v1/projects/LLI-317/bundle").json();
+  BOOST_TEST(replaced.find("version")->asInteger() == 1);
+  for (const char* section : {"work_plan", "events", "indicators"})
+    BOOST_TEST(replaced.find(section) == nullptr, section);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -166,6 +166,32 @@ BOOST_AUTO_TEST_CASE(export_import_export_is_byte_identical_and_keeps_baltic_tex
   BOOST_TEST(readFile(other.io.file("second.json")) == first.out);
 }
 
+BOOST_AUTO_TEST_CASE(the_version_2_demo_round_trips_and_is_checked_at_a_date) {
+  const std::string v2 = readFile(crossgrant::test::demoBundleV2Path());
+  const Result imported = run({"import", crossgrant::test::demoBundleV2Path()});
+  BOOST_TEST(imported.status == 0, imported.err);
+  const Result first = run({"export", "LLI-317"});
+  BOOST_TEST(first.status == 0, first.err);
+  BOOST_TEST(first.out == v2);
+
+  Cli other;  // another installation
+  writeFile(io.file("v2.json"), first.out);
+  BOOST_TEST(other.run({"import", io.file("v2.json")}).status == 0);
+  BOOST_TEST(other.run({"export", "LLI-317"}).out == v2);
+
+  // After period 1 no partner institution had its quality system yet: R1 is behind.
+  const Result early = run({"check", "LLI-317", "--as-of", "2018-09-01"});
+  BOOST_TEST(early.status == 1);
+  BOOST_TEST(contains(early.out, "LLI-317: 3 findings"), early.out);
+  BOOST_TEST(contains(early.out, "indicator R1  indicator_behind  expected 1.76, actual 0.00"),
+             early.out);
+  const Result late = run({"check", "LLI-317", "--as-of", "2020-03-01", "--json"});
+  BOOST_TEST(!contains(late.out, "indicator_behind"), late.out);
+  const Result bad = run({"check", "LLI-317", "--as-of", "2018-02-30"});
+  BOOST_TEST(bad.status == 2);
+  BOOST_TEST(contains(bad.err, "--as-of needs a date YYYY-MM-DD, not \"2018-02-30\""), bad.err);
+}
+
 BOOST_AUTO_TEST_CASE(a_bundle_whose_sums_overflow_is_refused_with_their_pointers_and_not_stored) {
   std::string bundle = readFile(crossgrant::test::demoBundlePath());
   // The lead partner's first two budget lines, each valid, overflow when added.

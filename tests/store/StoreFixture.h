@@ -21,6 +21,10 @@ struct StoreFixture {
 
 /// The SocQuality-like project under the LV-LT programme, with three partners.
 core::Bundle sampleBundle(const std::string& projectCode = "LLI-317");
+/// sampleBundle with every section of version 2: two work packages with three activities,
+/// three events (one without unique people, one with empty target groups) and three indicators
+/// (from events with groups and kinds, from events with no kinds, recorded).
+core::Bundle sampleBundleV2(const std::string& projectCode = "LLI-317");
 /// A partner with two budget lines and two contributions.
 core::Partner samplePartner(const std::string& code, const std::string& name);
 

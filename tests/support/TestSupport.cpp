@@ -66,6 +66,7 @@ std::string mysqlUrlWithDatabase(const std::string& url, const std::string& name
 std::string binaryDir() { return CROSSGRANT_BINARY_DIR; }
 std::string sourceDir() { return CROSSGRANT_SOURCE_DIR; }
 std::string demoBundlePath() { return sourceDir() + "/data/socquality.bundle.json"; }
+std::string demoBundleV2Path() { return sourceDir() + "/data/socquality.v2.bundle.json"; }
 
 std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

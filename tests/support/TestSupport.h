@@ -35,8 +35,10 @@ std::string mysqlUrlWithDatabase(const std::string& url, const std::string& name
 /// The build tree (bin/, plugins/, config/) and the source tree.
 std::string binaryDir();
 std::string sourceDir();
-/// The demo bundle shipped in data/.
+/// The demo bundle shipped in data/: version 1 (the approved figures).
 std::string demoBundlePath();
+/// The demo bundle of version 2: version 1 with the work plan, events and indicators.
+std::string demoBundleV2Path();
 std::string readFile(const std::string& path);
 void writeFile(const std::string& path, const std::string& content);
 

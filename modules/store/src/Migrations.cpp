@@ -385,6 +385,137 @@ Migration version9() {
   return {9, "project identities and audit chains", std::move(s)};
 }
 
+// The work plan, events and indicators of bundle version 2 (docs/bundle-v2.md), each object
+// versioned by its code in the project like a partner.
+//
+// Whether a project has each section of version 2 at all (has_work_plan, has_events,
+// has_indicators): a bundle with an empty section and one without it are different documents,
+// and the export writes what was imported. Activities belong to their work package and events
+// to their activity by id; the repository refuses to delete either while something belongs to
+// it, and the cascades only serve deleting the project. Texts in several languages (titles,
+// descriptions, names) are rows of object_texts with exactly one owner. Quantities are BIGINT
+// hundredths, like money. Participant counts are whole numbers of people: no names.
+//
+// retired_versions gave way to retired_keys, which knows the new kinds: a CHECK constraint
+// cannot be changed in place on SQLite.
+Migration version10() {
+  std::vector<Step> s;
+  for (const char* section : {"has_work_plan", "has_events", "has_indicators"})
+    s.push_back(AddColumn{"projects", smallint(section).defaults(0)});
+  s.push_back(CreateTable{{"work_packages",
+                           {id(), bigint("project_id"), bigint("position"), varchar("code", 100),
+                            varchar("lead", 100), bigint("version").defaults(1)},
+                           {"id"},
+                           {{"uq_work_packages_code", {"project_id", "code"}}},
+                           {},
+                           {cascade("fk_work_packages_project", "project_id", "projects")},
+                           {{"ix_work_packages_order", {"project_id", "position"}, false}}}});
+  s.push_back(CreateTable{
+      {"activities",
+       {id(), bigint("project_id"), bigint("work_package_id"), bigint("position"),
+        varchar("code", 100), varchar("partner", 100), varchar("status", 20),
+        fixedChar("planned_start", 10), fixedChar("planned_end", 10),
+        fixedChar("actual_start", 10).null(), fixedChar("actual_end", 10).null(), text("location"),
+        bigint("version").defaults(1)},
+       {"id"},
+       {{"uq_activities_code", {"project_id", "code"}}},
+       {{"ck_activities_status", "status IN ('planned', 'ongoing', 'done', 'cancelled')"}},
+       {cascade("fk_activities_project", "project_id", "projects"),
+        cascade("fk_activities_work_package", "work_package_id", "work_packages")},
+       {{"ix_activities_order", {"work_package_id", "position"}, false}}}});
+  s.push_back(CreateTable{
+      {"events",
+       {id(), bigint("project_id"), bigint("activity_id"), bigint("position"), varchar("code", 100),
+        varchar("kind", 100), fixedChar("start_date", 10), fixedChar("end_date", 10).null(),
+        varchar("start_time", 5), text("place"), smallint("online"), varchar("partner", 100),
+        bigint("total"), bigint("unique_people").null(), smallint("has_target_groups"),
+        bigint("version").defaults(1)},
+       {"id"},
+       {{"uq_events_code", {"project_id", "code"}}},
+       {{"ck_events_online", "online IN (0, 1)"},
+        {"ck_events_counts", "total >= 0 AND (unique_people IS NULL OR unique_people >= 0)"},
+        {"ck_events_target_groups", "has_target_groups IN (0, 1)"}},
+       {cascade("fk_events_project", "project_id", "projects"),
+        cascade("fk_events_activity", "activity_id", "activities")},
+       {{"ix_events_order", {"project_id", "position"}, false},
+        {"ix_events_start", {"project_id", "start_date"}, false},
+        {"ix_events_activity", {"activity_id"}, true}}}});
+  s.push_back(CreateTable{
+      {"event_participants",
+       {bigint("event_id"), integer("position"), varchar("target_group", 100), bigint("people")},
+       {"event_id", "position"},
+       {{"uq_event_participants_group", {"event_id", "target_group"}}},
+       {{"ck_event_participants_people", "people >= 0"}},
+       {cascade("fk_event_participants_event", "event_id", "events")},
+       {}}});
+  s.push_back(CreateTable{
+      {"indicators",
+       {id(), bigint("project_id"), bigint("position"), varchar("code", 100),
+        varchar("programme_indicator", 100), text("unit"), varchar("kind", 20), bigint("baseline"),
+        bigint("target"), varchar("source", 20), varchar("measure", 20).null(),
+        smallint("has_target_groups"), smallint("has_kinds"), bigint("version").defaults(1)},
+       {"id"},
+       {{"uq_indicators_code", {"project_id", "code"}}},
+       {{"ck_indicators_kind", "kind IN ('output', 'result')"},
+        {"ck_indicators_source",
+         "(source = 'recorded' AND measure IS NULL) OR "
+         "(source = 'events' AND measure IN ('total', 'unique'))"},
+        {"ck_indicators_figures", "baseline >= 0 AND target >= 0"}},
+       {cascade("fk_indicators_project", "project_id", "projects")},
+       {{"ix_indicators_order", {"project_id", "position"}, false}}}});
+  s.push_back(CreateTable{
+      {"indicator_filters",
+       {bigint("indicator_id"), varchar("filter", 20), integer("position"), varchar("item", 100)},
+       {"indicator_id", "filter", "position"},
+       {},
+       {{"ck_indicator_filters_filter", "filter IN ('target_group', 'kind')"}},
+       {cascade("fk_indicator_filters_indicator", "indicator_id", "indicators")},
+       {}}});
+  s.push_back(CreateTable{
+      {"indicator_values",
+       {bigint("indicator_id"), integer("position"), integer("period"), bigint("value")},
+       {"indicator_id", "position"},
+       {{"uq_indicator_values_period", {"indicator_id", "period"}}},
+       {{"ck_indicator_values_value", "value >= 0"}},
+       {cascade("fk_indicator_values_indicator", "indicator_id", "indicators")},
+       {}}});
+  s.push_back(CreateTable{
+      {"object_texts",
+       {id(), bigint("work_package_id").null(), bigint("activity_id").null(),
+        bigint("event_id").null(), bigint("indicator_id").null(), varchar("field", 20),
+        integer("position"), varchar("lang", 20), text("body")},
+       {"id"},
+       {},
+       {{"ck_object_texts_owner",
+         "(CASE WHEN work_package_id IS NULL THEN 0 ELSE 1 END) + "
+         "(CASE WHEN activity_id IS NULL THEN 0 ELSE 1 END) + "
+         "(CASE WHEN event_id IS NULL THEN 0 ELSE 1 END) + "
+         "(CASE WHEN indicator_id IS NULL THEN 0 ELSE 1 END) = 1"}},
+       {cascade("fk_object_texts_work_package", "work_package_id", "work_packages"),
+        cascade("fk_object_texts_activity", "activity_id", "activities"),
+        cascade("fk_object_texts_event", "event_id", "events"),
+        cascade("fk_object_texts_indicator", "indicator_id", "indicators")},
+       {{"ix_object_texts_work_package", {"work_package_id", "field", "position"}, false},
+        {"ix_object_texts_activity", {"activity_id", "field", "position"}, false},
+        {"ix_object_texts_event", {"event_id", "field", "position"}, false},
+        {"ix_object_texts_indicator", {"indicator_id", "field", "position"}, false}}}});
+  s.push_back(CreateTable{
+      {"retired_keys",
+       {varchar("kind", 20), varchar("project", 100), varchar("code", 100), bigint("version")},
+       {"kind", "project", "code"},
+       {},
+       {{"ck_retired_keys_kind",
+         "kind IN ('programme', 'project', 'partner', 'work_package', 'activity', 'event', "
+         "'indicator')"}},
+       {},
+       {}}});
+  s.push_back(
+      UpdateData{"INSERT INTO retired_keys (kind, project, code, version) "
+                 "SELECT kind, project, code, version FROM retired_versions"});
+  s.push_back(DropTable{"retired_versions"});
+  return {10, "work plan, events and indicators", std::move(s)};
+}
+
 // ---- bookkeeping: the tables that record migrations, described like the others but made
 // before any migration runs. schema_migrations had only (version, applied_at) before
 // checksums; name and checksum are added to it, on new databases too, so that every database
@@ -641,9 +772,9 @@ int applyMysql(Session& c, const std::vector<Migration>& migrations) {
 }  // namespace
 
 const std::vector<Migration>& Migrations::all() {
-  static const std::vector<Migration> migrations{version1(), version2(), version3(),
-                                                 version4(), version5(), version6(),
-                                                 version7(), version8(), version9()};
+  static const std::vector<Migration> migrations{version1(), version2(), version3(), version4(),
+                                                 version5(), version6(), version7(), version8(),
+                                                 version9(), version10()};
   return migrations;
 }
 

@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "Migrations.h"
+#include "RepositorySupport.h"
+#include "WorkPlanStore.h"
 #include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Errors.h"
 
@@ -16,129 +18,23 @@ namespace {
 using core::Amount;
 using core::Date;
 
-std::string text(std::string_view value) { return std::string(value); }
-Value optionalAmount(const std::optional<Amount>& amount) {
-  if (!amount) return nullptr;
-  return amount->minor();
-}
-
-Date dateOf(const Value& value, std::string_view column) {
-  const std::optional<Date> date = Date::parse(asText(value));
-  if (!date)
-    throw StoreError("column " + text(column) + " holds '" + asText(value) +
-                     "', which is not a date YYYY-MM-DD");
-  return *date;
-}
-
-template <typename Enum>
-Enum enumOf(std::optional<Enum> parsed, const Value& value, std::string_view column) {
-  if (!parsed)
-    throw StoreError("column " + text(column) + " holds the unknown value '" + asText(value) + "'");
-  return *parsed;
-}
-
-// ---- column limits: what the schema holds on both backends (Migrations::current()), checked
-// before writing so that SQLite (which ignores VARCHAR lengths) and MySQL (which rejects
-// longer text) agree.
-
-// A JSON Pointer reference token: '~' as "~0", '/' as "~1".
-std::string token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
-// Collects every over-long field of what is about to be written, each at its JSON Pointer.
-class Limits {
- public:
-  void programme(const core::Programme& p, const std::string& at) {
-    code(at + "/code", p.code, "programmes");
-    field(at + "/name", p.name, "programmes", "name");
-    field(at + "/rules", p.rules, "programmes", "rules");
-    field(at + "/fund", p.fund, "programmes", "fund");
-  }
-  void project(const core::Project& p, const std::string& at) {
-    code(at + "/code", p.code, "projects");
-    field(at + "/acronym", p.acronym, "projects", "acronym");
-    field(at + "/currency", p.currency, "projects", "currency");
-    for (const auto& [lang, title] : p.titles) {
-      field(at + "/title/" + token(lang), lang, "project_titles", "lang");
-      field(at + "/title/" + token(lang), title, "project_titles", "title");
-    }
-  }
-  void partner(const core::Partner& p, const std::string& at) {
-    code(at + "/code", p.code, "partners");
-    field(at + "/name", p.name, "partners", "name");
-    field(at + "/country", p.country, "partners", "country");
-    for (std::size_t i = 0; i < p.budget.size(); ++i)
-      field(at + "/budget/" + std::to_string(i) + "/category", p.budget[i].category, "budget_lines",
-            "category");
-    for (std::size_t i = 0; i < p.cofinancing.size(); ++i)
-      field(at + "/cofinancing/" + std::to_string(i) + "/source", p.cofinancing[i].source,
-            "cofinancing", "source");
-  }
-  void throwIfAny() {
-    if (!errors_.empty()) throw core::InvalidInput(std::move(errors_));
-  }
-
- private:
-  // Keys also may not end in a space: MariaDB's collation pads, so "LP " would equal "LP".
-  void code(std::string pointer, std::string_view value, std::string_view table) {
-    if (!value.empty() && value.back() == ' ')
-      errors_.push_back({pointer, "must not end with a space"});
-    field(std::move(pointer), value, table, "code");
-  }
-  void field(std::string pointer, std::string_view value, std::string_view table,
-             std::string_view column) {
-    if (std::optional<std::string> error = schema::overLimit(value, columnLimit(table, column)))
-      errors_.push_back({std::move(pointer), std::move(*error)});
-  }
-
-  std::vector<core::ValidationError> errors_;
-};
-
-template <typename T>
-void checkLimits(void (Limits::*check)(const T&, const std::string&), const T& value) {
-  Limits limits;
-  (limits.*check)(value, "");
-  limits.throwIfAny();
-}
+using detail::checkLimits;
+using detail::dateOf;
+using detail::enumOf;
+using detail::firstVersion;
+using detail::Limits;
+using detail::optionalAmount;
+using detail::retire;
+using detail::text;
 
 // ---- programmes
 
 const char* const kProgrammeColumns = "SELECT code, name, rules, fund FROM programmes";
 
-// The keys of retired_versions (migration 7).
+// The kinds of retired_keys (migrations 7 and 10).
 constexpr const char* kProgrammeKind = "programme";
 constexpr const char* kProjectKind = "project";
 constexpr const char* kPartnerKind = "partner";
-
-// The version an object created under a key starts at: one above the last version of the
-// object deleted under that key, 1 for a key never deleted.
-std::int64_t firstVersion(Reader& db, const char* kind, std::string_view project,
-                          std::string_view code) {
-  const auto rows =
-      db.query("SELECT version FROM retired_versions WHERE kind = ? AND project = ? AND code = ?",
-               {text(kind), text(project), text(code)});
-  return rows.empty() ? 1 : asInt(rows[0][0]) + 1;
-}
-
-// Records the last version of an object that is deleted. A key deleted again was created
-// again above its previous retired version, so the newer one replaces it.
-void retire(Connection& db, const char* kind, std::string_view project, std::string_view code,
-            std::int64_t version) {
-  db.execute("DELETE FROM retired_versions WHERE kind = ? AND project = ? AND code = ?",
-             {text(kind), text(project), text(code)});
-  db.execute("INSERT INTO retired_versions (kind, project, code, version) VALUES (?, ?, ?, ?)",
-             {text(kind), text(project), text(code), version});
-}
 
 // The code and version of every partner of a project.
 std::vector<std::pair<std::string, std::int64_t>> partnerVersions(Reader& db,
@@ -427,6 +323,27 @@ void requireProgrammeEqual(const core::Programme& stored, const core::Programme&
   }
 }
 
+// Whether the bundle has an object of the key's kind and code.
+bool planHas(const core::Bundle& bundle, const detail::PlanKey& key) {
+  const auto has = [&](const auto& objects) {
+    return std::any_of(objects.begin(), objects.end(),
+                       [&](const auto& object) { return object.code == key.code; });
+  };
+  switch (key.kind) {
+    case PlanObject::kWorkPackage:
+      return bundle.workPlan && has(bundle.workPlan->workPackages);
+    case PlanObject::kActivity:
+      return bundle.workPlan &&
+             std::any_of(bundle.workPlan->workPackages.begin(), bundle.workPlan->workPackages.end(),
+                         [&](const core::WorkPackage& wp) { return has(wp.activities); });
+    case PlanObject::kEvent:
+      return bundle.events && has(*bundle.events);
+    case PlanObject::kIndicator:
+      return bundle.indicators && has(*bundle.indicators);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<core::Programme> listProgrammes(Reader& db) {
@@ -518,6 +435,8 @@ void deleteProject(Connection& db, std::string_view code) {
   const std::int64_t id = requireProjectId(db, code);
   for (const auto& [partner, version] : partnerVersions(db, id))
     retire(db, kPartnerKind, code, partner, version);
+  for (const detail::PlanKey& key : detail::planKeys(db, id))
+    retire(db, detail::retiredKind(key.kind), code, key.code, key.version);
   retire(db, kProjectKind, code, "", projectVersion(db, code).value());
   db.execute("DELETE FROM projects WHERE id = ?", {id});
 }
@@ -661,6 +580,7 @@ std::optional<core::Bundle> loadBundle(Reader& db, std::string_view projectCode)
                      bundle.project.programmeCode);
   bundle.programme = *programme;
   bundle.partners = loadPartners(db, key->id, std::nullopt);
+  detail::loadSections(db, key->id, bundle);
   return bundle;
 }
 
@@ -676,6 +596,7 @@ void saveBundle(Connection& db, const core::Bundle& bundle, bool replace) {
   limits.project(project, "/project");
   for (std::size_t i = 0; i < bundle.partners.size(); ++i)
     limits.partner(bundle.partners[i], "/partners/" + std::to_string(i));
+  detail::sectionLimits(limits, bundle);
   limits.throwIfAny();
 
   const auto stored = findProgramme(db, bundle.programme.code);
@@ -692,12 +613,17 @@ void saveBundle(Connection& db, const core::Bundle& bundle, bool replace) {
   std::int64_t version = firstVersion(db, kProjectKind, project.code, "");
   std::string identity;
   std::vector<std::pair<std::string, std::int64_t>> previousPartners;
+  std::vector<detail::PlanKey> previousPlan;
   if (const auto existing = projectKey(db, project.code)) {
     if (!replace)
       throw core::Conflict("project " + project.code +
                            " already exists; save the bundle with replace to overwrite it");
     version = existing->version + 1;
     previousPartners = partnerVersions(db, existing->id);
+    previousPlan = detail::planKeys(db, existing->id);
+    for (const detail::PlanKey& key : previousPlan)
+      if (!planHas(bundle, key))
+        retire(db, detail::retiredKind(key.kind), project.code, key.code, key.version);
     for (const auto& previous : previousPartners) {
       const bool kept =
           std::any_of(bundle.partners.begin(), bundle.partners.end(),
@@ -725,6 +651,7 @@ void saveBundle(Connection& db, const core::Bundle& bundle, bool replace) {
                          ? previous->second + 1
                          : firstVersion(db, kPartnerKind, project.code, partner.code));
   }
+  detail::insertSections(db, projectId, project.code, bundle, previousPlan);
 }
 
 }  // namespace crossgrant::store

@@ -222,15 +222,7 @@ void ProjectService::authorizeImport(const core::Bundle& bundle) {
 }
 
 core::Bundle ProjectService::readBundle(std::string_view text) const {
-  core::Bundle bundle = core::readBundle(text, context_.plugins().lookup());
-  // The domain reads version 2 (docs/bundle-v2.md); the store keeps its sections from the
-  // migration that adds their tables (issue 10). Until then a version-2 bundle is refused
-  // whole rather than stored without its work plan, events and indicators.
-  if (bundle.formatVersion() == 2)
-    throw core::InvalidInput("/version",
-                             "version-2 bundles (work plan, events, indicators) are read but not "
-                             "stored yet by this installation; import a version-1 bundle");
-  return bundle;
+  return core::readBundle(text, context_.plugins().lookup());
 }
 
 ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool replace,
@@ -299,9 +291,11 @@ std::string ProjectService::exportBundle(std::string_view projectCode) {
   return core::writeBundle(loadBundle(projectCode));
 }
 
-std::vector<core::Finding> ProjectService::findings(std::string_view projectCode) {
+std::vector<core::Finding> ProjectService::findings(std::string_view projectCode,
+                                                    const std::optional<core::Date>& asOf) {
   const core::Bundle bundle = loadBundle(projectCode);
-  return core::computeFindings(bundle, context_.rules(bundle.programme.rules));
+  const core::ProgrammeRules& rules = context_.rules(bundle.programme.rules);
+  return asOf ? core::computeFindings(bundle, rules, *asOf) : core::computeFindings(bundle, rules);
 }
 
 // ---- programmes

@@ -15,7 +15,7 @@
 // changed. A replaced project and every partner a replace keeps start one above the versions
 // they had. An object created under a key that was deleted before (a programme, a project, a
 // partner deleted or dropped by a replace, or gone with its project) starts one above the last
-// version it had, kept in retired_versions; a key never used starts at 1. Versions are per key
+// version it had, kept in retired_keys; a key never used starts at 1. Versions are per key
 // rather than drawn from a shared counter: an edit names its object by key, so only that key's
 // history matters, and writers of different objects never wait on a common row.
 #pragma once

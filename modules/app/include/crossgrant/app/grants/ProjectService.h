@@ -85,7 +85,9 @@ class ProjectService {
   /// The canonical bundle text of a stored project. NotFound if missing.
   std::string exportBundle(std::string_view projectCode);
   core::Bundle loadBundle(std::string_view projectCode);
-  std::vector<core::Finding> findings(std::string_view projectCode);
+  /// The project's findings, those of version 2 judged at asOf (default: today, UTC).
+  std::vector<core::Finding> findings(std::string_view projectCode,
+                                      const std::optional<core::Date>& asOf = std::nullopt);
 
   std::vector<core::Programme> programmes();
   Versioned<core::Programme> programme(std::string_view code);
