@@ -47,15 +47,18 @@ build_crossgrant() {
   cmake --build "$CROSSGRANT_BUILD" -j"$(nproc)" "${targets[@]}" -- --no-print-directory
 }
 
-# Creates or upgrades the embedded database, imports the demo project once and creates one demo
-# user per role (those that do not exist yet), printing their generated passwords once.
+# Creates or upgrades the embedded database, records the programme rules configured here (a
+# newer build may describe them more fully; the change is audited), imports the demo project
+# with its work plan once and creates one demo user per role (those that do not exist yet),
+# printing their generated passwords once.
 setup_demo_database() {
   local cg="$CROSSGRANT_BUILD/bin/crossgrant"
   "$cg" migrate
+  "$cg" rules update >/dev/null
   if "$cg" export LLI-317 >/dev/null 2>&1; then
     say "demo project LLI-317 already in the database"
   else
-    "$cg" import "$CROSSGRANT_ROOT/data/socquality.bundle.json"
+    "$cg" import "$CROSSGRANT_ROOT/data/socquality.v2.bundle.json"
   fi
   setup_demo_users
 }

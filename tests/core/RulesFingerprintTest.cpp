@@ -21,6 +21,12 @@ ProgrammeRules sampleRules() {
   rules.flatRates = {{"office_admin", Rate::parse("0.15"), {"staff"}}};
   rules.reportingPeriodMonths = 6;
   rules.rounding = Rounding::kHalfUp;
+  rules.targetGroups = {{"youth", {{"en", "Young people"}, {"lv", "Jaunieši"}}}};
+  rules.eventKinds = {{"camp", {{"en", "Camp"}}}};
+  rules.indicators = {{"RCO81",
+                       {{"en", "Participations"}},
+                       "participations",
+                       crossgrant::core::IndicatorKind::kOutput}};
   return rules;
 }
 
@@ -36,14 +42,19 @@ BOOST_AUTO_TEST_CASE(the_canonical_json_is_exact_and_its_sha256_is_the_fingerpri
              "{\"key\":\"staff\",\"label\":\"Staff costs\"},{\"key\":\"office_admin\",\"label\":"
              "\"Office and administration\"}],\"fund_rate_cap\":\"0.85\",\"flat_rates\":[{"
              "\"category\":\"office_admin\",\"rate\":\"0.15\",\"base\":[\"staff\"]}],"
-             "\"reporting_period_months\":6,\"rounding\":\"half_up\"}");
+             "\"reporting_period_months\":6,\"rounding\":\"half_up\",\"target_groups\":[{"
+             "\"key\":\"youth\",\"labels\":{\"en\":\"Young people\",\"lv\":\"Jaunieši\"}}],"
+             "\"event_kinds\":[{\"key\":\"camp\",\"labels\":{\"en\":\"Camp\"}}],"
+             "\"indicators\":[{\"code\":\"RCO81\",\"name\":{\"en\":\"Participations\"},"
+             "\"unit\":\"participations\",\"kind\":\"output\"}],\"activity_tolerance_days\":0,"
+             "\"indicator_tolerance\":\"0.25\"}");
   BOOST_TEST(description.fingerprint == sha256Hex(description.json));
   BOOST_TEST((describeRules(sampleRules()) == description));
 }
 
 BOOST_AUTO_TEST_CASE(every_value_changes_the_fingerprint) {
   const std::string base = describeRules(sampleRules()).fingerprint;
-  std::vector<ProgrammeRules> changed(7, sampleRules());
+  std::vector<ProgrammeRules> changed(13, sampleRules());
   changed[0].title += " ";
   changed[1].categories.pop_back();
   changed[2].fundRateCap = Rate::parse("0.8");
@@ -51,6 +62,12 @@ BOOST_AUTO_TEST_CASE(every_value_changes_the_fingerprint) {
   changed[4].flatRates.front().base.push_back("travel");
   changed[5].reportingPeriodMonths = 12;
   changed[6].rounding = Rounding::kHalfEven;
+  changed[7].targetGroups.front().labels.back().second = "Jaunatne";
+  changed[8].eventKinds.push_back({"training", {{"en", "Training"}}});
+  changed[9].indicators.front().unit = "people";
+  changed[10].indicators.front().kind = crossgrant::core::IndicatorKind::kResult;
+  changed[11].activityToleranceDays = 7;
+  changed[12].indicatorTolerance = Rate::parse("0.2");
   for (const ProgrammeRules& rules : changed) BOOST_TEST(describeRules(rules).fingerprint != base);
 }
 

@@ -59,12 +59,14 @@ ProgrammeRules rulesWithLists() {
   ProgrammeRules rules = crossgrant::test::interregRules();
   for (const char* group : {"disabilities", "children", "youth", "seniors", "families_at_risk",
                             "professionals", "general_public"})
-    rules.targetGroups.push_back({group, group});
+    rules.targetGroups.push_back({group, {{"en", group}}});
   for (const char* kind : {"camp", "training", "exchange_visit", "conference",
                            "consultation_meeting", "discussion", "opening", "meeting", "other"})
-    rules.eventKinds.push_back({kind, kind});
-  rules.indicators.push_back({"RCO81", "Participations in joint actions across borders",
-                              "participations", crossgrant::core::IndicatorKind::kOutput});
+    rules.eventKinds.push_back({kind, {{"en", kind}}});
+  rules.indicators.push_back({"RCO81",
+                              {{"en", "Participations in joint actions across borders"}},
+                              "participations",
+                              crossgrant::core::IndicatorKind::kOutput});
   return rules;
 }
 

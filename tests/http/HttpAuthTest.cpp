@@ -895,6 +895,13 @@ BOOST_AUTO_TEST_CASE(the_rules_plugins_loaded_are_listed) {
     BOOST_TEST(std::count(groups.begin(), groups.end(), "disabilities") == 1, text(rule, "key"));
     const std::vector<std::string> kinds = keysOf("event_kinds");
     BOOST_TEST(std::count(kinds.begin(), kinds.end(), "conference") == 1, text(rule, "key"));
+    // Labelled in the three languages of the interface.
+    const Json& youth = rule.find("target_groups")->items().at(2);
+    BOOST_TEST(text(youth, "key") == "youth");
+    BOOST_TEST(text(youth, "label") == "Young people");
+    BOOST_TEST(text(*youth.find("labels"), "lv") == "Jaunieši");
+    BOOST_TEST(text(*youth.find("labels"), "lt") == "Jaunimas");
+    BOOST_TEST(rule.find("indicators")->isArray(), text(rule, "key"));
   }
 }
 

@@ -256,6 +256,110 @@ BOOST_AUTO_TEST_CASE(a_free_flat_rate_base_must_name_known_other_categories) {
   BOOST_TEST(contains(message, "cannot apply to its own category"), message);
 }
 
+BOOST_AUTO_TEST_CASE(every_plugin_lists_the_target_groups_and_event_kinds_in_three_languages) {
+  PluginRegistry registry(pluginDirectory(), *shippedConfig());
+  for (const std::string& key : registry.keys()) {
+    const ProgrammeRules& rules = rulesOf(registry, key);
+    BOOST_TEST_CONTEXT(key) {
+      BOOST_TEST(rules.targetGroups.size() == 7u);
+      BOOST_TEST(rules.eventKinds.size() == 9u);
+      for (const auto* list : {&rules.targetGroups, &rules.eventKinds})
+        for (const core::Labelled& item : *list) {
+          BOOST_TEST(item.labels.size() == 3u, item.key);
+          BOOST_TEST(item.label("lv") != item.label("en"), item.key);
+        }
+      BOOST_TEST(rules.knowsTargetGroup("families_at_risk"));
+      BOOST_TEST(rules.knowsEventKind("consultation_meeting"));
+      BOOST_TEST(rules.activityToleranceDays == 0);
+      BOOST_TEST(rules.indicatorTolerance.toString() == "0.25");
+    }
+  }
+  const ProgrammeRules& rules = rulesOf(registry, "interreg-2014-2020");
+  BOOST_TEST(rules.targetGroups[0].label("lt") == "Žmonės su negalia");
+  BOOST_TEST(rules.eventKinds[2].label("lv") == "Pieredzes apmaiņa");
+  BOOST_TEST(rules.eventKinds[2].label("de") == "Experience exchange");
+}
+
+BOOST_AUTO_TEST_CASE(a_programme_adds_and_relabels_target_groups_and_event_kinds) {
+  auto config = shippedConfig();
+  const std::string at = "plugins.eea-norway-grants.";
+  config->setString(at + "target_groups.extra", "roma, migrants");
+  config->setString(at + "target_group.roma.en", "Roma");
+  config->setString(at + "target_group.roma.lt", "Romai");
+  config->setString(at + "target_group.migrants.en", "Migrants");
+  config->setString(at + "target_group.seniors.en", "Older people");
+  config->setString(at + "event_kinds.extra", "study_visit");
+  config->setString(at + "event_kind.study_visit.en", "Study visit");
+  config->setString(at + "activity_tolerance_days", "14");
+  config->setString(at + "indicator_tolerance", "0.1");
+  PluginRegistry registry(pluginDirectory(), *config);
+  const ProgrammeRules& rules = rulesOf(registry, "eea-norway-grants");
+  BOOST_TEST_REQUIRE(rules.targetGroups.size() == 9u);
+  BOOST_TEST(rules.targetGroups[7].key == "roma");
+  BOOST_TEST(rules.targetGroups[7].label("lt") == "Romai");
+  BOOST_TEST(rules.targetGroups[7].label("lv") == "Roma");  // English where none is given
+  BOOST_TEST(rules.targetGroups[8].label() == "Migrants");
+  BOOST_TEST(rules.targetGroups[3].label() == "Older people");
+  BOOST_TEST(rules.targetGroups[3].label("lv") == "Seniori");
+  BOOST_TEST(rules.knowsEventKind("study_visit"));
+  BOOST_TEST(rules.activityToleranceDays == 14);
+  BOOST_TEST(rules.indicatorTolerance.toString() == "0.1");
+  BOOST_TEST(!rulesOf(registry, "interreg-2014-2020").knowsTargetGroup("roma"));
+}
+
+BOOST_AUTO_TEST_CASE(programme_indicators_are_configuration) {
+  auto config = shippedConfig();
+  const std::string at = "plugins.interreg-2014-2020.";
+  config->setString(at + "indicators", "P1, P2");
+  config->setString(at + "indicator.P1.name.en", "People reached");
+  config->setString(at + "indicator.P1.name.lv", "Sasniegtie cilvēki");
+  config->setString(at + "indicator.P1.unit", "persons");
+  config->setString(at + "indicator.P1.kind", "output");
+  config->setString(at + "indicator.P2.name.en", "Services improved");
+  config->setString(at + "indicator.P2.unit", "services");
+  config->setString(at + "indicator.P2.kind", "result");
+  PluginRegistry registry(pluginDirectory(), *config);
+  const ProgrammeRules& rules = rulesOf(registry, "interreg-2014-2020");
+  BOOST_TEST_REQUIRE(rules.indicators.size() == 2u);
+  BOOST_TEST(rules.indicator("P1")->unit == "persons");
+  BOOST_TEST(core::textIn(rules.indicator("P1")->name, "lv") == "Sasniegtie cilvēki");
+  BOOST_TEST(core::textIn(rules.indicator("P2")->name, "lt") == "Services improved");
+  BOOST_TEST((rules.indicator("P2")->kind == core::IndicatorKind::kResult));
+  BOOST_TEST(rules.indicator("RCO81") == nullptr);
+  BOOST_TEST(rulesOf(registry, "eea-norway-grants").indicators.empty());
+}
+
+BOOST_AUTO_TEST_CASE(bad_work_plan_keys_are_refused_with_the_key_named) {
+  struct Case {
+    std::string key;
+    std::string value;
+    std::string expected;
+  };
+  const std::string at = "plugins.eea-norway-grants.";
+  const std::vector<Case> cases = {
+      {at + "target_groups.extra", "Roma", "expected keys of a-z"},
+      {at + "target_groups.extra", "youth", "target group 'youth' is already defined"},
+      {at + "target_groups.extra", "roma", "the English label of the target group 'roma'"},
+      {at + "target_group.roma.en", "Roma", "unknown target group 'roma'"},
+      {at + "target_group.youth.de", "Jugend", "a language en, lv or lt"},
+      {at + "target_group.youth.lv", " ", "a label may not be empty"},
+      {at + "event_kind.picnic.en", "Picnic", "unknown event kind 'picnic'"},
+      {at + "activity_tolerance_days", "-1", "from 0 to 365"},
+      {at + "activity_tolerance_days", "366", "from 0 to 365"},
+      {at + "indicator_tolerance", "1.5", "from 0 to 1"},
+      {at + "indicator_tolerance", "25%", "not a plain decimal"},
+      {at + "indicators", "P1", "required for an indicator the plugin does not ship"},
+      {at + "indicators", "P1, P1", "listed twice"},
+      {at + "indicators", "P 1", "expected codes of letters"},
+      {at + "indicator.P9.unit", "people", "required for an indicator the plugin does not ship"},
+      {at + "indicator.P9.colour", "red", "expected indicator.<code>.name"},
+  };
+  for (const Case& c : cases) {
+    const std::string message = errorWith(c.key, c.value);
+    BOOST_TEST(contains(message, c.expected), c.key << " = " << c.value << ": " << message);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_section_naming_no_plugin_is_refused) {
   const std::string message = errorWith("plugins.interreg-2012-2020.fund_rate_cap", "0.85");
   BOOST_TEST(contains(message, "plugins.interreg-2012-2020 names no plugin"), message);

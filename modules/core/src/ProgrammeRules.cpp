@@ -12,6 +12,17 @@ bool listed(const std::vector<Labelled>& list, std::string_view key) {
 
 }  // namespace
 
+const std::string& textIn(const Texts& texts, std::string_view lang) {
+  static const std::string kNone;
+  const std::string* english = nullptr;
+  for (const auto& [code, text] : texts) {
+    if (code == lang) return text;
+    if (code == "en") english = &text;
+  }
+  if (english != nullptr) return *english;
+  return texts.empty() ? kNone : texts.front().second;
+}
+
 bool ProgrammeRules::knowsCategory(std::string_view category) const {
   for (const CostCategory& known : categories)
     if (known.key == category) return true;

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "JsonReading.h"
 #include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Errors.h"
 
@@ -48,6 +49,20 @@ Json rulesToJson(const ProgrammeRules& rules) {
                        .set("rate", flatRate.rate.toString())
                        .set("base", std::move(base)));
   }
+  const auto labelled = [](const std::vector<Labelled>& items) {
+    Json list = Json::array();
+    for (const Labelled& item : items)
+      list.push(
+          Json::object().set("key", item.key).set("labels", reading::textsToJson(item.labels)));
+    return list;
+  };
+  Json indicators = Json::array();
+  for (const ProgrammeIndicator& indicator : rules.indicators)
+    indicators.push(Json::object()
+                        .set("code", indicator.code)
+                        .set("name", reading::textsToJson(indicator.name))
+                        .set("unit", indicator.unit)
+                        .set("kind", std::string(toString(indicator.kind))));
   return Json::object()
       .set("key", rules.key)
       .set("title", rules.title)
@@ -55,7 +70,12 @@ Json rulesToJson(const ProgrammeRules& rules) {
       .set("fund_rate_cap", rules.fundRateCap.toString())
       .set("flat_rates", std::move(flatRates))
       .set("reporting_period_months", rules.reportingPeriodMonths)
-      .set("rounding", std::string(toString(rules.rounding)));
+      .set("rounding", std::string(toString(rules.rounding)))
+      .set("target_groups", labelled(rules.targetGroups))
+      .set("event_kinds", labelled(rules.eventKinds))
+      .set("indicators", std::move(indicators))
+      .set("activity_tolerance_days", rules.activityToleranceDays)
+      .set("indicator_tolerance", rules.indicatorTolerance.toString());
 }
 
 RulesDescription describeRules(const ProgrammeRules& rules) {

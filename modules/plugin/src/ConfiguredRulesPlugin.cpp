@@ -1,5 +1,8 @@
 #include "crossgrant/plugin/ConfiguredRulesPlugin.h"
 
+#include "ConfigParsing.h"
+#include "WorkPlanRules.h"
+
 #include "crossgrant/core/Text.h"
 
 #include <algorithm>
@@ -10,6 +13,11 @@
 namespace crossgrant::plugin {
 namespace {
 
+using config::fail;
+using config::isListKey;
+using config::joined;
+using config::splitList;
+using config::trimmed;
 using core::CostCategory;
 using core::FlatRate;
 using core::ProgrammeRules;
@@ -17,48 +25,6 @@ using core::Rate;
 
 constexpr std::string_view kFlatRatePrefix = "flat_rate.";
 constexpr int kMaxReportingPeriodMonths = 36;
-
-[[noreturn]] void fail(const std::string& key, const std::string& problem) {
-  throw PluginConfigError(key, problem);
-}
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
-
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-/// The trimmed items of a comma list; an empty item is an error of key.
-std::vector<std::string> splitList(const std::string& key, const std::string& text) {
-  std::vector<std::string> items;
-  if (trimmed(text).empty()) return items;
-  std::size_t start = 0;
-  while (true) {
-    const auto comma = text.find(',', start);
-    std::string item = trimmed(std::string_view(text).substr(start, comma - start));
-    if (item.empty()) fail(key, "empty item in the comma list '" + text + "'");
-    items.push_back(std::move(item));
-    if (comma == std::string::npos) return items;
-    start = comma + 1;
-  }
-}
-
-bool isCategoryKey(std::string_view text) {
-  if (text.empty() || text.front() < 'a' || text.front() > 'z') return false;
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
 
 bool hasCategory(const std::vector<CostCategory>& categories, std::string_view key) {
   return std::any_of(categories.begin(), categories.end(),
@@ -131,7 +97,7 @@ std::vector<CostCategory> parseExtraCategories(const RulesDefaults& defaults,
     const std::string label = colon == std::string::npos
                                   ? std::string()
                                   : trimmed(std::string_view(item).substr(colon + 1));
-    if (!isCategoryKey(category) || label.empty()) {
+    if (!isListKey(category) || label.empty()) {
       fail(key, "expected key:Label with a key of a-z, 0-9 and _ starting with a letter, got '" +
                     item + "'");
     }
@@ -162,6 +128,8 @@ std::vector<ConfigKey> keysOf(const RulesDefaults& defaults) {
       {"categories.extra", "",
        "Further cost categories as a comma list of key:Label (key of a-z, 0-9, _)."},
   };
+  const std::vector<ConfigKey> workPlan = workPlanKeys(defaults);
+  keys.insert(keys.end(), workPlan.begin(), workPlan.end());
   for (const FlatRateOption& option : defaults.flatRateOptions) {
     keys.push_back({flatRateKey(option.category, "rate"),
                     option.rate ? option.rate->toString() : std::string(),
@@ -186,13 +154,14 @@ ProgrammeRules buildRules(const RulesDefaults& defaults, const PluginConfig& con
   rules.fundRateCap = defaults.fundRateCap;
   rules.reportingPeriodMonths = defaults.reportingPeriodMonths;
   rules.rounding = defaults.rounding;
-  rules.targetGroups = commonTargetGroups();
-  rules.eventKinds = commonEventKinds();
 
   std::vector<CostCategory> extra;
   std::map<std::string, FlatRateKeys> flatRateKeys;
+  WorkPlanConfig workPlan;
   for (const auto& [key, value] : config) {
-    if (key == "fund_rate_cap") {
+    if (workPlan.collect(key, value)) {
+      continue;
+    } else if (key == "fund_rate_cap") {
       rules.fundRateCap = parseFundRateCap(key, value);
     } else if (key == "rounding") {
       rules.rounding = parseRounding(key, value);
@@ -280,6 +249,7 @@ ProgrammeRules buildRules(const RulesDefaults& defaults, const PluginConfig& con
   };
   std::sort(rules.flatRates.begin(), rules.flatRates.end(),
             [&](const FlatRate& a, const FlatRate& b) { return position(a) < position(b); });
+  applyWorkPlanConfig(defaults, workPlan, rules);
   return rules;
 }
 
@@ -299,28 +269,39 @@ const std::vector<CostCategory>& commonCategories() {
 
 const std::vector<core::Labelled>& commonTargetGroups() {
   static const std::vector<core::Labelled> groups = {
-      {"disabilities", "People with disabilities"},
-      {"children", "Children"},
-      {"youth", "Young people"},
-      {"seniors", "Seniors"},
-      {"families_at_risk", "Families at social risk"},
-      {"professionals", "Professionals"},
-      {"general_public", "General public"},
+      {"disabilities",
+       {{"en", "People with disabilities"},
+        {"lt", "Žmonės su negalia"},
+        {"lv", "Cilvēki ar invaliditāti"}}},
+      {"children", {{"en", "Children"}, {"lt", "Vaikai"}, {"lv", "Bērni"}}},
+      {"youth", {{"en", "Young people"}, {"lt", "Jaunimas"}, {"lv", "Jaunieši"}}},
+      {"seniors", {{"en", "Seniors"}, {"lt", "Senjorai"}, {"lv", "Seniori"}}},
+      {"families_at_risk",
+       {{"en", "Families at social risk"},
+        {"lt", "Socialinės rizikos šeimos"},
+        {"lv", "Sociālā riska ģimenes"}}},
+      {"professionals", {{"en", "Professionals"}, {"lt", "Specialistai"}, {"lv", "Speciālisti"}}},
+      {"general_public", {{"en", "General public"}, {"lt", "Visuomenė"}, {"lv", "Sabiedrība"}}},
   };
   return groups;
 }
 
 const std::vector<core::Labelled>& commonEventKinds() {
   static const std::vector<core::Labelled> kinds = {
-      {"camp", "Camp"},
-      {"training", "Training"},
-      {"exchange_visit", "Experience exchange"},
-      {"conference", "Conference"},
-      {"consultation_meeting", "Public consultation meeting"},
-      {"discussion", "Discussion"},
-      {"opening", "Opening event"},
-      {"meeting", "Meeting"},
-      {"other", "Other"},
+      {"camp", {{"en", "Camp"}, {"lt", "Stovykla"}, {"lv", "Nometne"}}},
+      {"training", {{"en", "Training"}, {"lt", "Mokymai"}, {"lv", "Apmācības"}}},
+      {"exchange_visit",
+       {{"en", "Experience exchange"}, {"lt", "Patirties mainai"}, {"lv", "Pieredzes apmaiņa"}}},
+      {"conference", {{"en", "Conference"}, {"lt", "Konferencija"}, {"lv", "Konference"}}},
+      {"consultation_meeting",
+       {{"en", "Public consultation meeting"},
+        {"lt", "Viešosios konsultacijos susitikimas"},
+        {"lv", "Sabiedriskās apspriešanas sanāksme"}}},
+      {"discussion", {{"en", "Discussion"}, {"lt", "Diskusija"}, {"lv", "Diskusija"}}},
+      {"opening",
+       {{"en", "Opening event"}, {"lt", "Atidarymo renginys"}, {"lv", "Atklāšanas pasākums"}}},
+      {"meeting", {{"en", "Meeting"}, {"lt", "Susitikimas"}, {"lv", "Sanāksme"}}},
+      {"other", {{"en", "Other"}, {"lt", "Kita"}, {"lv", "Cits"}}},
   };
   return kinds;
 }

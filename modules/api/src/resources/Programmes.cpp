@@ -64,20 +64,39 @@ http::Response deleteProgramme(Call& call) {
 http::Response listRules(Call& call) {
   call.request.allowQuery({});
   Json list = Json::array();
-  const auto labelled = [](const auto& items) {
+  const auto texts = [](const core::Texts& texts) {
+    Json object = Json::object();
+    for (const auto& [lang, text] : texts) object.set(lang, text);
+    return object;
+  };
+  const auto labelled = [&](const std::vector<core::Labelled>& items) {
     Json list = Json::array();
-    for (const auto& item : items)
-      list.push(Json::object().set("key", item.key).set("label", item.label));
+    for (const core::Labelled& item : items)
+      list.push(Json::object()
+                    .set("key", item.key)
+                    .set("label", item.label())
+                    .set("labels", texts(item.labels)));
     return list;
   };
   for (const std::string& key : call.context.plugins().keys()) {
     const core::ProgrammeRules& rules = *call.context.plugins().rules(key);
+    Json categories = Json::array();
+    for (const core::CostCategory& category : rules.categories)
+      categories.push(Json::object().set("key", category.key).set("label", category.label));
+    Json indicators = Json::array();
+    for (const core::ProgrammeIndicator& indicator : rules.indicators)
+      indicators.push(Json::object()
+                          .set("code", indicator.code)
+                          .set("name", texts(indicator.name))
+                          .set("unit", indicator.unit)
+                          .set("kind", std::string(core::toString(indicator.kind))));
     list.push(Json::object()
                   .set("key", key)
                   .set("title", rules.title)
-                  .set("categories", labelled(rules.categories))
+                  .set("categories", std::move(categories))
                   .set("target_groups", labelled(rules.targetGroups))
-                  .set("event_kinds", labelled(rules.eventKinds)));
+                  .set("event_kinds", labelled(rules.eventKinds))
+                  .set("indicators", std::move(indicators)));
   }
   return http::Response::json(200, Json::object().set("rules", std::move(list)));
 }

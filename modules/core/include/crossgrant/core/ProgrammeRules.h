@@ -24,19 +24,26 @@ struct CostCategory {
   std::string label;  ///< English label, e.g. "Staff costs"
 };
 
-/// A key the rules list with its English label (target groups, event kinds); the pages and
-/// reports take lv and lt labels from their translations, or this one.
+/// The text of texts in lang, else the English one, else the first; "" when there is none.
+const std::string& textIn(const Texts& texts, std::string_view lang);
+
+/// A key the rules list with its labels (target groups, event kinds), which a plugin gives in
+/// English and, where it has them, in Latvian and Lithuanian.
 struct Labelled {
-  std::string key;    ///< e.g. "youth"
-  std::string label;  ///< e.g. "Young people"
+  std::string key;  ///< e.g. "youth"
+  Texts labels;     ///< e.g. {{"en", "Young people"}, {"lt", "Jaunimas"}, {"lv", "Jaunieši"}}
+  /// The label in lang, else the English one.
+  const std::string& label(std::string_view lang = "en") const { return textIn(labels, lang); }
+  bool operator==(const Labelled&) const = default;
 };
 
 /// An indicator of the programme that a project's indicator may name (e.g. RCO81).
 struct ProgrammeIndicator {
   std::string code;  ///< e.g. "RCO81"
-  std::string name;  ///< English name as the legal act gives it
+  Texts name;        ///< as the legal act or programme gives it: English, and lv/lt where known
   std::string unit;  ///< e.g. "participations"
   IndicatorKind kind = IndicatorKind::kOutput;
+  bool operator==(const ProgrammeIndicator&) const = default;
 };
 
 struct ProgrammeRules {

@@ -11,6 +11,8 @@
 //                               an empty value turns the flat rate off
 //   flat_rate.<category>.base   comma list of categories; only for categories that are not a
 //                               regulated option, and only when the plugin allows free flat rates
+//   and the work-plan keys of WorkPlanRules.h (target groups, event kinds, indicators,
+//   tolerances).
 // Any other key, and any bad value, throws PluginConfigError naming the key. configure() either
 // applies the whole configuration or changes nothing.
 #pragma once
@@ -28,7 +30,7 @@ namespace crossgrant::plugin {
 /// The categories every programme-rules plugin knows, in budget order.
 const std::vector<core::CostCategory>& commonCategories();
 /// The target groups of events' participants and the kinds of events every programme-rules
-/// plugin knows (docs/bundle-v2.md), with English labels.
+/// plugin knows (docs/bundle-v2.md), labelled in en, lv and lt.
 const std::vector<core::Labelled>& commonTargetGroups();
 const std::vector<core::Labelled>& commonEventKinds();
 
@@ -55,6 +57,8 @@ struct RulesDefaults {
   std::vector<FlatRateOption> flatRateOptions;
   /// Whether any other category may be given a flat rate of any configured base, up to 100 %.
   bool freeFlatRates = false;
+  /// The programme indicators projects may name, unless the configuration lists others.
+  std::vector<core::ProgrammeIndicator> indicators = {};
 };
 
 class ConfiguredRulesPlugin : public RulesPlugin {
