@@ -29,7 +29,7 @@ const std::vector<std::string>& AccessFixture::roleLabels() {
 }
 
 std::string otherProgrammeBundle() {
-  const Json demo = Json::parse(readFile(demoBundlePath()));
+  const Json demo = Json::parse(readFile(demoBundleV2Path()));
   const Json programme =
       withMember(withMember(*demo.find("programme"), "code", AccessFixture::kOtherProgramme),
                  "name", "Interreg V-A Estonia–Latvia Programme 2014–2020");
@@ -40,7 +40,8 @@ std::string otherProgrammeBundle() {
 }
 
 AccessFixture::AccessFixture() {
-  importDemo();
+  const HttpResult demo = client->post("/api/v1/bundles", readFile(demoBundleV2Path()));
+  BOOST_REQUIRE_MESSAGE(demo.status == 201, demo.body);
   const HttpResult other = client->post("/api/v1/bundles", otherProgrammeBundle());
   BOOST_REQUIRE_MESSAGE(other.status == 201, other.body);
   const std::map<std::string, std::vector<Grant>> grants = {
@@ -88,7 +89,9 @@ std::string AccessFixture::dump() {
   std::string text;
   context.database().write([&](store::Connection& db) {
     for (const char* table : {"programmes", "projects", "project_titles", "periods", "partners",
-                              "budget_lines", "cofinancing", "users", "role_grants"}) {
+                              "budget_lines", "cofinancing", "work_packages", "activities",
+                              "events", "event_participants", "indicators", "indicator_filters",
+                              "indicator_values", "object_texts", "users", "role_grants"}) {
       text += table;
       text += "\n";
       for (const store::Row& row :

@@ -1,8 +1,9 @@
 // The HTTP fixture with two programmes, each with one project and its partners, and one user
 // per role, each with an open session: the world the access tests ask their questions in.
 //
-//   LV-LT-2014-2020 / LLI-317 (the demo bundle)     EE-LV-2014-2020 / EE-LV-042 (a copy)
-//   partners LP, PP1 ... PP7                          the same partner codes
+//   LV-LT-2014-2020 / LLI-317 (the demo bundle,      EE-LV-2014-2020 / EE-LV-042 (a copy)
+//     version 2: with its work plan and events)
+//   partners LP, PP1 ... PP7                          the same partner codes and work plan
 //
 // Users (label: grant): admin; programme and auditor of LV-LT-2014-2020; lead of LLI-317;
 // partner and controller of LLI-317/PP6; none (signed in, no role).
@@ -48,12 +49,13 @@ class AccessFixture : public HttpApiFixture {
   void restoreGrants();
 
   /// Every row of the domain tables and of users and role_grants, as text: equal dumps mean
-  /// the database's programmes, projects, partners, budgets, co-financing, users and grants
-  /// are unchanged.
+  /// the database's programmes, projects, partners, budgets, co-financing, work plans, events,
+  /// indicators, users and grants are unchanged.
   std::string dump();
 };
 
-/// The demo bundle moved to another programme and project code (partners as in the demo).
+/// The demo bundle of version 2 moved to another programme and project code (partners and
+/// work plan as in the demo).
 std::string otherProgrammeBundle();
 
 }  // namespace crossgrant::test

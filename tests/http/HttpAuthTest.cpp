@@ -842,15 +842,16 @@ BOOST_AUTO_TEST_CASE(permissions_say_what_the_policy_allows_each_role) {
   BOOST_TEST(
       names(lead.find("project")) == (Names{"read_project", "read_project_data", "write_project"}),
       boost::test_tools::per_element());
-  BOOST_TEST(names(lead.find("partners")->find("PP1")) ==
-                 (Names{"read_partner", "write_partner", "write_partner_figures"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      names(lead.find("partners")->find("PP1")) ==
+          (Names{"read_partner", "write_partner", "write_partner_figures", "write_partner_work"}),
+      boost::test_tools::per_element());
   const Json partner = permissionsOf("partner");
   BOOST_TEST(names(partner.find("project")) == Names{"read_project"},
              boost::test_tools::per_element());
-  BOOST_TEST(
-      names(partner.find("partners")->find("PP6")) == (Names{"read_partner", "write_partner"}),
-      boost::test_tools::per_element());
+  BOOST_TEST(names(partner.find("partners")->find("PP6")) ==
+                 (Names{"read_partner", "write_partner", "write_partner_work"}),
+             boost::test_tools::per_element());
   BOOST_TEST(names(partner.find("partners")->find("PP1")).empty());
   const Json controller = permissionsOf("controller");
   BOOST_TEST(names(controller.find("partners")->find("PP6")) == Names{"read_partner"},

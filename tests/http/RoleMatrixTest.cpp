@@ -114,6 +114,14 @@ struct MatrixFixture : AccessFixture {
   }
   std::map<std::string, std::int64_t> reports;  ///< project code -> submitted report id
 
+  /// A new object POSTed by the admin to a collection of the target's project; its path.
+  std::string fresh(const Target& t, const std::string& collection, const std::string& body) {
+    const std::string path = "/api/v1/projects/" + t.project + "/" + collection;
+    const HttpResult made = admin().post(path, body);
+    BOOST_REQUIRE_MESSAGE(made.status == 201, path << ": " << made.body);
+    return made.header("Location");
+  }
+
   void restoreProject(const Target& target) {
     HttpTestClient restorer = admin();
     const bool exists =
@@ -176,6 +184,63 @@ std::string newPartner(const std::string& code) {
                          .set("source", "Kretingos rajono savivaldybė")
                          .set("type", "public")
                          .set("amount", "150.00")))
+      .dump();
+}
+
+// The demo's work plan (data/socquality.v2.bundle.json), in both projects: what each target
+// partner is responsible for. PP6 runs activity A4.7 of WP4 with its event E3; the lead LP
+// activity A2.1 of WP2 with its event E1.
+struct Work {
+  std::string workPackage;
+  std::string activity;
+  std::string event;
+};
+Work workOf(const Target& t) {
+  if (t.partner == "LP") return {"WP2", "A2.1", "E1"};
+  return {"WP4", "A4.7", "E3"};
+}
+
+std::string newWorkPackage(const std::string& code) {
+  return Json::object()
+      .set("code", code)
+      .set("title", Json::object().set("lv", "Matricas darba pakete"))
+      .set("lead", "LP")
+      .dump();
+}
+
+std::string newActivity(const Target& t, const std::string& code) {
+  return Json::object()
+      .set("work_package", workOf(t).workPackage)
+      .set("code", code)
+      .set("title", Json::object().set("lt", "Matricos veikla"))
+      .set("partner", t.partner)
+      .set("status", "planned")
+      .set("planned", Json::object().set("start", "2019-01-01").set("end", "2019-06-30"))
+      .dump();
+}
+
+std::string newEvent(const Target& t, const std::string& code) {
+  return Json::object()
+      .set("code", code)
+      .set("activity", workOf(t).activity)
+      .set("kind", "meeting")
+      .set("title", Json::object().set("en", "Matrix meeting"))
+      .set("start", "2019-03-04")
+      .set("partner", t.partner)
+      .set("participants", Json::object().set("total", 12).set("unique", 10))
+      .dump();
+}
+
+std::string newIndicator(const std::string& code) {
+  return Json::object()
+      .set("code", code)
+      .set("name", Json::object().set("en", "Matrix indicator"))
+      .set("unit", "people")
+      .set("kind", "output")
+      .set("baseline", "0")
+      .set("target", "10")
+      .set("source", "recorded")
+      .set("values", Json::array())
       .dump();
 }
 
@@ -375,6 +440,111 @@ std::vector<Row> rows() {
        "401 200 403 403 200 403 403 404", kAdminElsewhere, "401 200 403 403 200 403 403 404",
        [](MatrixFixture& f, const Target& t, const std::string&) {
          return putAsStored(f, partnerPath(t) + "/cofinancing");
+       }},
+
+      // The work plan: read by everyone who sees the project; work packages and indicators
+      // changed by the lead; activities and events also by their own partner (PP6 on "in",
+      // not the lead's on "sibling").
+      {"GET", "/api/v1/projects/{code}/work-plan", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/work-plan");
+       }},
+      {"POST", "/api/v1/projects/{code}/work-packages", "401 201 403 403 201 403 403 404",
+       "401 201 404 404 404 404 404 404", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{
+             "POST", projectPath(t) + "/work-packages", newWorkPackage(f.unique("WPM")), {}};
+       }},
+      {"GET", "/api/v1/projects/{code}/work-packages/{wp}", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/work-packages/WP1");
+       }},
+      {"PUT", "/api/v1/projects/{code}/work-packages/{wp}", "401 200 403 403 200 403 403 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, projectPath(t) + "/work-packages/WP1");
+       }},
+      {"DELETE", "/api/v1/projects/{code}/work-packages/{wp}", "401 204 403 403 204 403 403 404",
+       "401 204 404 404 404 404 404 404", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return deleteAtVersion(f, f.fresh(t, "work-packages", newWorkPackage(f.unique("WPD"))));
+       }},
+      {"GET", "/api/v1/projects/{code}/activities", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/activities");
+       }},
+      {"POST", "/api/v1/projects/{code}/activities", "401 201 403 403 201 201 403 404",
+       "401 201 404 404 404 404 404 404", "401 201 403 403 201 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{"POST", projectPath(t) + "/activities", newActivity(t, f.unique("AM")), {}};
+       }},
+      {"GET", "/api/v1/projects/{code}/activities/{activity}", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "401 200 200 200 200 200 200 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/activities/" + workOf(t).activity);
+       }},
+      {"PUT", "/api/v1/projects/{code}/activities/{activity}", "401 200 403 403 200 200 403 404",
+       kAdminElsewhere, "401 200 403 403 200 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, projectPath(t) + "/activities/" + workOf(t).activity);
+       }},
+      {"DELETE", "/api/v1/projects/{code}/activities/{activity}", "401 204 403 403 204 204 403 404",
+       "401 204 404 404 404 404 404 404", "401 204 403 403 204 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return deleteAtVersion(f, f.fresh(t, "activities", newActivity(t, f.unique("AD"))));
+       }},
+      {"GET", "/api/v1/projects/{code}/events", "401 200 200 200 200 200 200 404", kAdminElsewhere,
+       "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/events?period=2");
+       }},
+      {"POST", "/api/v1/projects/{code}/events", "401 201 403 403 201 201 403 404",
+       "401 201 404 404 404 404 404 404", "401 201 403 403 201 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{"POST", projectPath(t) + "/events", newEvent(t, f.unique("EM")), {}};
+       }},
+      {"GET", "/api/v1/projects/{code}/events/{event}", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "401 200 200 200 200 200 200 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/events/" + workOf(t).event);
+       }},
+      {"PUT", "/api/v1/projects/{code}/events/{event}", "401 200 403 403 200 200 403 404",
+       kAdminElsewhere, "401 200 403 403 200 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, projectPath(t) + "/events/" + workOf(t).event);
+       }},
+      {"DELETE", "/api/v1/projects/{code}/events/{event}", "401 204 403 403 204 204 403 404",
+       "401 204 404 404 404 404 404 404", "401 204 403 403 204 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return deleteAtVersion(f, f.fresh(t, "events", newEvent(t, f.unique("ED"))));
+       }},
+      {"GET", "/api/v1/projects/{code}/indicators", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/indicators");
+       }},
+      {"POST", "/api/v1/projects/{code}/indicators", "401 201 403 403 201 403 403 404",
+       "401 201 404 404 404 404 404 404", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{"POST", projectPath(t) + "/indicators", newIndicator(f.unique("IM")), {}};
+       }},
+      {"GET", "/api/v1/projects/{code}/indicators/{indicator}", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/indicators/O1");
+       }},
+      {"PUT", "/api/v1/projects/{code}/indicators/{indicator}", "401 200 403 403 200 403 403 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return putAsStored(f, projectPath(t) + "/indicators/O1");
+       }},
+      {"DELETE", "/api/v1/projects/{code}/indicators/{indicator}",
+       "401 204 403 403 204 403 403 404", "401 204 404 404 404 404 404 404", "",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return deleteAtVersion(f, f.fresh(t, "indicators", newIndicator(f.unique("ID"))));
        }},
 
       // Bundles and findings. An import names its project in the body: replacing a project

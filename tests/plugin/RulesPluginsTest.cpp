@@ -307,9 +307,32 @@ BOOST_AUTO_TEST_CASE(a_programme_adds_and_relabels_target_groups_and_event_kinds
   BOOST_TEST(!rulesOf(registry, "interreg-2014-2020").knowsTargetGroup("roma"));
 }
 
+BOOST_AUTO_TEST_CASE(the_shipped_programme_indicators) {
+  PluginRegistry registry(pluginDirectory(), *shippedConfig());
+  const ProgrammeRules& interreg = rulesOf(registry, "interreg-2021-2027");
+  std::vector<std::string> codes;
+  for (const core::ProgrammeIndicator& indicator : interreg.indicators)
+    codes.push_back(indicator.code);
+  const std::vector<std::string> expected = {"RCO81", "RCO82",  "RCO83",  "RCO84", "RCO85",
+                                             "RCO87", "RCO115", "RCO116", "RCR79", "RCR81",
+                                             "RCR84", "RCR85",  "RCR104"};
+  BOOST_TEST(codes == expected, boost::test_tools::per_element());
+  BOOST_TEST(core::textIn(interreg.indicator("RCO81")->name, "en") ==
+             "Participations in joint actions across borders");
+  BOOST_TEST(interreg.indicator("RCO81")->unit == "participations");
+  BOOST_TEST((interreg.indicator("RCR104")->kind == core::IndicatorKind::kResult));
+  BOOST_TEST((interreg.indicator("RCO116")->kind == core::IndicatorKind::kOutput));
+  // The LV-LT programme's, from the shipped configuration; the EEA and Norway Grants' none.
+  const ProgrammeRules& lvlt = rulesOf(registry, "interreg-2014-2020");
+  BOOST_TEST_REQUIRE(lvlt.indicators.size() == 3u);
+  BOOST_TEST(lvlt.indicator("SO3.1-R1")->unit == "persons");
+  BOOST_TEST((lvlt.indicator("SO3.1-R1")->kind == core::IndicatorKind::kResult));
+  BOOST_TEST(rulesOf(registry, "eea-norway-grants").indicators.empty());
+}
+
 BOOST_AUTO_TEST_CASE(programme_indicators_are_configuration) {
   auto config = shippedConfig();
-  const std::string at = "plugins.interreg-2014-2020.";
+  const std::string at = "plugins.eea-norway-grants.";
   config->setString(at + "indicators", "P1, P2");
   config->setString(at + "indicator.P1.name.en", "People reached");
   config->setString(at + "indicator.P1.name.lv", "Sasniegtie cilvēki");
@@ -318,15 +341,23 @@ BOOST_AUTO_TEST_CASE(programme_indicators_are_configuration) {
   config->setString(at + "indicator.P2.name.en", "Services improved");
   config->setString(at + "indicator.P2.unit", "services");
   config->setString(at + "indicator.P2.kind", "result");
+  config->setString("plugins.interreg-2021-2027.indicators", "RCO81, RCR104");
+  config->setString("plugins.interreg-2021-2027.indicator.RCO81.name.lv",
+                    "Dalība kopīgās darbībās");
   PluginRegistry registry(pluginDirectory(), *config);
-  const ProgrammeRules& rules = rulesOf(registry, "interreg-2014-2020");
+  const ProgrammeRules& rules = rulesOf(registry, "eea-norway-grants");
   BOOST_TEST_REQUIRE(rules.indicators.size() == 2u);
   BOOST_TEST(rules.indicator("P1")->unit == "persons");
   BOOST_TEST(core::textIn(rules.indicator("P1")->name, "lv") == "Sasniegtie cilvēki");
   BOOST_TEST(core::textIn(rules.indicator("P2")->name, "lt") == "Services improved");
   BOOST_TEST((rules.indicator("P2")->kind == core::IndicatorKind::kResult));
   BOOST_TEST(rules.indicator("RCO81") == nullptr);
-  BOOST_TEST(rulesOf(registry, "eea-norway-grants").indicators.empty());
+  // A shipped programme's list narrowed and a name added in Latvian.
+  const ProgrammeRules& interreg = rulesOf(registry, "interreg-2021-2027");
+  BOOST_TEST(interreg.indicators.size() == 2u);
+  BOOST_TEST(core::textIn(interreg.indicator("RCO81")->name, "lv") == "Dalība kopīgās darbībās");
+  BOOST_TEST(interreg.indicator("RCO81")->unit == "participations");
+  BOOST_TEST(interreg.indicator("RCO82") == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(bad_work_plan_keys_are_refused_with_the_key_named) {
@@ -353,6 +384,8 @@ BOOST_AUTO_TEST_CASE(bad_work_plan_keys_are_refused_with_the_key_named) {
       {at + "indicators", "P 1", "expected codes of letters"},
       {at + "indicator.P9.unit", "people", "required for an indicator the plugin does not ship"},
       {at + "indicator.P9.colour", "red", "expected indicator.<code>.name"},
+      {"plugins.interreg-2014-2020.indicators", "SO3.1-O1",
+       "indicator 'SO3.1-O2' is not in the list of indicators"},
   };
   for (const Case& c : cases) {
     const std::string message = errorWith(c.key, c.value);

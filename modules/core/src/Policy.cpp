@@ -61,6 +61,7 @@ bool grantAllows(const Grant& grant, Operation operation, const Scope& scope) {
              ((grant.role == Role::kPartner || grant.role == Role::kController) &&
               onPartner(grant, scope));
     case Operation::kWritePartner:
+    case Operation::kWritePartnerWork:
       return admin || lead || (grant.role == Role::kPartner && onPartner(grant, scope));
     case Operation::kImportBundle:
       return admin || grant.role == Role::kLead;
@@ -104,6 +105,10 @@ std::string reasonFor(const Principal& principal, Operation operation, const Sco
     case Operation::kWritePartner:
       if (readOnly(principal, scope)) break;
       return "you may change only your own partner's data";
+    case Operation::kWritePartnerWork:
+      if (readOnly(principal, scope)) break;
+      return "you may change only the activities and events your own partner is responsible "
+             "for";
     case Operation::kWriteProject:
       if (readOnly(principal, scope)) break;
       return "only the lead partner or an admin may change the project and its partners";

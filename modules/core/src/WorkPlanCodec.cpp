@@ -1,5 +1,7 @@
 #include "WorkPlanCodec.h"
 
+#include "crossgrant/core/PlanObjects.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -205,6 +207,17 @@ Activity readActivity(const Json& object, const std::string& at, Context& contex
   return activity;
 }
 
+/// A work package's own members (not its activities) of an object already checked.
+WorkPackage readWorkPackageFields(const Json& object, const std::string& at, const Context& context,
+                                  Errors& errors) {
+  WorkPackage package;
+  package.code = readString(object, "code", at, errors).value_or("");
+  readTexts(object, "title", at, "title", package.title, errors, true);
+  package.lead = readString(object, "lead", at, errors).value_or("");
+  requirePartner(context, package.lead, child(at, "lead"), errors);
+  return package;
+}
+
 WorkPlan readWorkPlan(const Json& value, const std::string& at, Context& context, Errors& errors) {
   WorkPlan plan;
   if (!checkObject(value, at, kWorkPlanFields, errors)) return plan;
@@ -214,13 +227,9 @@ WorkPlan readWorkPlan(const Json& value, const std::string& at, Context& context
   for (std::size_t i = 0; i < packages->items().size(); ++i) {
     const std::string packageAt = child(child(at, "work_packages"), i);
     const Json& object = packages->items()[i];
-    WorkPackage package;
     if (!checkObject(object, packageAt, kWorkPackageFields, errors)) continue;
-    package.code = readString(object, "code", packageAt, errors).value_or("");
+    WorkPackage package = readWorkPackageFields(object, packageAt, context, errors);
     uniqueCode(packageCodes, package.code, packageAt, "work package", errors);
-    readTexts(object, "title", packageAt, "title", package.title, errors, true);
-    package.lead = readString(object, "lead", packageAt, errors).value_or("");
-    requirePartner(context, package.lead, child(packageAt, "lead"), errors);
     if (const Json* activities = readArray(object, "activities", packageAt, errors)) {
       for (std::size_t j = 0; j < activities->items().size(); ++j) {
         const std::string activityAt = child(child(packageAt, "activities"), j);
@@ -456,37 +465,42 @@ Json keysToJson(const std::vector<std::string>& keys) {
   return list;
 }
 
-Json workPlanToJson(const WorkPlan& plan) {
+Json activityJson(const Activity& activity) {
+  Json json = Json::object()
+                  .set("code", activity.code)
+                  .set("title", textsToJson(activity.title))
+                  .set("partner", activity.partner)
+                  .set("status", std::string(toString(activity.status)))
+                  .set("planned", rangeToJson(activity.planned.start, activity.planned.end));
+  if (activity.actual.start || activity.actual.end) {
+    Json actual = Json::object();
+    if (activity.actual.start) actual.set("start", activity.actual.start->toString());
+    if (activity.actual.end) actual.set("end", activity.actual.end->toString());
+    json.set("actual", std::move(actual));
+  }
+  if (!activity.location.empty()) json.set("location", activity.location);
+  if (!activity.description.empty()) json.set("description", textsToJson(activity.description));
+  return json;
+}
+
+Json workPackageJson(const WorkPackage& package) {
+  return Json::object()
+      .set("code", package.code)
+      .set("title", textsToJson(package.title))
+      .set("lead", package.lead);
+}
+
+Json workPlanJson(const WorkPlan& plan) {
   Json packages = Json::array();
   for (const WorkPackage& package : plan.workPackages) {
     Json activities = Json::array();
-    for (const Activity& activity : package.activities) {
-      Json json = Json::object()
-                      .set("code", activity.code)
-                      .set("title", textsToJson(activity.title))
-                      .set("partner", activity.partner)
-                      .set("status", std::string(toString(activity.status)))
-                      .set("planned", rangeToJson(activity.planned.start, activity.planned.end));
-      if (activity.actual.start || activity.actual.end) {
-        Json actual = Json::object();
-        if (activity.actual.start) actual.set("start", activity.actual.start->toString());
-        if (activity.actual.end) actual.set("end", activity.actual.end->toString());
-        json.set("actual", std::move(actual));
-      }
-      if (!activity.location.empty()) json.set("location", activity.location);
-      if (!activity.description.empty()) json.set("description", textsToJson(activity.description));
-      activities.push(std::move(json));
-    }
-    packages.push(Json::object()
-                      .set("code", package.code)
-                      .set("title", textsToJson(package.title))
-                      .set("lead", package.lead)
-                      .set("activities", std::move(activities)));
+    for (const Activity& activity : package.activities) activities.push(activityJson(activity));
+    packages.push(workPackageJson(package).set("activities", std::move(activities)));
   }
   return Json::object().set("work_packages", std::move(packages));
 }
 
-Json eventToJson(const Event& event) {
+Json eventJson(const Event& event) {
   Json json = Json::object()
                   .set("code", event.code)
                   .set("activity", event.activity)
@@ -508,7 +522,7 @@ Json eventToJson(const Event& event) {
   return json.set("participants", std::move(participants));
 }
 
-Json indicatorToJson(const Indicator& indicator) {
+Json indicatorJson(const Indicator& indicator) {
   Json json = Json::object().set("code", indicator.code);
   if (!indicator.programmeIndicator.empty())
     json.set("programme_indicator", indicator.programmeIndicator);
@@ -575,19 +589,111 @@ void readSections(const Json& document, Bundle& bundle, const ProgrammeRules* ru
 }
 
 void writeSections(const Bundle& bundle, Json& document) {
-  if (bundle.workPlan) document.set("work_plan", workPlanToJson(*bundle.workPlan));
+  if (bundle.workPlan) document.set("work_plan", workPlanJson(*bundle.workPlan));
   if (bundle.events) {
     Json events = Json::array();
-    for (const Event& event : *bundle.events) events.push(eventToJson(event));
+    for (const Event& event : *bundle.events) events.push(eventJson(event));
     document.set("events", std::move(events));
   }
   if (bundle.indicators) {
     Json indicators = Json::array();
-    for (const Indicator& indicator : *bundle.indicators)
-      indicators.push(indicatorToJson(indicator));
+    for (const Indicator& indicator : *bundle.indicators) indicators.push(indicatorJson(indicator));
     document.set("indicators", std::move(indicators));
   }
 }
 
 }  // namespace workplan
+
+// ---- one object on its own (crossgrant/core/PlanObjects.h), read and written by the readers
+// and writers of the sections.
+
+using namespace workplan;
+
+namespace {
+
+/// The bundle-reading context of one object: its project, partners, activities and rules.
+Context contextOf(const PlanContext& plan) {
+  Context context{plan.project, {}, plan.rules, {}, {}};
+  context.partners.insert(plan.partners.begin(), plan.partners.end());
+  for (const std::string& code : plan.activities) context.activityByCode.emplace(code, nullptr);
+  return context;
+}
+
+/// object without the member key, and that member (nullptr when absent).
+std::pair<Json, const Json*> without(const Json& object, std::string_view key) {
+  if (!object.isObject()) return {object, nullptr};
+  Json rest = Json::object();
+  const Json* found = nullptr;
+  for (const auto& [name, value] : object.members()) {
+    if (name == key)
+      found = &value;
+    else
+      rest.set(name, value);
+  }
+  return {std::move(rest), found};
+}
+
+const Fields kOwnWorkPackageFields = {"code", "title", "lead"};
+
+}  // namespace
+
+WorkPackage readWorkPackage(const Json& object, const PlanContext& plan) {
+  Errors errors;
+  const Context context = contextOf(plan);
+  if (!checkObject(object, "", kOwnWorkPackageFields, errors)) throwIfAny(errors);
+  WorkPackage package = readWorkPackageFields(object, "", context, errors);
+  throwIfAny(errors);
+  return package;
+}
+
+PlacedActivity readPlacedActivity(const Json& object, const PlanContext& plan) {
+  Errors errors;
+  Context context = contextOf(plan);
+  PlacedActivity placed;
+  const auto [rest, workPackage] = without(object, "work_package");
+  if (object.isObject()) {
+    if (workPackage == nullptr) {
+      fail(errors, "/work_package", "missing", "missing");
+    } else if (!workPackage->isString()) {
+      wrongType(errors, "/work_package", "a work package code", *workPackage);
+    } else {
+      placed.workPackage = workPackage->asString();
+      if (std::find(plan.workPackages.begin(), plan.workPackages.end(), placed.workPackage) ==
+          plan.workPackages.end())
+        fail(errors, "/work_package", "no work package " + quoted(placed.workPackage),
+             "no_such_work_package", {{"found", placed.workPackage}});
+    }
+  }
+  placed.activity = readActivity(rest, "", context, errors);
+  throwIfAny(errors);
+  return placed;
+}
+
+Event readEvent(const Json& object, const PlanContext& plan) {
+  Errors errors;
+  Event event = readEvent(object, "", contextOf(plan), errors);
+  throwIfAny(errors);
+  return event;
+}
+
+Indicator readIndicator(const Json& object, const PlanContext& plan) {
+  Errors errors;
+  Indicator indicator = readIndicator(object, "", contextOf(plan), errors);
+  throwIfAny(errors);
+  return indicator;
+}
+
+Json workPackageToJson(const WorkPackage& package) { return workPackageJson(package); }
+
+Json activityToJson(const PlacedActivity& placed) {
+  Json json = Json::object().set("work_package", placed.workPackage);
+  const Json activity = activityJson(placed.activity);
+  for (const auto& [name, value] : activity.members()) json.set(name, value);
+  return json;
+}
+
+Json eventToJson(const Event& event) { return eventJson(event); }
+Json indicatorToJson(const Indicator& indicator) { return indicatorJson(indicator); }
+Json workPlanToJson(const WorkPlan& plan) { return workPlanJson(plan); }
+
 }  // namespace crossgrant::core

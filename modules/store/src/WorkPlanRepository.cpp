@@ -489,8 +489,8 @@ std::optional<WorkPackage> findWorkPackage(Reader& db, std::string_view projectC
   return std::move(plan.workPackages.front());
 }
 
-std::optional<PlacedActivity> findActivity(Reader& db, std::string_view projectCode,
-                                           std::string_view code) {
+std::optional<core::PlacedActivity> findActivity(Reader& db, std::string_view projectCode,
+                                                 std::string_view code) {
   const std::int64_t projectId = requireProjectId(db, projectCode);
   Loaded<Activity> loaded = loadActivities(db, oneCode(projectId, code));
   if (loaded.objects.empty()) return std::nullopt;
@@ -498,7 +498,7 @@ std::optional<PlacedActivity> findActivity(Reader& db, std::string_view projectC
       asText(db.query("SELECT code FROM work_packages WHERE id = ?", {loaded.parents.front()})
                  .at(0)
                  .at(0));
-  return PlacedActivity{workPackage, std::move(loaded.objects.front())};
+  return core::PlacedActivity{workPackage, std::move(loaded.objects.front())};
 }
 
 std::vector<Event> listEvents(Reader& db, std::string_view projectCode, const EventFilter& filter) {
@@ -693,6 +693,15 @@ void deleteIndicator(Connection& db, std::string_view projectCode, std::string_v
   const std::int64_t id = requireObjectId(db, PlanObject::kIndicator, projectId, projectCode, code);
   retireObject(db, PlanObject::kIndicator, projectCode, code, id);
   db.execute("DELETE FROM indicators WHERE id = ?", {id});
+}
+
+std::vector<std::string> planCodes(Reader& db, PlanObject kind, std::string_view projectCode) {
+  std::vector<std::string> codes;
+  for (const Row& row :
+       db.query(std::string("SELECT code FROM ") + tableOf(kind).table + " WHERE project_id = ?",
+                {requireProjectId(db, projectCode)}))
+    codes.push_back(asText(row[0]));
+  return codes;
 }
 
 std::optional<std::int64_t> planVersion(Reader& db, PlanObject kind, std::string_view projectCode,

@@ -118,6 +118,7 @@ constexpr std::pair<core::Operation, const char*> kPartnerOperations[] = {
     {core::Operation::kReadPartner, "read_partner"},
     {core::Operation::kWritePartner, "write_partner"},
     {core::Operation::kWritePartnerFigures, "write_partner_figures"},
+    {core::Operation::kWritePartnerWork, "write_partner_work"},
 };
 
 template <std::size_t N>

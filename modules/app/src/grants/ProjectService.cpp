@@ -1,5 +1,7 @@
 #include "crossgrant/app/grants/ProjectService.h"
 
+#include "Edits.h"
+
 #include <algorithm>
 
 #include <functional>
@@ -21,6 +23,10 @@ namespace crossgrant::app {
 namespace {
 
 using core::Json;
+using edits::Current;
+using edits::lockAt;
+using edits::quoted;
+using edits::requireSameCode;
 using store::Connection;
 
 [[noreturn]] void notFound(std::string_view what, std::string_view code) {
@@ -48,14 +54,6 @@ core::Partner requirePartner(store::Reader& db, std::string_view projectCode,
                          "\" does not exist in project \"" + std::string(projectCode) + "\"");
   }
   return *partner;
-}
-
-// The key in a request path names the object; a body that names another one is a mistake.
-void requireSameCode(std::string_view pathCode, std::string_view bodyCode) {
-  if (pathCode != bodyCode) {
-    throw core::InvalidInput("/code", "is \"" + std::string(bodyCode) + "\" but the path names \"" +
-                                          std::string(pathCode) + "\"; codes cannot be changed");
-  }
 }
 
 // A project has exactly one lead partner: refuse a second one.
@@ -86,32 +84,6 @@ Versioned<core::Partner> storedPartner(store::Reader& db, std::string_view proje
   core::Partner partner = requirePartner(db, projectCode, partnerCode);
   return {std::move(partner), store::partnerVersion(db, projectCode, partnerCode).value()};
 }
-
-/// An object as an edit that lost the race gets to see it: its version and its JSON.
-struct Current {
-  std::int64_t version;
-  Json json;
-};
-
-// The first step of an edit of a versioned object, before it reads anything else: locks the
-// object at the version the edit is based on. Otherwise reads it as stored now (NotFound when
-// it is missing) and throws VersionRequired when no version was given, StaleVersion when
-// another one is stored.
-void lockAt(const std::string& what, BaseVersion version,
-            const std::function<bool(std::int64_t)>& lock, const std::function<Current()>& now) {
-  if (version && lock(*version)) return;
-  const Current current = now();
-  if (!version) {
-    throw core::VersionRequired(what +
-                                " is versioned: a change must say which version it is based on");
-  }
-  throw core::StaleVersion(what + " is at version " + std::to_string(current.version) + ", not " +
-                               std::to_string(*version) +
-                               ": read it again and redo the change on what is stored now",
-                           current.version, current.json);
-}
-
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 void lockProgrammeAt(Connection& db, std::string_view code, BaseVersion version) {
   lockAt(

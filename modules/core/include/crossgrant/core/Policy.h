@@ -11,9 +11,12 @@
 //               audit trail: project by project within its programme, or all of it. Never
 //               writes.
 //   lead        read its project in full and its programme; edit the project and every partner
-//               of it, approved figures included; replace it by bundle import.
-//   partner     read its project's identification and partner list and its own partner in
-//               full; edit its own partner's own data but not the approved figures.
+//               of it, approved figures included, and its whole work plan, events and
+//               indicators; replace it by bundle import.
+//   partner     read its project's identification and partner list, its work plan, events and
+//               indicators, and its own partner in full; edit its own partner's own data but not
+//               the approved figures, and the activities and events its partner is responsible
+//               for.
 //   controller  read its project's identification and its own partner in full.
 // Programmes, creating and deleting projects, and users are managed by admins only.
 //
@@ -53,6 +56,8 @@ enum class Operation {
   kReadPartner,          ///< one partner in full, with budget and co-financing
   kWritePartner,         ///< one partner's own data: name, country, legal status, VAT
   kWritePartnerFigures,  ///< one partner's approved figures: total, budget, co-financing, role
+  kWritePartnerWork,     ///< the activities a partner is responsible for and the events it
+                         ///< organises (work packages and indicators: kWriteProject)
   kImportBundle,         ///< import bundles at all (admins, leads); which ones: kManage for a
                          ///< new project, kWriteProject to replace an existing one
   kReadAudit,            ///< the audit trail of the scope's project; with an empty scope the

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crossgrant/core/PlanObjects.h"
 #include "crossgrant/core/WorkPlan.h"
 #include "crossgrant/store/Database.h"
 
@@ -34,12 +35,8 @@ std::optional<core::WorkPackage> findWorkPackage(Reader& db, std::string_view pr
                                                  std::string_view code);
 
 /// An activity with the work package it belongs to.
-struct PlacedActivity {
-  std::string workPackage;
-  core::Activity activity;
-};
-std::optional<PlacedActivity> findActivity(Reader& db, std::string_view projectCode,
-                                           std::string_view code);
+std::optional<core::PlacedActivity> findActivity(Reader& db, std::string_view projectCode,
+                                                 std::string_view code);
 
 /// Which events a listing reads; each condition that is set narrows it.
 struct EventFilter {
@@ -85,6 +82,10 @@ void insertIndicator(Connection& db, std::string_view projectCode,
 void updateIndicator(Connection& db, std::string_view projectCode,
                      const core::Indicator& indicator);
 void deleteIndicator(Connection& db, std::string_view projectCode, std::string_view code);
+
+/// The codes of every object of a kind in the project, in no particular order: what an object
+/// that refers to others is checked against.
+std::vector<std::string> planCodes(Reader& db, PlanObject kind, std::string_view projectCode);
 
 /// The stored version of an object; nullopt when it (or its project) does not exist.
 std::optional<std::int64_t> planVersion(Reader& db, PlanObject kind, std::string_view projectCode,
