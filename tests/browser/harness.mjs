@@ -69,7 +69,7 @@ export async function startServer() {
   // audit key, var/) goes with it.
   const run = (...args) => execFileSync(exe, args, { env, encoding: "utf8", cwd: dir });
   run("migrate");
-  run("import", join(source, "data", "socquality.bundle.json"));
+  run("import", join(source, "data", "socquality.v2.bundle.json"));
   const passwords = {};
   for (const [role, grant] of Object.entries(ROLES)) {
     const name = `demo-${role}`;

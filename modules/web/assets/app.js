@@ -18,6 +18,7 @@ import { projectPage } from "./pages/project.js";
 import { projectEditPage } from "./pages/projectedit.js";
 import { reportsPage } from "./pages/reports.js";
 import { signInPage } from "./pages/signin.js";
+import { workPlanPage } from "./pages/workplan.js";
 
 /** The pages by address: a pattern and what shows it, given the pattern's decoded parts. */
 const PAGES = [
@@ -28,6 +29,7 @@ const PAGES = [
   [/^\/projects\/([^/]+)$/, (code) => projectPage(code)],
   [/^\/projects\/([^/]+)\/edit$/, (code) => projectEditPage(code)],
   [/^\/projects\/([^/]+)\/reports$/, (code) => reportsPage(code)],
+  [/^\/projects\/([^/]+)\/work-plan$/, (code) => workPlanPage(code)],
   [/^\/projects\/([^/]+)\/partners\/([^/]+)$/, (code, partner) => partnerPage(code, partner)],
 ];
 

@@ -197,7 +197,8 @@ export async function projectPage(code) {
     : el("ul", {}, ...findings.map((f) => el("li", {}, f.partner ? `${f.partner}: ` : "", findingText(f))));
 
   show(
-    el("p", {}, link("/", t("projects")), " · ", link(`${path}/reports`, t("reports")),
+    el("p", {}, link("/", t("projects")), " · ", link(`${path}/work-plan`, t("wp.title")),
+      " · ", link(`${path}/reports`, t("reports")),
       ...(may.project("write_project") ? [" · ", link(`${path}/edit`, t("edit_project"))] : [])),
     el("h1", {}, `${project.acronym} — ${projectTitle(project)}`),
     el("p", { id: "status", role: "status" }, ""),

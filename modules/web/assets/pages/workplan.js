@@ -1,0 +1,344 @@
+// A project's work plan: its work packages with their activities, the events held under them
+// with their participants by target group, and the indicators with what they achieved period
+// by period; the findings at the activity, event or indicator they concern. Who may change an
+// activity or event (its own partner, the lead) edits it here and adds events; the server
+// decides, the page offers only what GET …/permissions allows.
+import { api, bodyOf, projectPath } from "../lib/api.js";
+import { cells, choice, el, link, show, table } from "../lib/dom.js";
+import { withFindings } from "../lib/findings.js";
+import { errorsOf, memberName, showRefusal } from "../lib/forms.js";
+import { amount, date, label, language, t } from "../lib/i18n.js";
+import { permissionsOf } from "../lib/permissions.js";
+import { sessionEnded } from "../lib/session.js";
+import { conflictPage, readVersioned, saveVersioned } from "../lib/versioned.js";
+import { notFoundPage, unexpectedPage } from "./errors.js";
+
+/** A text object ({"lv": ..., "en": ...}) in the user's language, else English, else any. */
+function inLanguage(texts) {
+  if (!texts) return "";
+  return texts[language()] ?? texts.en ?? Object.values(texts)[0] ?? "";
+}
+
+/** A key's label from the programme rules' list (target groups, event kinds). */
+function ruleLabel(list, key) {
+  const item = list.find((entry) => entry.key === key);
+  return item ? item.labels[language()] ?? item.label : key;
+}
+
+function range(start, end) {
+  if (!start) return "";
+  return !end || end === start ? date(start) : t("common.period_range", { start: date(start), end: date(end) });
+}
+
+/** The programme rules of the project (GET /rules), or empty lists when they are not readable. */
+async function rulesOf(project) {
+  const [programmeResponse, rulesResponse] = await Promise.all([
+    api("GET", `/programmes/${encodeURIComponent(project.programme)}`), api("GET", "/rules")]);
+  const key = programmeResponse.ok ? (await programmeResponse.json()).rules : "";
+  const rules = rulesResponse.ok ? (await rulesResponse.json()).rules.find((r) => r.key === key) : null;
+  return rules ?? { target_groups: [], event_kinds: [], indicators: [] };
+}
+
+const STATUSES = ["planned", "ongoing", "done", "cancelled"];
+
+/** What the page and its forms read once. */
+async function load(code) {
+  const path = projectPath(code);
+  const responses = await Promise.all([
+    api("GET", path), api("GET", `${path}/work-plan`), api("GET", `${path}/events`),
+    api("GET", `${path}/indicators`), api("GET", `${path}/findings`), api("GET", `${path}/partners`),
+  ]);
+  const [projectResponse] = responses;
+  if (projectResponse.status === 401) return { ended: true };
+  if (!projectResponse.ok) return { missing: projectResponse };
+  const [project, plan, events, indicators, findings, partners] = await Promise.all(
+    responses.map(async (r) => (r.ok ? r.json() : null)));
+  const [rules, may] = await Promise.all([rulesOf(project), permissionsOf(code)]);
+  return {
+    project, rules, may,
+    workPackages: plan?.work_packages ?? [],
+    events: events?.events ?? [],
+    indicators: indicators?.indicators ?? [],
+    findings: findings?.findings ?? [],
+    partners: (partners?.partners ?? []).map((p) => p.code),
+  };
+}
+
+/** The partners whose work the user may change. */
+const ownPartners = (data) => data.partners.filter((p) => data.may.partner(p, "write_partner_work"));
+
+// ---- the forms of an activity and an event
+
+/**
+ * A field of a form: text, date, time, number, select (options [[value, text]]), checkbox, or
+ * texts (the user's language of a language object, the other languages kept as they are).
+ */
+function input(field, value) {
+  const id = `wp-${field.name.replaceAll("/", "-")}`;
+  const attributes = { id, name: field.name };
+  let node;
+  if (field.options) node = choice(attributes, field.options, value ?? field.options[0]?.[0]);
+  else if (field.type === "checkbox") {
+    node = el("input", { ...attributes, type: "checkbox" });
+    node.checked = Boolean(value);
+  } else {
+    node = el("input", { ...attributes, type: field.type ?? "text", value: value ?? "",
+      ...(field.type === "number" ? { min: "0", step: "1", inputmode: "numeric" } : {}) });
+  }
+  if (field.readOnly) node.setAttribute("readonly", "");
+  const caption = el("label", { for: id }, field.label);
+  return el("div", { class: field.type === "checkbox" ? "field checkbox" : "field" },
+    ...(field.type === "checkbox" ? [node, caption] : [caption, node]));
+}
+
+/** The value a field's input holds, as the API takes it. */
+function valueOf(form, field) {
+  const node = form.elements[field.name];
+  if (field.type === "checkbox") return node.checked;
+  const text = node.value.trim();
+  if (field.type === "number") return text === "" ? undefined : /^\d+$/.test(text) ? Number(text) : text;
+  return text === "" ? undefined : text;
+}
+
+/** Field name ("participants/by_target_group/youth") to the value at that path of object. */
+const at = (object, name) => name.split("/").reduce((o, part) => (o == null ? undefined : o[part]), object);
+
+/** object with the value at a field's path set (undefined: removed). */
+function put(object, name, value) {
+  const parts = name.split("/");
+  const last = parts.pop();
+  let node = object;
+  for (const part of parts) node = node[part] ??= {};
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+  return object;
+}
+
+function eventFields(data, creating) {
+  const activities = data.workPackages.flatMap((wp) => wp.activities.map((a) => [a.code, `${a.code} ${inLanguage(a.title)}`]));
+  return [
+    { name: "code", label: t("common.code"), readOnly: !creating },
+    { name: "activity", label: t("wp.activity"), options: activities },
+    { name: "kind", label: t("wp.kind"), options: data.rules.event_kinds.map((k) => [k.key, ruleLabel(data.rules.event_kinds, k.key)]) },
+    { name: "title", label: t("common.title"), texts: true },
+    { name: "start", label: t("wp.start"), type: "date" },
+    { name: "end", label: t("wp.end"), type: "date" },
+    { name: "time", label: t("wp.time"), type: "time" },
+    { name: "place", label: t("wp.place") },
+    { name: "online", label: t("wp.online"), type: "checkbox" },
+    { name: "partner", label: t("wp.organiser"), options: ownPartners(data).map((p) => [p, p]) },
+    { name: "participants/total", label: t("wp.attendances"), type: "number" },
+    { name: "participants/unique", label: t("wp.unique_people"), type: "number" },
+    ...data.rules.target_groups.map((g) => ({
+      name: `participants/by_target_group/${g.key}`, label: ruleLabel(data.rules.target_groups, g.key), type: "number",
+    })),
+  ];
+}
+
+function activityFields(data) {
+  return [
+    { name: "code", label: t("common.code"), readOnly: true },
+    { name: "title", label: t("common.title"), texts: true },
+    { name: "status", label: t("wp.status"), options: STATUSES.map((s) => [s, label("status", s)]) },
+    { name: "planned/start", label: t("wp.planned_start"), type: "date" },
+    { name: "planned/end", label: t("wp.planned_end"), type: "date" },
+    { name: "actual/start", label: t("wp.actual_start"), type: "date" },
+    { name: "actual/end", label: t("wp.actual_end"), type: "date" },
+    { name: "location", label: t("wp.location") },
+    { name: "partner", label: t("wp.responsible"), options: ownPartners(data).map((p) => [p, p]) },
+  ];
+}
+
+/** What a form shows of an object: texts in the user's language, the rest by path. */
+function shown(object, field) {
+  const value = at(object, field.name);
+  return field.texts ? inLanguage(value) : value;
+}
+
+/** The object the form describes: stored with the form's values put in. */
+function collect(form, fields, stored) {
+  const body = structuredClone(stored);
+  delete body.version;
+  for (const field of fields) {
+    if (field.readOnly) continue;
+    const value = valueOf(form, field);
+    if (field.texts) put(body, field.name, { ...(at(stored, field.name) ?? {}), ...(value ? { [language()]: value } : {}) });
+    else put(body, field.name, value);
+  }
+  // Empty parts the API would refuse as empty objects are left out.
+  if (body.actual && Object.keys(body.actual).length === 0) delete body.actual;
+  if (body.participants?.by_target_group && Object.keys(body.participants.by_target_group).length === 0 &&
+      !stored.participants?.by_target_group) delete body.participants.by_target_group;
+  return body;
+}
+
+/**
+ * The form of one object: filled from stored (or redo.mine after a conflict), saved with POST
+ * (creating) or PUT based on its version; errors at their fields, a conflict shown beside the
+ * change applied again.
+ */
+function objectForm({ code, kind, path, fields, stored, base, creating, redo }) {
+  const start = redo?.mine ?? stored;
+  const message = el("p", { class: "error", role: "alert", id: `${kind}-error` }, redo ? t("conflict_redo") : "");
+  const form = el("form", { id: `${kind}-form`, class: "stack", novalidate: "" },
+    el("h2", {}, t(creating ? `wp.add_${kind}` : `wp.edit_${kind}`)), message,
+    ...fields.map((field) => input(field, shown(start, field))),
+    el("p", { class: "actions" },
+      el("button", { type: "submit", id: `save-${kind}` }, t("save")), " ",
+      el("button", { type: "button", class: "link", onclick: () => workPlanPage(code) }, t("cancel"))));
+  const fieldOf = (pointer) => {
+    const name = pointer.replace(/^\//, "");
+    const direct = form.elements[name];
+    if (direct) return direct;
+    // "/title/lv" and the like: the field of the object they are in.
+    const top = memberName(`/${name.split("/")[0]}`);
+    return top && form.elements[top] ? form.elements[top] : null;
+  };
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = collect(form, fields, start);
+    const outcome = creating ? await create(path, body) : await saveVersioned(path, body, base);
+    if (outcome.ended) return sessionEnded();
+    if (outcome.saved) return back(code, t("saved"));
+    if (outcome.conflict) {
+      // The fields the user changed, applied to what is stored now; the others as stored.
+      const current = outcome.conflict;
+      const mine = structuredClone(current);
+      delete mine.version;
+      for (const field of fields) {
+        const wanted = valueOf(form, field);
+        if (field.readOnly || String(wanted ?? "") === String(shown(start, field) ?? "")) continue;
+        if (field.texts)
+          put(mine, field.name, { ...(at(current, field.name) ?? {}), ...(wanted ? { [language()]: wanted } : {}) });
+        else put(mine, field.name, wanted);
+      }
+      const describe = (values) => table(t(`wp.${kind}`), null, fields.map((f) =>
+        el("tr", {}, el("th", { scope: "row" }, f.label), el("td", {}, String(shown(values, f) ?? "")))));
+      return conflictPage({
+        current, mine, describe,
+        redo: () => show(objectForm({ code, kind, path, fields, stored: current, base: outcome.version,
+          creating: false, redo: { mine } })),
+        discard: () => workPlanPage(code),
+      });
+    }
+    showRefusal(form, message, outcome.errors, fieldOf);
+    return undefined;
+  });
+  return form;
+}
+
+/** POSTs a new object: {saved}, {ended} or {errors} as saveVersioned answers. */
+async function create(path, body) {
+  const response = await api("POST", path, body);
+  if (response.ok) return { saved: true };
+  if (response.status === 401) return { ended: true };
+  const errors = errorsOf(await bodyOf(response));
+  return { errors: errors.length ? errors : [{ pointer: "", message: t("unexpected", response) }] };
+}
+
+async function editObject(code, kind, path, fields) {
+  const read = await readVersioned(path);
+  if (!read) return;
+  show(el("p", {}, link(projectPath(code), code), " / ", link(`${projectPath(code)}/work-plan`, t("wp.title"))),
+    objectForm({ code, kind, path, fields, stored: read.stored, base: read.base, creating: false }));
+}
+
+async function addEvent(code, data, activity) {
+  const blank = {
+    code: "", activity: activity.code, kind: data.rules.event_kinds[0]?.key ?? "other", title: {},
+    start: activity.actual?.start ?? activity.planned.start, partner: ownPartners(data)[0] ?? activity.partner,
+    participants: { total: 0 },
+  };
+  if (ownPartners(data).includes(activity.partner)) blank.partner = activity.partner;
+  show(el("p", {}, link(projectPath(code), code), " / ", link(`${projectPath(code)}/work-plan`, t("wp.title"))),
+    objectForm({ code, kind: "event", path: `${projectPath(code)}/events`, fields: eventFields(data, true),
+      stored: blank, creating: true }));
+}
+
+async function back(code, status) {
+  await workPlanPage(code);
+  if (status) document.getElementById("status").textContent = status;
+}
+
+// ---- the page
+
+function participantsText(data, participants) {
+  const groups = Object.entries(participants.by_target_group ?? {})
+    .map(([g, n]) => `${ruleLabel(data.rules.target_groups, g)} ${n}`).join(", ");
+  const counted = participants.unique !== undefined
+    ? t("wp.people_of", { unique: participants.unique, total: participants.total })
+    : String(participants.total);
+  return groups ? `${counted} (${groups})` : counted;
+}
+
+function progressBar(progress) {
+  if (progress === null || progress === undefined) return "";
+  const value = Math.min(Number(progress), 100);
+  return el("span", { class: "progress" },
+    el("progress", { max: "100", value: String(value), "aria-label": `${amount(progress)} %` }),
+    ` ${amount(progress)} %`);
+}
+
+export async function workPlanPage(code) {
+  show(el("p", {}, t("loading")));
+  const data = await load(code);
+  if (data.ended) return sessionEnded();
+  if (data.missing) return data.missing.status === 404 ? notFoundPage() : unexpectedPage(data.missing);
+  const path = projectPath(code);
+  const of = (object, key) => data.findings.filter((f) => f.object === object && f.key === key);
+  const button = (id, text, onclick) => el("button", { type: "button", class: "link", id, onclick }, text);
+  const mayWork = (partner) => data.may.partner(partner, "write_partner_work");
+
+  const packages = data.workPackages.map((wp) => {
+    const rows = wp.activities.flatMap((a) => {
+      const events = data.events.filter((e) => e.activity === a.code);
+      const actions = mayWork(a.partner) ? [
+        button(`edit-activity-${a.code}`, t("wp.edit"), () => editObject(code, "activity", `${path}/activities/${encodeURIComponent(a.code)}`, activityFields(data))),
+        " ",
+        button(`add-event-${a.code}`, t("wp.add_event"), () => addEvent(code, data, a)),
+      ] : [];
+      return withFindings(el("tr", { id: `activity-${a.code}` }, ...cells([
+        a.code, inLanguage(a.title), a.partner, label("status", a.status),
+        range(a.planned.start, a.planned.end), range(a.actual?.start, a.actual?.end),
+        String(events.length)], [6]), el("td", {}, ...actions)), of("activity", a.code), 8);
+    });
+    return el("section", { id: `wp-${wp.code}` },
+      el("h2", {}, `${wp.code} — ${inLanguage(wp.title)}`),
+      table(t("wp.activities"), [t("common.code"), t("common.title"), t("wp.responsible"), t("wp.status"),
+        t("wp.planned"), t("wp.actual"), t("wp.events"), ""], rows, [6]));
+  });
+
+  const eventRows = data.events.flatMap((e) => withFindings(el("tr", { id: `event-${e.code}` }, ...cells([
+    e.code, range(e.start, e.end), inLanguage(e.title), ruleLabel(data.rules.event_kinds, e.kind),
+    e.online ? t("wp.online") : e.place ?? "", e.partner, e.activity, participantsText(data, e.participants)]),
+  el("td", {}, ...(mayWork(e.partner)
+    ? [button(`edit-event-${e.code}`, t("wp.edit"), () => editObject(code, "event", `${path}/events/${encodeURIComponent(e.code)}`, eventFields(data, false)))]
+    : []))), of("event", e.code), 9));
+  const events = table(t("wp.events"), [t("common.code"), t("wp.date"), t("common.title"), t("wp.kind"),
+    t("wp.place"), t("wp.organiser"), t("wp.activity"), t("wp.participants"), ""], eventRows);
+
+  const indicatorRows = data.indicators.flatMap((i) => {
+    const periods = i.periods ?? [];
+    const last = periods[periods.length - 1];
+    const name = inLanguage(i.name) || inLanguage(data.rules.indicators.find((p) => p.code === i.programme_indicator)?.name);
+    return withFindings(el("tr", { id: `indicator-${i.code}` }, ...cells([
+      i.programme_indicator ? `${i.code} (${i.programme_indicator})` : i.code, name, i.unit ?? "",
+      amount(i.baseline), amount(i.target),
+      periods.map((p) => `${p.period}: ${amount(p.achieved)}`).join(" · "),
+      last ? amount(last.cumulative) : ""], [3, 4, 6]), el("td", {}, progressBar(last?.progress))),
+    of("indicator", i.code), 8);
+  });
+  const indicators = table(t("wp.indicators"), [t("common.code"), t("common.name"), t("wp.unit"),
+    t("wp.baseline"), t("wp.target"), t("wp.per_period"), t("wp.cumulative"), t("wp.progress")],
+  indicatorRows, [3, 4, 6]);
+
+  show(
+    el("p", {}, link(path, code), " · ", link(`${path}/reports`, t("reports"))),
+    el("h1", {}, `${data.project.acronym} — ${t("wp.title")}`),
+    el("p", { id: "status", role: "status" }, ""),
+    ...(packages.length ? packages : [el("p", {}, t("wp.none"))]),
+    el("h2", {}, t("wp.events")), events,
+    el("h2", {}, t("wp.indicators")), indicators,
+  );
+  return undefined;
+}

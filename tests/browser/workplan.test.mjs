@@ -1,0 +1,85 @@
+// The work plan in a real browser, on the demo of version 2: a partner reads the plan, the
+// events with their participants by target group and the indicators' progress in Latvian, is
+// offered to change only its own activities and events, and adds an event, a wrong count marked
+// at its field and nothing saved until it is right.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  accessibilityViolations,
+  browser,
+  openPage,
+  screenshots,
+  server,
+  signIn,
+  text,
+  useServerAndBrowser,
+} from "./harness.mjs";
+
+useServerAndBrowser();
+
+async function workPlanAs(role, language) {
+  const page = await openPage(browser, { language });
+  await signIn(page, server.url, `demo-${role}`, server.passwords[role]);
+  await page.waitForSelector("tbody a");
+  await page.goto(`${server.url}/projects/LLI-317/work-plan`, { waitUntil: "networkidle0" });
+  await page.waitForSelector("#wp-WP4");
+  return page;
+}
+
+async function fill(page, selector, value) {
+  await page.$eval(selector, (input) => { input.value = ""; });
+  await page.type(selector, value);
+}
+
+const stored = (page, path) => page.evaluate(async (p) => (await fetch(`/api/v1${p}`)).json(), path);
+
+test("a partner reads the work plan, the events and the indicators in Latvian", async () => {
+  const page = await workPlanAs("partner", "lv");
+  assert.equal(await text(page, "h1"), "SocQuality — Darba plāns");
+  assert.equal(await text(page, "#activity-A4\\.1 td:nth-child(2)"),
+    "Vasaras nometnes jauniešiem ar funkcionāliem traucējumiem");
+  assert.equal(await text(page, "#activity-A4\\.1 td:nth-child(4)"), "Pabeigta");
+  // The final conference: 77 people, by target group in the programme rules' Latvian labels.
+  assert.equal(await text(page, "#event-E19 td:nth-child(4)"), "Konference");
+  assert.equal(await text(page, "#event-E19 td:nth-child(8)"),
+    "77 cilvēki, 77 apmeklējumi (Speciālisti 52, Cilvēki ar invaliditāti 9, Seniori 16)");
+  // 1,046 of the 1,000 people the project set out to reach.
+  assert.equal(await text(page, "#indicator-O1 td:nth-child(7)"), "1\u00a0046,00");
+  assert.match(await text(page, "#indicator-O1 td:nth-child(8)"), /104,6 %/);
+  // PP6 changes its own activity and events, not the lead's.
+  assert.ok(await page.$("#edit-activity-A4\\.7"));
+  assert.ok(await page.$("#edit-event-E3"));
+  assert.equal(await page.$("#edit-activity-A2\\.1"), null);
+  assert.equal(await page.$("#edit-event-E1"), null);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshots(page, "work-plan");
+});
+
+test("a partner adds an event; a count above the total is marked and nothing is saved", async () => {
+  const page = await workPlanAs("partner", "en");
+  const before = await stored(page, "/projects/LLI-317/events");
+  await page.click("#add-event-A4\\.7");
+  await page.waitForSelector("#event-form");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await fill(page, "#wp-code", "E30");
+  await fill(page, "#wp-title", "Jaunimo vasaros šventė");
+  await page.$eval("#wp-start", (input) => { input.value = "2019-06-14"; });
+  await page.select("#wp-kind", "discussion");
+  await fill(page, "#wp-participants-total", "40");
+  await fill(page, "#wp-participants-unique", "45");
+  await fill(page, "#wp-participants-by_target_group-youth", "35");
+  await page.click("#save-event");
+  await page.waitForSelector("#wp-participants-unique[aria-invalid=true]");
+  assert.equal(await text(page, "#wp-participants-unique-error"), "45 is more than the total of 40.");
+  assert.deepEqual(await stored(page, "/projects/LLI-317/events"), before);
+
+  await fill(page, "#wp-participants-unique", "38");
+  await page.click("#save-event");
+  await page.waitForSelector("#event-E30");
+  assert.equal(await text(page, "#status"), "Saved.");
+  const saved = await stored(page, "/projects/LLI-317/events/E30");
+  assert.equal(saved.partner, "PP6");
+  assert.equal(saved.activity, "A4.7");
+  assert.deepEqual(saved.participants, { total: 40, unique: 38, by_target_group: { youth: 35 } });
+  assert.deepEqual(saved.title, { en: "Jaunimo vasaros šventė" });
+});
