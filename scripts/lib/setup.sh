@@ -7,8 +7,8 @@ CROSSGRANT_BUILD=${CROSSGRANT_BUILD_DIR:-$CROSSGRANT_ROOT/build}
 
 # What building and running need, and what only the tests need.
 BUILD_PACKAGES=(g++ make cmake libpoco-dev libmysqlcppconn-dev libsqlite3-dev libhpdf-dev
-  libboost-test-dev libargon2-dev fonts-dejavu-core)
-TEST_PACKAGES=(mariadb-server mariadb-client poppler-utils qpdf chromium)
+  libboost-test-dev libargon2-dev libxlsxwriter-dev fonts-dejavu-core)
+TEST_PACKAGES=(mariadb-server mariadb-client poppler-utils qpdf chromium python3-openpyxl)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -4,6 +4,9 @@
 // at its field and nothing saved until it is right.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   accessibilityViolations,
   browser,
@@ -82,4 +85,31 @@ test("a partner adds an event; a count above the total is marked and nothing is 
   assert.equal(saved.activity, "A4.7");
   assert.deepEqual(saved.participants, { total: 40, unique: 38, by_target_group: { youth: 35 } });
   assert.deepEqual(saved.title, { en: "Jaunimo vasaros šventė" });
+});
+
+test("a partner uploads its events sheet; errors show at their rows and columns", async () => {
+  const page = await workPlanAs("partner", "lv");
+  assert.ok(await page.$("#template-events"));
+  const dir = mkdtempSync(join(tmpdir(), "crossgrant-sheet-"));
+  const header = "Pasākums;Aktivitāte;Veids;Nosaukums;Sākums;Partneris;Dalībnieki;Jaunieši\r\n";
+  const bad = join(dir, "pp6-bad.csv");
+  writeFileSync(bad, `${header};A4.7;Diskusija;Jauniešu forums;14.06.2019;PP6;40;45\r\n`);
+  const before = await stored(page, "/projects/LLI-317/events");
+  await (await page.$("#sheet-file")).uploadFile(bad);
+  await page.click("#import-sheet");
+  await page.waitForSelector("#sheet-errors li");
+  assert.equal(await text(page, "#sheet-errors li"),
+    "2. rinda, kolonna “Jaunieši”: 45 ir vairāk par kopējo skaitu 40.");
+  assert.deepEqual(await stored(page, "/projects/LLI-317/events"), before);
+  assert.deepEqual(await accessibilityViolations(page), []);
+
+  const good = join(dir, "pp6.csv");
+  writeFileSync(good, `${header};A4.7;Diskusija;Jauniešu forums;14.06.2019;PP6;40;35\r\n`);
+  await (await page.$("#sheet-file")).uploadFile(good);
+  await page.click("#import-sheet");
+  await page.waitForFunction(() => document.getElementById("status")?.textContent.startsWith("Importēts"));
+  assert.equal(await text(page, "#status"), "Importēts: izveidoti 1, mainīti 0.");
+  const events = (await stored(page, "/projects/LLI-317/events")).events;
+  assert.equal(events.length, before.events.length + 1);
+  assert.deepEqual(events.at(-1).participants, { total: 40, by_target_group: { youth: 35 } });
 });

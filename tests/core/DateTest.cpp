@@ -49,4 +49,17 @@ BOOST_AUTO_TEST_CASE(dates_order_chronologically) {
   BOOST_TEST((*Date::parse("2020-02-29") == *Date::parse("2020-02-29")));
 }
 
+BOOST_AUTO_TEST_CASE(day_numbers_go_both_ways) {
+  using crossgrant::core::Date;
+  for (const Date& date :
+       {Date{1970, 1, 1}, Date{1899, 12, 30}, Date{1900, 3, 1}, Date{2020, 2, 29},
+        Date{2000, 12, 31}, Date{2100, 3, 1}, Date{1600, 2, 29}})
+    BOOST_TEST(Date::fromDayNumber(date.dayNumber()).toString() == date.toString());
+  BOOST_TEST(Date::fromDayNumber(-1).toString() == "1969-12-31");
+  // Each day of four years, across 2000's leap day.
+  Date day{1999, 1, 1};
+  for (int i = 0; i < 4 * 366; ++i, day = day.nextDay())
+    BOOST_TEST(Date::fromDayNumber(day.dayNumber()).toString() == day.toString());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

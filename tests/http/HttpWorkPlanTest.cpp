@@ -203,4 +203,41 @@ BOOST_AUTO_TEST_CASE(the_work_plan_is_the_bundle_section) {
   BOOST_TEST(activities.json().find("activities")->items().size() == 13u);
 }
 
+BOOST_AUTO_TEST_CASE(a_partner_uploads_its_events_sheet_and_downloads_it_back) {
+  const std::string csv =
+      "Pasākums;Aktivitāte;Veids;Nosaukums;Sākums;Partneris;Dalībnieki;Jaunieši\r\n"
+      ";A4.7;Diskusija;Jauniešu forums;14.06.2019;PP6;40;35\r\n";
+  const std::string target = kBase + "/sheets/events?lang=lv&file=pp6.csv";
+  // Another partner's rows are refused at their row and column; nothing changes.
+  const std::string before = dump();
+  const HttpResult others = as("partner").send(
+      "POST", target, csv + ";A2.1;Sanāksme;Valde;20.05.2018;LP;5;\r\n", "text/csv", false, {});
+  requireStatus(others, 400);
+  BOOST_TEST(
+      errorsOf(others) == std::vector<std::string>{"/rows/3/Partneris partner_work_forbidden"},
+      boost::test_tools::per_element());
+  BOOST_TEST(dump() == before);
+  // A JSON body is not a sheet.
+  requireStatus(as("partner").send("POST", target, "{}", "application/json", false, {}), 415);
+
+  const HttpResult imported = as("partner").send("POST", target, csv, "text/csv", false, {});
+  requireStatus(imported, 200);
+  BOOST_TEST(imported.json().find("created")->items().at(0).asString() == "E21");
+  const HttpResult event = as("partner").get(kBase + "/events/E21");
+  BOOST_TEST(text(*event.json().find("title"), "lv") == "Jauniešu forums");
+  // The controller reads the sheet but does not import.
+  const HttpResult sheet = as("controller").get(kBase + "/sheets/events?format=xlsx&lang=lt");
+  requireStatus(sheet, 200);
+  BOOST_TEST(sheet.body.substr(0, 2) == "PK");
+  BOOST_TEST(sheet.header("Content-Disposition") == "attachment; filename=\"events-LLI-317.xlsx\"");
+  requireStatus(as("controller").send("POST", target, csv, "text/csv", false, {}), 403);
+  // The audit trail names the file and its SHA-256.
+  bool audited = false;
+  for (const auto& entry : auditTrail())
+    if (entry.action == "import_sheet")
+      audited = entry.after && entry.after->find("pp6.csv") != std::string::npos &&
+                entry.after->find("E21") != std::string::npos;
+  BOOST_TEST(audited);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -547,6 +547,24 @@ std::vector<Row> rows() {
          return deleteAtVersion(f, f.fresh(t, "indicators", newIndicator(f.unique("ID"))));
        }},
 
+      // Sheets: read by everyone who sees the project; a sheet's rows are imported by who may
+      // change the work of each row's partner (a PP6 sheet with the lead's row: that row refused).
+      {"GET", "/api/v1/projects/{code}/sheets/{kind}", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/sheets/events?format=csv");
+       }},
+      {"POST", "/api/v1/projects/{code}/sheets/{kind}", "401 200 403 403 200 200 403 404",
+       "401 200 404 404 404 404 404 404", "401 200 403 403 200 400 403 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         const std::string csv = "code,activity,kind,title,start,partner,participants\n,";
+         return Call{"POST",
+                     projectPath(t) + "/sheets/events",
+                     csv + workOf(t).activity + ",meeting,Matrix,2019-03-04," + t.partner + ",5\n",
+                     {},
+                     "text/csv"};
+       }},
+
       // Bundles and findings. An import names its project in the body: replacing a project
       // one may not is refused alike, whether or not it is visible.
       {"POST", "/api/v1/bundles", "401 200 403 403 200 403 403 403",

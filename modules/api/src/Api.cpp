@@ -36,7 +36,7 @@ Api::Api(app::Context& context, ApiSettings settings)
     : impl_(std::make_unique<Impl>(context, std::move(settings))) {
   for (auto routes :
        {healthRoutes, sessionRoutes, userRoutes, programmeRoutes, projectRoutes, partnerRoutes,
-        workPlanRoutes, bundleRoutes, findingsRoutes, auditRoutes, reportRoutes}) {
+        workPlanRoutes, sheetRoutes, bundleRoutes, findingsRoutes, auditRoutes, reportRoutes}) {
     for (Route& route : routes()) {
       const std::string method = route.method;
       const std::string pattern = route.pattern;

@@ -17,5 +17,8 @@ Command userCommand();
 Command reportCommand();
 Command verifyCommand();
 Command rulesCommand();
+Command templateCommand();
+Command exportSheetCommand();
+Command importSheetCommand();
 
 }  // namespace crossgrant::cli

@@ -57,7 +57,14 @@ bool isMediaType(const std::string& type, std::string_view mediaType) {
 
 void requireMediaType(const Request& request, std::string_view mediaType) {
   const std::string type = request.header("Content-Type").value_or("");
-  if (isMediaType(type, mediaType)) return;
+  // "a, b": either.
+  for (std::string_view rest = mediaType; !rest.empty();) {
+    const auto comma = rest.find(',');
+    std::string_view one = rest.substr(0, comma);
+    while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+    if (isMediaType(type, one)) return;
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
   std::string message;
   if (mediaType == kJson)
     message = type.empty() ? "the body needs Content-Type: application/json"
@@ -65,7 +72,9 @@ void requireMediaType(const Request& request, std::string_view mediaType) {
                              "not '" +
                                  type + "'";
   else
-    message = "the body must be sent as Content-Type: " + std::string(mediaType) +
+    message = "the body must be sent as Content-Type: " +
+              (mediaType.find(',') == std::string_view::npos ? std::string(mediaType)
+                                                             : "one of " + std::string(mediaType)) +
               (type.empty() ? std::string() : ", not '" + type + "'");
   throw HttpError(core::ErrorKind::kUnsupportedMediaType, message);
 }

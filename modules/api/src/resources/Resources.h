@@ -17,6 +17,7 @@ std::vector<Route> programmeRoutes();
 std::vector<Route> projectRoutes();
 std::vector<Route> partnerRoutes();
 std::vector<Route> workPlanRoutes();
+std::vector<Route> sheetRoutes();
 std::vector<Route> bundleRoutes();
 std::vector<Route> findingsRoutes();
 std::vector<Route> auditRoutes();

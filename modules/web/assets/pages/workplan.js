@@ -7,7 +7,7 @@ import { api, bodyOf, projectPath } from "../lib/api.js";
 import { cells, choice, el, link, show, table } from "../lib/dom.js";
 import { withFindings } from "../lib/findings.js";
 import { errorsOf, memberName, showRefusal } from "../lib/forms.js";
-import { amount, date, label, language, t } from "../lib/i18n.js";
+import { amount, date, hasText, label, language, t } from "../lib/i18n.js";
 import { permissionsOf } from "../lib/permissions.js";
 import { sessionEnded } from "../lib/session.js";
 import { conflictPage, readVersioned, saveVersioned } from "../lib/versioned.js";
@@ -260,6 +260,65 @@ async function back(code, status) {
   if (status) document.getElementById("status").textContent = status;
 }
 
+// ---- spreadsheets: templates and exports to download, a filled sheet to upload
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * An error of a sheet import: its row and column, then what is wrong, in the language where
+ * crossgrant has a text for it, else the server's sentence (which names both already).
+ */
+function sheetError(error) {
+  const { row, column, ...params } = error.params ?? {};
+  const key = error.code ? `error.${error.code}` : "";
+  if (!row || !key || !hasText(key)) return error.message;
+  return `${t("wp.sheet_at", { row, column: column ?? "" })} ${t(key, params)}`;
+}
+
+function sheetsSection(code, data) {
+  const path = `/api/v1${projectPath(code)}/sheets`;
+  const lang = language();
+  const links = ["activities", "events"].map((kind) => el("li", {},
+    t(`wp.sheet_${kind}`), ": ",
+    el("a", { href: `${path}/${kind}?template=true&format=xlsx&lang=${lang}`, download: "", id: `template-${kind}` }, t("wp.template")),
+    " (", el("a", { href: `${path}/${kind}?template=true&format=csv&lang=${lang}`, download: "" }, "CSV"), ") · ",
+    el("a", { href: `${path}/${kind}?format=xlsx&lang=${lang}`, download: "", id: `export-${kind}` }, t("wp.export")),
+    " (", el("a", { href: `${path}/${kind}?format=csv&lang=${lang}`, download: "" }, "CSV"), ")"));
+  if (ownPartners(data).length === 0) return el("section", { id: "sheets" }, el("h2", {}, t("wp.sheets")), el("ul", {}, ...links));
+  const errors = el("ul", { id: "sheet-errors", class: "error" });
+  const form = el("form", { id: "sheet-form", class: "stack", novalidate: "" },
+    el("div", { class: "field" }, el("label", { for: "sheet-kind" }, t("wp.sheet_kind")),
+      choice({ id: "sheet-kind", name: "kind" }, [["events", t("wp.sheet_events")], ["activities", t("wp.sheet_activities")]], "events")),
+    el("div", { class: "field" }, el("label", { for: "sheet-file" }, t("wp.sheet_file")),
+      el("input", { id: "sheet-file", name: "file", type: "file", accept: `.csv,.xlsx,text/csv,${XLSX_TYPE}` })),
+    el("div", { class: "field checkbox" }, el("input", { id: "sheet-update", name: "update", type: "checkbox" }),
+      el("label", { for: "sheet-update" }, t("wp.sheet_update"))),
+    el("div", { role: "alert" }, errors),
+    el("p", { class: "actions" }, el("button", { type: "submit", id: "import-sheet" }, t("wp.import"))));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    errors.replaceChildren();
+    const file = form.elements.file.files[0];
+    if (!file) {
+      errors.append(el("li", {}, t("wp.sheet_choose")));
+      return undefined;
+    }
+    const xlsx = file.name.toLowerCase().endsWith(".xlsx");
+    const query = new URLSearchParams({ lang, update: String(form.elements.update.checked), file: file.name });
+    const response = await api("POST", `${projectPath(code)}/sheets/${form.elements.kind.value}?${query}`, undefined,
+      { "Content-Type": xlsx ? XLSX_TYPE : "text/csv" }, await file.arrayBuffer());
+    if (response.status === 401) return sessionEnded();
+    const answer = await bodyOf(response);
+    if (response.ok)
+      return back(code, t("wp.sheet_imported", { created: answer.created.length, updated: answer.updated.length }));
+    const list = errorsOf(answer);
+    errors.replaceChildren(...(list.length ? list : [{ message: t("unexpected", response) }])
+      .map((e) => el("li", {}, sheetError(e))));
+    return undefined;
+  });
+  return el("section", { id: "sheets" }, el("h2", {}, t("wp.sheets")), el("ul", {}, ...links), form);
+}
+
 // ---- the page
 
 function participantsText(data, participants) {
@@ -339,6 +398,7 @@ export async function workPlanPage(code) {
     ...(packages.length ? packages : [el("p", {}, t("wp.none"))]),
     el("h2", {}, t("wp.events")), events,
     el("h2", {}, t("wp.indicators")), indicators,
+    sheetsSection(code, data),
   );
   return undefined;
 }

@@ -20,6 +20,8 @@ struct Date {
   Date nextDay() const;
   /// Days since 1970-01-01 (negative before it): b.dayNumber() - a.dayNumber() days apart.
   std::int64_t dayNumber() const;
+  /// The date dayNumber() days after 1970-01-01.
+  static Date fromDayNumber(std::int64_t days);
 
   auto operator<=>(const Date&) const = default;
 };

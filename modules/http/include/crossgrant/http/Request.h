@@ -60,7 +60,8 @@ struct Request {
 };
 
 /// Throws HttpError 415 unless the request's Content-Type is mediaType: "application/json" is
-/// JSON in UTF-8 (no other charset); any other type must match exactly, parameters aside.
+/// JSON in UTF-8 (no other charset); any other type must match exactly, parameters aside. A
+/// comma list ("text/csv, application/...") allows each of its types.
 void requireMediaType(const Request& request, std::string_view mediaType);
 
 /// Decodes a query string into its name=value pairs ('+' is a space). Throws HttpError (400)
