@@ -113,3 +113,36 @@ test("a partner uploads its events sheet; errors show at their rows and columns"
   assert.equal(events.length, before.events.length + 1);
   assert.deepEqual(events.at(-1).participants, { total: 40, by_target_group: { youth: 35 } });
 });
+
+test("a partner adds an attendance list with personal data; programme staff see it but cannot open it", async () => {
+  const page = await workPlanAs("partner", "en");
+  await page.click("#evidence-event-E3");
+  await page.waitForSelector("#evidence-form");
+  const dir = mkdtempSync(join(tmpdir(), "crossgrant-evidence-"));
+  const html = join(dir, "list.pdf");
+  writeFileSync(html, "<html><body>not a PDF</body></html>");
+  await (await page.$("#evidence-file")).uploadFile(html);
+  await page.click("#upload-evidence");
+  await page.waitForFunction(() => document.getElementById("evidence-error")?.textContent !== "");
+  assert.equal(await text(page, "#evidence-error"),
+    "Only PDF, JPEG, PNG and ODF or Office documents are accepted.");
+
+  const pdf = join(dir, "dalyvių sąrašas.pdf");
+  writeFileSync(pdf, "%PDF-1.4\n%%EOF\n");
+  await (await page.$("#evidence-file")).uploadFile(pdf);
+  await page.click("#evidence-personal");
+  await page.click("#upload-evidence");
+  await page.waitForFunction(() => document.getElementById("evidence-status")?.textContent !== "");
+  assert.equal(await text(page, "#evidence-status"), "“dalyvių sąrašas.pdf” was added.");
+  assert.ok(await page.$("tbody tr td a[download]"));
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshots(page, "evidence");
+
+  const staff = await workPlanAs("programme", "en");
+  await staff.click("#evidence-event-E3");
+  await staff.waitForSelector("h1");
+  await staff.waitForSelector("tbody tr");
+  assert.equal(await staff.$("tbody tr td a[download]"), null);
+  assert.equal(await text(staff, "tbody tr td"), "dalyvių sąrašas.pdf");
+  assert.equal(await staff.$("#evidence-form"), null);
+});

@@ -28,6 +28,8 @@ server::Configuration testSettings(const TempDir& dir) {
   settings.http.maxBodyBytes = HttpApiFixture::kMaxBodyBytes;
   settings.http.trustedProxies = {"127.0.0.1"};
   settings.app.auditKeyFile = dir.file("audit.key");
+  settings.app.evidenceDirectory = dir.file("evidence");
+  settings.app.maxEvidenceBytes = 1024 * 1024;
   return settings;
 }
 

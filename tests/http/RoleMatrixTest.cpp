@@ -114,6 +114,17 @@ struct MatrixFixture : AccessFixture {
   }
   std::map<std::string, std::int64_t> reports;  ///< project code -> submitted report id
 
+  /// A PDF with personal data uploaded by the admin to the event of the target's partner; its
+  /// path (its version is 1).
+  std::string evidence(const Target& t) {
+    const std::string path = "/api/v1/projects/" + t.project + "/events/" +
+                             (t.partner == "LP" ? "E1" : "E3") +
+                             "/evidence?name=attendance.pdf&personal_data=true";
+    const HttpResult made = admin().send("POST", path, "%PDF-1.4\n%%EOF\n", "application/pdf");
+    BOOST_REQUIRE_MESSAGE(made.status == 201, path << ": " << made.body);
+    return made.header("Location");
+  }
+
   /// A new object POSTed by the admin to a collection of the target's project; its path.
   std::string fresh(const Target& t, const std::string& collection, const std::string& body) {
     const std::string path = "/api/v1/projects/" + t.project + "/" + collection;
@@ -563,6 +574,61 @@ std::vector<Row> rows() {
                      csv + workOf(t).activity + ",meeting,Matrix,2019-03-04," + t.partner + ",5\n",
                      {},
                      "text/csv"};
+       }},
+
+      // Evidence: uploaded, flagged and removed by who may change the object partner's work;
+      // listed by everyone who sees the project; a file with personal data downloaded by its
+      // partner's staff and controller and the lead (programme staff once the lead shares it).
+      {"POST", "/api/v1/projects/{code}/activities/{activity}/evidence",
+       "401 201 403 403 201 201 403 404", "401 201 404 404 404 404 404 404",
+       "401 201 403 403 201 403 403 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return Call{
+             "POST",
+             projectPath(t) + "/activities/" + workOf(t).activity + "/evidence?name=agenda.pdf",
+             "%PDF-1.4\n%%EOF\n",
+             {},
+             "application/pdf"};
+       }},
+      {"POST", "/api/v1/projects/{code}/events/{event}/evidence", "401 201 403 403 201 201 403 404",
+       "401 201 404 404 404 404 404 404", "401 201 403 403 201 403 403 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return Call{"POST",
+                     projectPath(t) + "/events/" + workOf(t).event + "/evidence?name=photo.png",
+                     std::string("\x89PNG\r\n\x1A\n", 8) + "picture",
+                     {},
+                     "image/png"};
+       }},
+      {"GET", "/api/v1/projects/{code}/activities/{activity}/evidence",
+       "401 200 200 200 200 200 200 404", kAdminElsewhere, "401 200 200 200 200 200 200 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/activities/" + workOf(t).activity + "/evidence");
+       }},
+      {"GET", "/api/v1/projects/{code}/events/{event}/evidence", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "401 200 200 200 200 200 200 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/events/" + workOf(t).event + "/evidence");
+       }},
+      {"GET", "/api/v1/projects/{code}/evidence", "401 200 200 200 200 200 200 404",
+       kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/evidence");
+       }},
+      {"GET", "/api/v1/projects/{code}/evidence/{id}", "401 200 403 403 200 200 200 404",
+       kAdminElsewhere, "401 200 403 403 200 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) { return get(f.evidence(t)); }},
+      {"PUT", "/api/v1/projects/{code}/evidence/{id}", "401 200 403 403 200 200 403 404",
+       kAdminElsewhere, "401 200 403 403 200 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{"PUT",
+                     f.evidence(t),
+                     Json::object().set("personal_data", false).set("shared", false).dump(),
+                     {{"If-Match", "\"1\""}}};
+       }},
+      {"DELETE", "/api/v1/projects/{code}/evidence/{id}", "401 204 403 403 204 204 403 404",
+       "401 204 404 404 404 404 404 404", "401 204 403 403 204 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         return Call{"DELETE", f.evidence(t), "", {{"If-Match", "\"1\""}}};
        }},
 
       // Bundles and findings. An import names its project in the body: replacing a project

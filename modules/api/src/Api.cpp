@@ -34,9 +34,9 @@ struct Api::Impl {
 
 Api::Api(app::Context& context, ApiSettings settings)
     : impl_(std::make_unique<Impl>(context, std::move(settings))) {
-  for (auto routes :
-       {healthRoutes, sessionRoutes, userRoutes, programmeRoutes, projectRoutes, partnerRoutes,
-        workPlanRoutes, sheetRoutes, bundleRoutes, findingsRoutes, auditRoutes, reportRoutes}) {
+  for (auto routes : {healthRoutes, sessionRoutes, userRoutes, programmeRoutes, projectRoutes,
+                      partnerRoutes, workPlanRoutes, sheetRoutes, evidenceRoutes, bundleRoutes,
+                      findingsRoutes, auditRoutes, reportRoutes}) {
     for (Route& route : routes()) {
       const std::string method = route.method;
       const std::string pattern = route.pattern;
@@ -66,6 +66,8 @@ std::optional<http::Response> Api::screen(http::Request& request) {
   // Who asks and whether they may, before the body is even read.
   authorize(route.access, call);
   http::requireMediaType(request, route.bodyType);
+  if (route.upload)
+    request.maxBodyBytes = static_cast<std::size_t>(impl_->context.settings().maxEvidenceBytes);
   request.screening = Screened{&route, std::move(call)};
   return std::nullopt;
 }

@@ -63,6 +63,10 @@ bool grantAllows(const Grant& grant, Operation operation, const Scope& scope) {
     case Operation::kWritePartner:
     case Operation::kWritePartnerWork:
       return admin || lead || (grant.role == Role::kPartner && onPartner(grant, scope));
+    case Operation::kReadPartnerPersonal:
+      return admin || lead ||
+             ((grant.role == Role::kPartner || grant.role == Role::kController) &&
+              onPartner(grant, scope));
     case Operation::kImportBundle:
       return admin || grant.role == Role::kLead;
     case Operation::kReadAudit:
@@ -98,6 +102,9 @@ std::string reasonFor(const Principal& principal, Operation operation, const Sco
              "auditors and admins";
     case Operation::kReadPartner:
       return "you may read only your own partner's data";
+    case Operation::kReadPartnerPersonal:
+      return "files with personal data are read by their partner's staff and controller, the "
+             "lead partner and admins";
     case Operation::kWritePartnerFigures:
       if (readOnly(principal, scope)) break;
       return "a partner's approved figures (total, budget, co-financing, role) are changed by "

@@ -382,11 +382,12 @@ void Server::Impl::startRequest(Connection& c) {
       answer(c, request);
     return;
   }
-  if (!refusal && c.head.contentLength > settings.maxBodyBytes)
-    refusal = refusalResponse(http1::tooLarge(settings.maxBodyBytes));
+  const std::size_t maxBody = request.maxBodyBytes.value_or(settings.maxBodyBytes);
+  if (!refusal && c.head.contentLength > maxBody)
+    refusal = refusalResponse(http1::tooLarge(maxBody));
   if (refusal) return refuse(c, *refusal);
   if (c.head.expectContinue && c.head.http11) c.out += "HTTP/1.1 100 Continue\r\n\r\n";
-  if (c.head.chunked) c.chunked.emplace(settings.maxBodyBytes);
+  if (c.head.chunked) c.chunked.emplace(maxBody);
   c.phase = Connection::Phase::kBody;
   c.deadline = Clock::now() + settings.bodyTimeout;
 }

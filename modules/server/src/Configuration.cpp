@@ -58,13 +58,14 @@ int integerKey(const Poco::Util::AbstractConfiguration& config, const std::strin
 // Where the audit key is kept unless audit.key_file says: beside an SQLite database file
 // (PATH.audit-key), else var/DB.audit-key for a MariaDB/MySQL database DB, relative to the
 // working directory like database.url's default.
-std::string defaultAuditKeyFile(const std::string& databaseUrl) {
+/// What crossgrant keeps beside a database by default (suffix ".audit-key", ".files"): beside an
+/// SQLite file, or var/DB<suffix> for a MariaDB/MySQL database DB.
+std::string besideDatabase(const std::string& databaseUrl, const std::string& suffix) {
   const std::string sqlite = "sqlite:";
-  if (databaseUrl.rfind(sqlite, 0) == 0) return databaseUrl.substr(sqlite.size()) + ".audit-key";
+  if (databaseUrl.rfind(sqlite, 0) == 0) return databaseUrl.substr(sqlite.size()) + suffix;
   std::string database = databaseUrl.substr(0, databaseUrl.find('?'));
   database = database.substr(database.find_last_of('/') + 1);
-  return (fs::path("var") /
-          ((database.empty() ? std::string("crossgrant") : database) + ".audit-key"))
+  return (fs::path("var") / ((database.empty() ? std::string("crossgrant") : database) + suffix))
       .string();
 }
 
@@ -146,7 +147,12 @@ Configuration loadConfiguration(const std::optional<std::string>& file,
       integerKey(config, c.file, "auth.throttle_max_rows", 100'000, 1'000, 100'000'000);
   const std::string keyFile = config.getString("audit.key_file", "");
   c.app.auditKeyFile =
-      keyFile.empty() ? defaultAuditKeyFile(c.databaseUrl) : resolved(directory, keyFile);
+      keyFile.empty() ? besideDatabase(c.databaseUrl, ".audit-key") : resolved(directory, keyFile);
+  const std::string files = config.getString("files.directory", "");
+  c.app.evidenceDirectory =
+      files.empty() ? besideDatabase(c.databaseUrl, ".files") : resolved(directory, files);
+  c.app.maxEvidenceBytes =
+      std::int64_t{1024} * 1024 * integerKey(config, c.file, "files.max_mib", 20, 1, 1024);
   c.app.labelsDirectory =
       resolved(directory, config.getString("reports.directory", "../reports") + "/i18n");
   return c;

@@ -516,6 +516,31 @@ Migration version10() {
   return {10, "work plan, events and indicators", std::move(s)};
 }
 
+// Evidence files of activities and events (attendance lists, agendas, photos, minutes): their
+// bytes are files outside the database, under stored_name in the files directory; these rows
+// say what each is. They belong to the project's identity and to the object by kind and code,
+// not by row id, so that a bundle replace keeps them and deleting the object does not lose
+// them: a file of an object that is gone stays, listed as such, until the project is deleted.
+// partner is the object's partner when the file came, who decides with the lead who may read a
+// file marked as personal data (shared: the lead opened it to programme staff and auditors).
+Migration version11() {
+  std::vector<Step> s;
+  s.push_back(CreateTable{
+      {"evidence_files",
+       {id(), varchar("project_identity", 100), varchar("object_kind", 20),
+        varchar("object_code", 100), varchar("partner", 100), fixedChar("stored_name", 32),
+        text("file_name"), varchar("content_type", 100), bigint("size"), fixedChar("sha256", 64),
+        smallint("personal_data"), smallint("shared"), text("uploaded_by"),
+        fixedChar("uploaded_at", 24), bigint("version").defaults(1)},
+       {"id"},
+       {{"uq_evidence_files_stored", {"stored_name"}}},
+       {{"ck_evidence_files_kind", "object_kind IN ('activity', 'event')"},
+        {"ck_evidence_files_flags", "personal_data IN (0, 1) AND shared IN (0, 1)"}},
+       {},
+       {{"ix_evidence_files_object", {"project_identity", "object_kind", "object_code"}, false}}}});
+  return {11, "evidence files", std::move(s)};
+}
+
 // ---- bookkeeping: the tables that record migrations, described like the others but made
 // before any migration runs. schema_migrations had only (version, applied_at) before
 // checksums; name and checksum are added to it, on new databases too, so that every database
@@ -772,9 +797,9 @@ int applyMysql(Session& c, const std::vector<Migration>& migrations) {
 }  // namespace
 
 const std::vector<Migration>& Migrations::all() {
-  static const std::vector<Migration> migrations{version1(), version2(), version3(), version4(),
-                                                 version5(), version6(), version7(), version8(),
-                                                 version9(), version10()};
+  static const std::vector<Migration> migrations{version1(), version2(),  version3(), version4(),
+                                                 version5(), version6(),  version7(), version8(),
+                                                 version9(), version10(), version11()};
   return migrations;
 }
 

@@ -18,6 +18,7 @@ std::vector<Route> projectRoutes();
 std::vector<Route> partnerRoutes();
 std::vector<Route> workPlanRoutes();
 std::vector<Route> sheetRoutes();
+std::vector<Route> evidenceRoutes();
 std::vector<Route> bundleRoutes();
 std::vector<Route> findingsRoutes();
 std::vector<Route> auditRoutes();

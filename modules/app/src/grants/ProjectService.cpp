@@ -11,6 +11,7 @@
 #include "crossgrant/app/Context.h"
 #include "crossgrant/app/audit/AuditRecorder.h"
 #include "crossgrant/app/identity/UserService.h"
+#include "crossgrant/app/workplan/EvidenceService.h"
 #include "crossgrant/core/Audit.h"
 #include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/BundleCodec.h"
@@ -380,7 +381,10 @@ Versioned<core::Project> ProjectService::updateProject(std::string_view code,
 
 std::vector<RevokedGrant> ProjectService::deleteProject(std::string_view code,
                                                         BaseVersion version) {
-  return context_.database().write([&](Connection& db) {
+  // The project's evidence files go with it: their rows in the unit, their bytes once it has
+  // committed (a unit that fails keeps both).
+  std::vector<std::string> evidence;
+  std::vector<RevokedGrant> revoked = context_.database().write([&](Connection& db) {
     lockProjectAt(db, code, version);
     // The partners go with the project, so the entry keeps the whole project: its bundle. The
     // entries are appended while the project still exists, so that they end its chain.
@@ -390,9 +394,12 @@ std::vector<RevokedGrant> ProjectService::deleteProject(std::string_view code,
                              before.programme.code, code, "");
     recordChange(db, context_.auditKey(), caller_.actor, "delete", "project", std::string(code),
                  std::string(code), core::bundleToJson(before), std::nullopt);
+    evidence = takeProjectEvidence(db, store::projectIdentity(db, code).value());
     store::deleteProject(db, code);
     return revoked;
   });
+  removeEvidenceFiles(context_, evidence);
+  return revoked;
 }
 
 // ---- partners

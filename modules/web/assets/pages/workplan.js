@@ -260,6 +260,78 @@ async function back(code, status) {
   if (status) document.getElementById("status").textContent = status;
 }
 
+// ---- evidence: the files of one activity or event
+
+const EVIDENCE_TYPES = ".pdf,.jpg,.jpeg,.png,.odt,.ods,.odp,.docx,.xlsx,.pptx";
+
+function sizeText(bytes) {
+  return bytes < 1024 * 1024 ? `${amount(String(Math.ceil(bytes / 1024)))} KB`
+    : `${amount((bytes / (1024 * 1024)).toFixed(1))} MB`;
+}
+
+/** The evidence page of an object: its files (downloads where allowed), and for who may change
+ * the object's work an upload form and a remove button per file. */
+async function evidencePage(code, data, kind, object) {
+  const collection = kind === "activity" ? "activities" : "events";
+  const path = `${projectPath(code)}/${collection}/${encodeURIComponent(object.code)}/evidence`;
+  const response = await api("GET", path);
+  if (response.status === 401) return sessionEnded();
+  if (!response.ok) return unexpectedPage(response);
+  const files = (await response.json()).files;
+  const mayChange = data.may.partner(object.partner, "write_partner_work");
+  const status = el("p", { id: "evidence-status", role: "status" }, "");
+  const rows = files.map((f) => el("tr", { id: `evidence-${f.id}` }, ...cells([
+    f.downloadable ? el("a", { href: f.href, download: "" }, f.file_name) : f.file_name,
+    sizeText(f.size), f.personal_data ? t("wp.personal_data") : "", date(f.uploaded_at.slice(0, 10)), f.uploaded_by]),
+  el("td", {}, ...(mayChange ? [el("button", {
+    type: "button", class: "link", id: `remove-evidence-${f.id}`,
+    onclick: async () => {
+      const removed = await api("DELETE", `${projectPath(code)}/evidence/${f.id}`, undefined, { "If-Match": `"${f.version}"` });
+      if (removed.status === 401) return sessionEnded();
+      await evidencePage(code, data, kind, object);
+      document.getElementById("evidence-status").textContent = removed.ok ? t("wp.evidence_removed") : t("unexpected", removed);
+      return undefined;
+    },
+  }, t("wp.remove"))] : []))));
+  const list = table(t("wp.evidence"), [t("wp.file"), t("wp.size"), t("wp.personal_data"), t("wp.date"), t("wp.uploaded_by"), ""], rows);
+  const parts = [el("p", {}, link(projectPath(code), code), " / ", link(`${projectPath(code)}/work-plan`, t("wp.title"))),
+    el("h1", {}, `${object.code} — ${inLanguage(object.title)}`), status, list];
+  if (mayChange) {
+    const error = el("p", { class: "error", role: "alert", id: "evidence-error" }, "");
+    const form = el("form", { id: "evidence-form", class: "stack", novalidate: "" },
+      el("h2", {}, t("wp.add_evidence")),
+      el("div", { class: "field" }, el("label", { for: "evidence-file" }, t("wp.evidence_file")),
+        el("input", { id: "evidence-file", name: "file", type: "file", accept: EVIDENCE_TYPES })),
+      el("div", { class: "field checkbox" }, el("input", { id: "evidence-personal", name: "personal", type: "checkbox" }),
+        el("label", { for: "evidence-personal" }, t("wp.evidence_personal"))),
+      error, el("p", { class: "actions" }, el("button", { type: "submit", id: "upload-evidence" }, t("wp.upload"))));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const file = form.elements.file.files[0];
+      if (!file) {
+        error.textContent = t("wp.sheet_choose");
+        return undefined;
+      }
+      const query = new URLSearchParams({ name: file.name, personal_data: String(form.elements.personal.checked) });
+      const uploaded = await api("POST", `${path}?${query}`, undefined,
+        { "Content-Type": file.type || "application/octet-stream" }, await file.arrayBuffer());
+      if (uploaded.status === 401) return sessionEnded();
+      if (!uploaded.ok) {
+        const answer = await bodyOf(uploaded);
+        error.textContent = uploaded.status === 415 ? t("wp.evidence_type")
+          : uploaded.status === 413 ? t("wp.evidence_size") : errorsOf(answer)[0]?.message ?? t("unexpected", uploaded);
+        return undefined;
+      }
+      await evidencePage(code, data, kind, object);
+      document.getElementById("evidence-status").textContent = t("wp.evidence_added", { file: file.name });
+      return undefined;
+    });
+    parts.push(form);
+  }
+  show(...parts);
+  return undefined;
+}
+
 // ---- spreadsheets: templates and exports to download, a filled sheet to upload
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -351,11 +423,13 @@ export async function workPlanPage(code) {
   const packages = data.workPackages.map((wp) => {
     const rows = wp.activities.flatMap((a) => {
       const events = data.events.filter((e) => e.activity === a.code);
+      const evidence = button(`evidence-activity-${a.code}`, t("wp.evidence"), () => evidencePage(code, data, "activity", a));
       const actions = mayWork(a.partner) ? [
+        evidence, " ",
         button(`edit-activity-${a.code}`, t("wp.edit"), () => editObject(code, "activity", `${path}/activities/${encodeURIComponent(a.code)}`, activityFields(data))),
         " ",
         button(`add-event-${a.code}`, t("wp.add_event"), () => addEvent(code, data, a)),
-      ] : [];
+      ] : [evidence];
       return withFindings(el("tr", { id: `activity-${a.code}` }, ...cells([
         a.code, inLanguage(a.title), a.partner, label("status", a.status),
         range(a.planned.start, a.planned.end), range(a.actual?.start, a.actual?.end),
@@ -370,9 +444,10 @@ export async function workPlanPage(code) {
   const eventRows = data.events.flatMap((e) => withFindings(el("tr", { id: `event-${e.code}` }, ...cells([
     e.code, range(e.start, e.end), inLanguage(e.title), ruleLabel(data.rules.event_kinds, e.kind),
     e.online ? t("wp.online") : e.place ?? "", e.partner, e.activity, participantsText(data, e.participants)]),
-  el("td", {}, ...(mayWork(e.partner)
-    ? [button(`edit-event-${e.code}`, t("wp.edit"), () => editObject(code, "event", `${path}/events/${encodeURIComponent(e.code)}`, eventFields(data, false)))]
-    : []))), of("event", e.code), 9));
+  el("td", {}, button(`evidence-event-${e.code}`, t("wp.evidence"), () => evidencePage(code, data, "event", e)),
+    ...(mayWork(e.partner)
+      ? [" ", button(`edit-event-${e.code}`, t("wp.edit"), () => editObject(code, "event", `${path}/events/${encodeURIComponent(e.code)}`, eventFields(data, false)))]
+      : []))), of("event", e.code), 9));
   const events = table(t("wp.events"), [t("common.code"), t("wp.date"), t("common.title"), t("wp.kind"),
     t("wp.place"), t("wp.organiser"), t("wp.activity"), t("wp.participants"), ""], eventRows);
 

@@ -116,6 +116,9 @@ struct Route {
   /// The media type a body must be sent as: JSON in UTF-8 unless a route takes something else
   /// (e.g. "application/pdf"); 415 for any other.
   std::string bodyType = "application/json";
+  /// The route takes an uploaded file: its body may be as large as an evidence file
+  /// (app::Settings::maxEvidenceBytes) rather than the server's limit for other requests.
+  bool upload = false;
   /// The route renders a document or does other long work: the server handles it on its
   /// long-work threads, so that it holds none of the workers (http::Handler::takesLong).
   bool longWork = false;

@@ -39,6 +39,10 @@ struct Settings {
   /// The file holding the key the audit trail is chained with (audit/AuditKeyFile.h), kept
   /// outside the database.
   std::string auditKeyFile;
+  /// Where evidence files are kept (workplan/EvidenceService.h), outside any served directory,
+  /// and the most bytes one may have.
+  std::string evidenceDirectory;
+  std::int64_t maxEvidenceBytes = 20 * 1024 * 1024;
 };
 
 class Context {

@@ -58,6 +58,9 @@ enum class Operation {
   kWritePartnerFigures,  ///< one partner's approved figures: total, budget, co-financing, role
   kWritePartnerWork,     ///< the activities a partner is responsible for and the events it
                          ///< organises (work packages and indicators: kWriteProject)
+  kReadPartnerPersonal,  ///< a partner's evidence files marked as personal data: its staff and
+                         ///< controller, the lead, admins (programme staff and auditors only
+                         ///< where the lead shares a file, which the data says)
   kImportBundle,         ///< import bundles at all (admins, leads); which ones: kManage for a
                          ///< new project, kWriteProject to replace an existing one
   kReadAudit,            ///< the audit trail of the scope's project; with an empty scope the

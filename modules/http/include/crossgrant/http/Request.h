@@ -42,6 +42,9 @@ struct Request {
   /// What the handler's screen() found, for its handle() of the same request; empty for a
   /// request without a body, which is not screened.
   std::any screening;
+  /// The largest body this request may have, where Handler::screen allows more than the
+  /// server's limit (an upload); nullopt: the server's.
+  std::optional<std::size_t> maxBodyBytes;
 
   /// The value of the first header called name (case-insensitive), or nullopt when absent.
   std::optional<std::string> header(std::string_view name) const;
