@@ -118,6 +118,13 @@ BOOST_AUTO_TEST_CASE(a_deleted_event_keeps_its_files_until_the_project_goes) {
                                    "application/pdf"),
                 201);
   requireStatus(as("partner").del(kBase + "/events/E40", {{"If-Match", "\"1\""}}), 204);
+  // The trail records the event deleted and the file kept.
+  bool recorded = false;
+  for (const auto& entry : auditTrail())
+    if (entry.action == "delete" && entry.objectKey == "LLI-317/E40")
+      recorded =
+          entry.before && Json::parse(*entry.before).find("evidence_kept")->items().size() == 1u;
+  BOOST_TEST(recorded);
   const Json all = as("lead").get(kBase + "/evidence").json();
   BOOST_TEST_REQUIRE(all.find("files")->items().size() == 1u);
   BOOST_TEST(!all.find("files")->items().at(0).find("object_exists")->asBool());

@@ -217,6 +217,25 @@ BOOST_AUTO_TEST_CASE(a_partner_uploads_its_events_sheet_and_downloads_it_back) {
       errorsOf(others) == std::vector<std::string>{"/rows/3/Partneris partner_work_forbidden"},
       boost::test_tools::per_element());
   BOOST_TEST(dump() == before);
+  // Nor may PP6 take over the lead's event by updating it, nor add a work package.
+  const HttpResult takeover =
+      as("partner").send("POST", kBase + "/sheets/events?update=true",
+                         "Event,Activity,Kind,Title,Start,Partner,Participants\nE1,A2.1,opening,"
+                         "Mine,2018-05-16,PP6,64\n",
+                         "text/csv", false, {});
+  requireStatus(takeover, 400);
+  BOOST_TEST(errorsOf(takeover) == std::vector<std::string>{"/rows/2/Event partner_work_forbidden"},
+             boost::test_tools::per_element());
+  const HttpResult package = as("partner").send(
+      "POST", kBase + "/sheets/activities",
+      "Work package,Work package title,Title,Partner,Status,Planned start,Planned end\n"
+      "WP9,Mine,Forum,PP6,planned,2019-01-01,2019-02-01\n",
+      "text/csv", false, {});
+  requireStatus(package, 400);
+  BOOST_TEST(
+      errorsOf(package) == std::vector<std::string>{"/rows/2/Work package no_such_work_package"},
+      boost::test_tools::per_element());
+  BOOST_TEST(dump() == before);
   // A JSON body is not a sheet.
   requireStatus(as("partner").send("POST", target, "{}", "application/json", false, {}), 415);
 

@@ -87,7 +87,8 @@ BOOST_AUTO_TEST_CASE(a_partner_sheet_imports_exports_and_imports_again_unchanged
       "Event,Activity,Kind,Title,Start,End,Online,Partner,Participants,Unique participants,Young "
       "people\n"
       ",A4.7,discussion,\"Youth forum, Rokiškis\",2019-06-14,,no,PP6,40,38,35\n"
-      ",A4.7,Training,Volunteer training,15.06.2019,16.06.2019,yes,PP6,12,,\n";
+      ",A4.7,Training,\"=HYPERLINK(\"\"http://example.invalid\"\")\",15.06.2019,16.06.2019,yes,PP6,"
+      "12,,\n";
   const CliResult imported = importSheet("events", "pp6.csv", sheet, {"--partner", "PP6"});
   BOOST_TEST(imported.status == 0, imported.err);
   BOOST_TEST(contains(imported.out, "2 created, 0 updated"), imported.out);
@@ -97,6 +98,9 @@ BOOST_AUTO_TEST_CASE(a_partner_sheet_imports_exports_and_imports_again_unchanged
   BOOST_TEST(contains(bundle, "\"code\": \"E22\""));
   BOOST_TEST(contains(bundle, "\"title\": {\n        \"en\": \"Youth forum, Rokiškis\""), bundle);
 
+  // A title a spreadsheet would run as a formula is exported as text, and reads back as typed.
+  const std::string csv = run({"export-sheet", "events", "--project", "LLI-317"}).out;
+  BOOST_TEST(contains(csv, ",\"'=HYPERLINK(\"\"http://example.invalid\"\")\","), csv);
   // What is exported reads back as what is stored: importing it again changes nothing.
   for (const std::string format : {"csv", "xlsx"}) {
     const CliResult exported = run({"export-sheet", "events", "--project", "LLI-317", "--lang",

@@ -117,6 +117,22 @@ BOOST_AUTO_TEST_CASE(what_crossgrant_writes_reads_back) {
   BOOST_TEST(at(readXlsx(bytes, "Paskaidrojumi"), 1, 1).value == "kods");
 }
 
+BOOST_AUTO_TEST_CASE(a_workbook_counting_dates_from_1904_is_refused_not_misread) {
+  TempDir dir;
+  const std::string book = openpyxlWorkbook(dir, R"(
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+wb.epoch = CALENDAR_MAC_1904
+ws.append(['start'])
+ws.append([datetime.date(2019, 2, 5)])
+)");
+  try {
+    readXlsx(book);
+    BOOST_FAIL("a 1904 workbook was read");
+  } catch (const InvalidInput& e) {
+    BOOST_TEST(std::string(e.what()).find("1904") != std::string::npos, e.what());
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_file_that_is_no_workbook_is_refused_saying_so) {
   for (const std::string& bytes : {std::string("code,title\n"), std::string("PK\x03\x04broken")}) {
     try {

@@ -56,7 +56,7 @@ Sheet readCsv(std::string_view bytes, std::optional<char> delimiter) {
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   std::size_t bad = 0;
   if (!core::isValidUtf8(text, &bad)) notUtf8(text, bad);
-  const char separator = delimiter.value_or(delimiterOf(text));
+  const char separator = delimiter ? *delimiter : delimiterOf(text);
 
   Sheet sheet;
   std::vector<Cell> cells;
@@ -66,7 +66,8 @@ Sheet readCsv(std::string_view bytes, std::optional<char> delimiter) {
   int record = 1;
   std::size_t line = 1;
   const auto endCell = [&] {
-    const bool empty = cell.empty() && !wasQuoted;
+    // "" is no value, as an empty cell is: programs that quote every text cell write it so.
+    const bool empty = cell.empty();
     cells.push_back({empty ? Cell::Kind::kEmpty : Cell::Kind::kText, std::move(cell)});
     cell.clear();
     wasQuoted = false;

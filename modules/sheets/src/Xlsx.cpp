@@ -124,6 +124,11 @@ std::string sheetPart(Package& package, std::string_view wanted) {
   Handler workbook;
   workbook.start = [&](const std::string& name, const Attributes& a) {
     if (name == "sheet") sheets.emplace_back(attribute(a, "name"), attribute(a, "id"));
+    const std::string date1904 = attribute(a, "date1904");
+    if (name == "workbookPr" && (date1904 == "1" || date1904 == "true"))
+      notXlsx(
+          "it counts dates from 1904, as old Macintosh workbooks did; save it with the 1900 "
+          "date system");
   };
   parse(package.read("xl/workbook.xml"), "xl/workbook.xml", workbook);
   if (sheets.empty()) notXlsx("it has no worksheet");
@@ -239,12 +244,18 @@ std::optional<core::Date> serialDate(double serial) {
   return core::Date::fromDayNumber(base.dayNumber() + days);
 }
 
+// The largest sheet a spreadsheet program makes: columns A to XFD, rows 1 to 1,048,576.
+constexpr int kMostColumns = 16384;
+constexpr int kMostRows = 1048576;
+
 /// "B12" → 1 (the column's index); -1 when the reference has no letters.
 int columnOf(const std::string& reference) {
   int column = 0;
   std::size_t i = 0;
-  for (; i < reference.size() && reference[i] >= 'A' && reference[i] <= 'Z'; ++i)
+  for (; i < reference.size() && reference[i] >= 'A' && reference[i] <= 'Z'; ++i) {
     column = column * 26 + (reference[i] - 'A' + 1);
+    if (column > kMostColumns) notXlsx("a cell lies beyond column XFD");
+  }
   return i == 0 ? -1 : column - 1;
 }
 
@@ -295,12 +306,14 @@ Sheet readXlsx(const std::string& bytes, std::string_view sheetName) {
     if (name == "row") {
       const std::string r = attribute(a, "r");
       row = Row{r.empty() ? nextRow : std::atoi(r.c_str()), {}};
+      if (row.number < 1 || row.number > kMostRows) notXlsx("a row lies beyond row 1,048,576");
       nextRow = row.number + 1;
       nextColumn = 0;
     } else if (name == "c") {
       inCell = true;
       const int referenced = columnOf(attribute(a, "r"));
       column = referenced >= 0 ? referenced : nextColumn;
+      if (column >= kMostColumns) notXlsx("a cell lies beyond column XFD");
       nextColumn = column + 1;
       type = attribute(a, "t");
       style = attribute(a, "s");

@@ -105,6 +105,10 @@ http::Response setFlags(Call& call) {
   call.request.allowQuery({});
   Json body = call.request.json();
   const app::BaseVersion version = baseVersion(call.request, &body);
+  for (const char* required : {"personal_data", "shared"})
+    if (body.isObject() && body.find(required) == nullptr)
+      throw core::InvalidInput(std::string("/") + required,
+                               "missing: send both flags as they are to be");
   bool personal = false, shared = false;
   if (!body.isObject())
     throw core::InvalidInput("", "expected {\"personal_data\": bool, \"shared\": bool}");

@@ -63,7 +63,8 @@ http::Response getSheet(Call& call) {
 http::Response importSheet(Call& call) {
   call.request.allowQuery({"lang", "update", "delimiter", "sheet", "file"});
   app::SheetImport options;
-  const std::string type = call.request.header("Content-Type").value_or("");
+  std::string type = call.request.header("Content-Type").value_or("");
+  for (char& c : type) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   options.format = type.rfind(kXlsx, 0) == 0 ? app::SheetFormat::kXlsx : app::SheetFormat::kCsv;
   options.language = languageOf(call);
   options.update = booleanQuery(call.request, "update");

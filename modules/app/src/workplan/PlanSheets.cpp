@@ -1,6 +1,7 @@
 #include "crossgrant/app/workplan/PlanSheets.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 #include <utility>
@@ -228,13 +229,35 @@ std::string labelOf(const Column& column, const core::ProgrammeRules& rules,
   return column.label.in(lang);
 }
 
+/// A header or word as it is compared: no surrounding spaces (no-break spaces included), and
+/// the capitals of English, Latvian and Lithuanian in lower case.
 std::string folded(std::string_view text) {
+  static const std::pair<std::string_view, std::string_view> kCapitals[] = {
+      {"Ā", "ā"}, {"Č", "č"}, {"Ē", "ē"}, {"Ģ", "ģ"}, {"Ī", "ī"}, {"Ķ", "ķ"},
+      {"Ļ", "ļ"}, {"Ņ", "ņ"}, {"Š", "š"}, {"Ū", "ū"}, {"Ž", "ž"}, {"Ą", "ą"},
+      {"Ę", "ę"}, {"Ė", "ė"}, {"Į", "į"}, {"Ų", "ų"}};
+  constexpr std::string_view kNoBreak = "\u00a0";
+  const auto edge = [&](std::string_view t, bool front) -> std::size_t {
+    if (t.empty()) return 0;
+    const char c = front ? t.front() : t.back();
+    if (c == ' ' || c == '\t') return 1;
+    return (front ? t.starts_with(kNoBreak) : t.ends_with(kNoBreak)) ? kNoBreak.size() : 0;
+  };
+  while (const std::size_t n = edge(text, true)) text.remove_prefix(n);
+  while (const std::size_t n = edge(text, false)) text.remove_suffix(n);
   std::string out;
-  const auto first = text.find_first_not_of(" \t\u00a0");
-  const auto last = text.find_last_not_of(" \t");
-  if (first == std::string_view::npos) return out;
-  for (char c : text.substr(first, last - first + 1))
+  for (std::size_t i = 0; i < text.size();) {
+    const auto capital =
+        std::find_if(std::begin(kCapitals), std::end(kCapitals),
+                     [&](const auto& pair) { return text.substr(i).starts_with(pair.first); });
+    if (capital != std::end(kCapitals)) {
+      out += capital->second;
+      i += capital->first.size();
+      continue;
+    }
+    const char c = text[i++];
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
   return out;
 }
 
@@ -250,6 +273,11 @@ Words statusWords(std::string_view key) {
   return {"", "", ""};
 }
 
+/// Whether a spreadsheet program would take the text for a formula.
+bool looksLikeFormula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
 std::string_view format(SheetFormat f) { return f == SheetFormat::kXlsx ? "xlsx" : "csv"; }
 
 std::string written(SheetKind kind, const core::ProgrammeRules& rules, std::string_view lang,
@@ -258,7 +286,15 @@ std::string written(SheetKind kind, const core::ProgrammeRules& rules, std::stri
   std::vector<std::string> header;
   for (const Column& column : columns) header.push_back(labelOf(column, rules, lang));
   rows.insert(rows.begin(), header);
-  if (format == SheetFormat::kCsv) return sheets::writeCsv(rows, lang == "en" ? ',' : ';');
+  if (format == SheetFormat::kCsv) {
+    // A cell a spreadsheet program would run as a formula (a title "=HYPERLINK(…)" typed by
+    // one partner, opened by another) is written as text: a leading apostrophe, which the
+    // import takes away again. XLSX cells are text already.
+    for (std::size_t r = 1; r < rows.size(); ++r)
+      for (std::string& cell : rows[r])
+        if (looksLikeFormula(cell)) cell.insert(cell.begin(), '\'');
+    return sheets::writeCsv(rows, lang == "en" ? ',' : ';');
+  }
   sheets::SheetToWrite data{kind == SheetKind::kActivities
                                 ? Words{"Activities", "Aktivitātes", "Veiklos"}.in(lang)
                                 : Words{"Events", "Pasākumi", "Renginiai"}.in(lang),
@@ -298,6 +334,9 @@ Converted convert(const Column& column, const Cell& cell, const core::ProgrammeR
   switch (column.value) {
     case Value::kText:
     case Value::kTexts:
+      // The apostrophe the CSV export puts before what would run as a formula.
+      if (text.size() > 1 && text.front() == '\'' && looksLikeFormula(text.substr(1)))
+        return {Json(text.substr(1)), ""};
       return {Json(text), ""};
     case Value::kDate: {
       if (text.find('/') != std::string::npos)
@@ -345,9 +384,11 @@ Converted convert(const Column& column, const Cell& cell, const core::ProgrammeR
       return {Json(text), ""};
     }
     case Value::kTime: {
-      if (cell.kind == Cell::Kind::kNumber) {
+      double day = -1;
+      const auto [end, failed] = std::from_chars(text.data(), text.data() + text.size(), day);
+      if (cell.kind == Cell::Kind::kNumber && failed == std::errc() &&
+          end == text.data() + text.size()) {
         // A time of day as spreadsheets store it: a fraction of the day.
-        const double day = std::stod(text);
         const int minutes = static_cast<int>(day * 24 * 60 + 0.5);
         if (day >= 0 && day < 1 && minutes < 24 * 60) {
           char hhmm[16];
@@ -599,11 +640,18 @@ SheetImportResult PlanSheets::importSheet(std::string_view project, SheetKind ki
           kind == SheetKind::kActivities ? storedActivities : storedEvents;
       const bool update = !code.empty() && stored.count(code) > 0;
       Json object = Json::object();
+      std::string
+          storedPartner;  // whose the object is now: a change needs that partner's leave too
       if (update && options.update) {
-        if (kind == SheetKind::kActivities)
-          object = core::activityToJson(store::findActivity(db, project, code).value());
-        else
-          object = core::eventToJson(store::findEvent(db, project, code).value());
+        if (kind == SheetKind::kActivities) {
+          const core::PlacedActivity placed = store::findActivity(db, project, code).value();
+          storedPartner = placed.activity.partner;
+          object = core::activityToJson(placed);
+        } else {
+          const core::Event event = store::findEvent(db, project, code).value();
+          storedPartner = event.partner;
+          object = core::eventToJson(event);
+        }
       }
       std::string workPackageTitle;
       std::map<std::string, std::string> columnOfField;
@@ -637,7 +685,7 @@ SheetImportResult PlanSheets::importSheet(std::string_view project, SheetKind ki
           if (const Json* existing = valueAt(object, column->field))
             for (const auto& [lang, text] : existing->members())
               texts.emplace_back(lang, text.asString());
-          if (!texts.empty() && core::textIn(texts, options.language) == cell.value) continue;
+          if (!texts.empty() && core::textIn(texts, options.language) == value->asString()) continue;
           Json merged = Json::object();
           bool set = false;
           for (const auto& [lang, text] : texts) {
@@ -670,6 +718,13 @@ SheetImportResult PlanSheets::importSheet(std::string_view project, SheetKind ki
         const Json* wp = object.find("work_package");
         const std::string wpCode = wp != nullptr && wp->isString() ? wp->asString() : "";
         if (!wpCode.empty() && !workPackages.count(wpCode) && !workPackageTitle.empty()) {
+          if (!core::allows(caller_.principal, core::Operation::kWriteProject,
+                            {state.programme.code, std::string(project), ""})) {
+            error(row.number, columnFor("/work_package"),
+                  "new work packages are added by the lead partner; " + wpCode + " does not exist",
+                  "no_such_work_package", {{"found", wpCode}});
+            continue;
+          }
           core::WorkPackage created;
           created.code = wpCode;
           created.title = {{options.language, workPackageTitle}};
@@ -721,6 +776,11 @@ SheetImportResult PlanSheets::importSheet(std::string_view project, SheetKind ki
           error(row.number, columnFor("/partner"),
                 core::decide(caller_.principal, core::Operation::kWritePartnerWork, scope).reason,
                 "partner_work_forbidden", {{"found", partner}});
+        else if (!storedPartner.empty() &&
+                 !core::allows(caller_.principal, core::Operation::kWritePartnerWork,
+                               {state.programme.code, std::string(project), storedPartner}))
+          error(row.number, columnFor("/code"), code + " is partner " + storedPartner + "'s",
+                "partner_work_forbidden", {{"found", storedPartner}});
       } catch (const core::InvalidInput& invalid) {
         for (const core::ValidationError& e : invalid.errors())
           error(row.number, columnFor(e.pointer), e.message, e.code, e.params);

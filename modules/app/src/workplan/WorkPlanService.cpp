@@ -8,6 +8,7 @@
 #include "crossgrant/app/audit/AuditRecorder.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Policy.h"
+#include "crossgrant/store/EvidenceRepository.h"
 #include "crossgrant/store/ProjectRepository.h"
 #include "crossgrant/store/WorkPlanRepository.h"
 #include "grants/Edits.h"
@@ -89,6 +90,17 @@ Versioned<core::Indicator> storedIndicator(Reader& db, std::string_view project,
                                            std::string_view code) {
   return {required(store::findIndicator(db, project, code), PlanObject::kIndicator, code, project),
           versionOf(db, PlanObject::kIndicator, project, code)};
+}
+
+/// The record of an object being deleted with the ids of its evidence files, which stay
+/// (EvidenceService.h): the trail says what was deleted and what was kept.
+Json withKeptEvidence(Reader& db, Json record, std::string_view project, std::string_view kind,
+                      std::string_view code) {
+  Json kept = Json::array();
+  for (const store::EvidenceFile& file :
+       store::listEvidence(db, store::projectIdentity(db, project).value(), kind, code))
+    kept.push(file.id);
+  return record.set("evidence_kept", std::move(kept));
 }
 
 std::string objectKey(std::string_view project, std::string_view code) {
@@ -276,7 +288,8 @@ void WorkPlanService::deleteActivity(std::string_view project, std::string_view 
                        before.value.activity.partner);
     store::deleteActivity(db, project, code);
     recordChange(db, context_.auditKey(), caller_.actor, "delete", "activity",
-                 objectKey(project, code), std::string(project), recordOf(before), std::nullopt);
+                 objectKey(project, code), std::string(project),
+                 withKeptEvidence(db, recordOf(before), project, "activity", code), std::nullopt);
   });
 }
 
@@ -360,7 +373,8 @@ void WorkPlanService::deleteEvent(std::string_view project, std::string_view cod
     requirePartnerWork(requireProject(db, project).programme.code, project, before.value.partner);
     store::deleteEvent(db, project, code);
     recordChange(db, context_.auditKey(), caller_.actor, "delete", "event",
-                 objectKey(project, code), std::string(project), recordOf(before), std::nullopt);
+                 objectKey(project, code), std::string(project),
+                 withKeptEvidence(db, recordOf(before), project, "event", code), std::nullopt);
   });
 }
 
