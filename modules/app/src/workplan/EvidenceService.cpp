@@ -3,14 +3,13 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "crossgrant/app/Context.h"
 #include "crossgrant/app/audit/AuditRecorder.h"
+#include "crossgrant/app/identity/SecureRandom.h"
 #include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Date.h"
 #include "crossgrant/core/Errors.h"
@@ -61,17 +60,6 @@ std::optional<ZipView> zipView(const std::string& bytes) {
   } catch (const Poco::Exception&) {
     return std::nullopt;
   }
-}
-
-std::string newStoredName() {
-  std::random_device random;
-  std::string out;
-  for (int i = 0; i < 4; ++i) {
-    char word[9];
-    std::snprintf(word, sizeof word, "%08x", static_cast<unsigned>(random()));
-    out += word;
-  }
-  return out;
 }
 
 /// The project's identity, programme and the object's partner (NotFound when either is missing).
@@ -239,7 +227,9 @@ EvidenceFile EvidenceService::upload(std::string_view project, std::string_view 
     throw core::Unavailable("cannot create the evidence directory " + directory.string() + ": " +
                             made.message());
   fs::permissions(directory, fs::perms::owner_all, fs::perm_options::replace, made);
-  const std::string storedName = newStoredName();
+  // 192 random bits from the kernel's CSPRNG, as 32 base64url characters: a file name that
+  // says nothing and that no upload can choose.
+  const std::string storedName = randomToken(24);
   const fs::path target = directory / storedName;
   const fs::path part = directory / (storedName + ".part");
   {

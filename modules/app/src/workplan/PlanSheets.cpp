@@ -478,10 +478,6 @@ PlanSheets::PlanSheets(Context& context, Caller caller)
 
 namespace {
 
-std::string textIn(const core::Texts& texts, std::string_view lang) {
-  return core::textIn(texts, lang);
-}
-
 struct ProjectState {
   core::Project project;
   core::Programme programme;
@@ -510,7 +506,7 @@ std::string PlanSheets::exportSheet(std::string_view project, SheetKind kind,
       if (column.value == Value::kTexts) {
         core::Texts texts;
         for (const auto& [lang, text] : value->members()) texts.emplace_back(lang, text.asString());
-        return textIn(texts, language);
+        return core::textIn(texts, language);
       }
       if (column.value == Value::kStatus) return statusWords(value->asString()).in(language);
       if (column.value == Value::kBoolean)
@@ -525,7 +521,7 @@ std::string PlanSheets::exportSheet(std::string_view project, SheetKind kind,
           const Json json = core::activityToJson({wp.code, activity});
           std::vector<std::string> row;
           for (const Column& column : columns)
-            row.push_back(column.key == "work_package_title" ? textIn(wp.title, language)
+            row.push_back(column.key == "work_package_title" ? core::textIn(wp.title, language)
                                                              : cellOf(json, column));
           rows.push_back(std::move(row));
         }
@@ -685,7 +681,8 @@ SheetImportResult PlanSheets::importSheet(std::string_view project, SheetKind ki
           if (const Json* existing = valueAt(object, column->field))
             for (const auto& [lang, text] : existing->members())
               texts.emplace_back(lang, text.asString());
-          if (!texts.empty() && core::textIn(texts, options.language) == value->asString()) continue;
+          if (!texts.empty() && core::textIn(texts, options.language) == value->asString())
+            continue;
           Json merged = Json::object();
           bool set = false;
           for (const auto& [lang, text] : texts) {

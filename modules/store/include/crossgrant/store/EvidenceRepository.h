@@ -19,7 +19,7 @@ struct EvidenceFile {
   std::string objectKind;  ///< "activity" or "event"
   std::string objectCode;
   std::string partner;     ///< the object's partner when the file came
-  std::string storedName;  ///< 32 hexadecimal digits, the file's name in the files directory
+  std::string storedName;  ///< 32 base64url characters, the file's name in the files directory
   std::string fileName;    ///< as uploaded, for the download
   std::string contentType;
   std::int64_t size = 0;
