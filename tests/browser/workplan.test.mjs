@@ -140,8 +140,9 @@ test("a partner adds an attendance list with personal data; programme staff see 
 
   const staff = await workPlanAs("programme", "en");
   await staff.click("#evidence-event-E3");
-  await staff.waitForSelector("h1");
-  await staff.waitForSelector("tbody tr");
+  // The work-plan page has a table too: wait for the evidence page's own rows.
+  await staff.waitForSelector("#evidence-status");
+  await staff.waitForSelector("tbody tr[id^=evidence-]");
   assert.equal(await staff.$("tbody tr td a[download]"), null);
   assert.equal(await text(staff, "tbody tr td"), "dalyvių sąrašas.pdf");
   assert.equal(await staff.$("#evidence-form"), null);
