@@ -30,11 +30,11 @@ void addGlobalOptions(Poco::Util::OptionSet& options) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = [] {
-    std::vector<Command> list = {serveCommand(),    migrateCommand(),     importCommand(),
-                                 exportCommand(),   checkCommand(),       programmesCommand(),
-                                 projectsCommand(), auditCommand(),       userCommand(),
-                                 reportCommand(),   verifyCommand(),      rulesCommand(),
-                                 templateCommand(), exportSheetCommand(), importSheetCommand()};
+    std::vector<Command> list = {
+        serveCommand(),    migrateCommand(),     importCommand(),      exportCommand(),
+        checkCommand(),    programmesCommand(),  projectsCommand(),    auditCommand(),
+        userCommand(),     reportCommand(),      verifyCommand(),      rulesCommand(),
+        templateCommand(), exportSheetCommand(), importSheetCommand(), evidenceCommand()};
     list.push_back({"help", "[COMMAND]", 0, 1, "show help for crossgrant or one command",
                     "Shows what crossgrant does and its commands, or one command's usage and "
                     "options.",

@@ -20,5 +20,6 @@ Command rulesCommand();
 Command templateCommand();
 Command exportSheetCommand();
 Command importSheetCommand();
+Command evidenceCommand();
 
 }  // namespace crossgrant::cli

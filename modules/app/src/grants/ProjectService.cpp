@@ -198,8 +198,9 @@ core::Bundle ProjectService::readBundle(std::string_view text) const {
   return core::readBundle(text, context_.plugins().lookup());
 }
 
-ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool replace,
-                                          const std::optional<std::string>& expectedBundle) {
+ImportResult ProjectService::importBundle(
+    const core::Bundle& bundle, bool replace, const std::optional<std::string>& expectedBundle,
+    const std::function<void(Connection&, const std::string& identity)>& alsoStore) {
   const core::ProgrammeRules& rules = context_.rules(bundle.programme.rules);
   requireTotalsFit(bundle, [](const std::string& pointer) { return pointer; });
   ImportResult result;
@@ -249,6 +250,7 @@ ImportResult ProjectService::importBundle(const core::Bundle& bundle, bool repla
                  result.projectCode,
                  previous ? std::optional<Json>(core::bundleToJson(*previous)) : std::nullopt,
                  core::bundleToJson(stored.value()));
+    if (alsoStore) alsoStore(db, store::projectIdentity(db, bundle.project.code).value());
   });
   return result;
 }

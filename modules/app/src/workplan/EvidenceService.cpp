@@ -196,6 +196,43 @@ fs::path pathOf(const Context& context, const std::string& storedName) {
 
 }  // namespace
 
+std::string storeEvidenceBytes(const Context& context, const std::string& bytes) {
+  const fs::path directory(context.settings().evidenceDirectory);
+  std::error_code made;
+  fs::create_directories(directory, made);
+  if (made)
+    throw core::Unavailable("cannot create the evidence directory " + directory.string() + ": " +
+                            made.message());
+  fs::permissions(directory, fs::perms::owner_all, fs::perm_options::replace, made);
+  // 192 random bits from the kernel's CSPRNG, as 32 base64url characters: a file name that
+  // says nothing and that no upload can choose.
+  const std::string storedName = randomToken(24);
+  const fs::path part = directory / (storedName + ".part");
+  {
+    std::ofstream out(part, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      fs::remove(part, made);
+      throw core::Unavailable("cannot write the evidence file into " + directory.string());
+    }
+  }
+  fs::rename(part, directory / storedName, made);
+  if (made) throw core::Unavailable("cannot store the evidence file: " + made.message());
+  return storedName;
+}
+
+std::string readEvidenceBytes(const Context& context, const EvidenceFile& file) {
+  std::ifstream in(pathOf(context, file.storedName), std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in || core::sha256Hex(bytes.view()) != file.sha256)
+    throw core::Unavailable(
+        "the stored evidence file " + std::to_string(file.id) + " (" + file.fileName +
+        ") is missing or changed on disk (its SHA-256 differs): restore it from the backup");
+  return std::move(bytes).str();
+}
+
 EvidenceFile EvidenceService::upload(std::string_view project, std::string_view kind,
                                      std::string_view code, const std::string& bytes,
                                      std::string_view fileName, bool personalData) {
@@ -220,29 +257,7 @@ EvidenceFile EvidenceService::upload(std::string_view project, std::string_view 
     const Owner owner = ownerOf(db, project, kind, code);
     requireWork(caller_, owner, project, owner.partner);
   });
-  const fs::path directory(context_.settings().evidenceDirectory);
-  std::error_code made;
-  fs::create_directories(directory, made);
-  if (made)
-    throw core::Unavailable("cannot create the evidence directory " + directory.string() + ": " +
-                            made.message());
-  fs::permissions(directory, fs::perms::owner_all, fs::perm_options::replace, made);
-  // 192 random bits from the kernel's CSPRNG, as 32 base64url characters: a file name that
-  // says nothing and that no upload can choose.
-  const std::string storedName = randomToken(24);
-  const fs::path target = directory / storedName;
-  const fs::path part = directory / (storedName + ".part");
-  {
-    std::ofstream out(part, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      fs::remove(part, made);
-      throw core::Unavailable("cannot write the evidence file into " + directory.string());
-    }
-  }
-  fs::rename(part, target, made);
-  if (made) throw core::Unavailable("cannot store the evidence file: " + made.message());
+  const std::string storedName = storeEvidenceBytes(context_, bytes);
   try {
     return context_.database().write([&](Connection& db) {
       const Owner owner = ownerOf(db, project, kind, code);
@@ -266,7 +281,7 @@ EvidenceFile EvidenceService::upload(std::string_view project, std::string_view 
       return file;
     });
   } catch (...) {
-    fs::remove(target, made);  // nothing refers to it
+    removeEvidenceFiles(context_, {storedName});  // nothing refers to it
     throw;
   }
 }
@@ -294,14 +309,7 @@ EvidenceDownload EvidenceService::download(std::string_view project, std::int64_
     throw core::Forbidden(
         "this file holds personal data: its partner's staff and controller, the lead partner and "
         "admins download it, and programme staff and auditors once the lead shares it");
-  std::ifstream in(pathOf(context_, file.storedName), std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  EvidenceDownload out{file, bytes.str()};
-  if (!in || core::sha256Hex(out.bytes) != file.sha256)
-    throw core::Unavailable(
-        "the stored evidence file " + std::to_string(id) +
-        " is missing or changed on disk (its SHA-256 differs): restore it from the backup");
+  EvidenceDownload out{file, readEvidenceBytes(context_, file)};
   if (file.personalData)
     context_.database().write([&](Connection& db) {
       recordChange(db, context_.auditKey(), caller_.actor, "download", "evidence",

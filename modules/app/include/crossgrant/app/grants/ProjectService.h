@@ -77,8 +77,13 @@ class ProjectService {
   /// since the caller's export is not lost silently. Forbidden unless the caller may manage
   /// projects (a new project), or may write the existing project and the bundle keeps it in its
   /// programme.
-  ImportResult importBundle(const core::Bundle& bundle, bool replace,
-                            const std::optional<std::string>& expectedBundle = {});
+  /// alsoStore, when given, runs in the import's unit once the bundle is stored, with the
+  /// project's identity (a project archive adds its evidence files' rows): what it throws
+  /// undoes the import.
+  ImportResult importBundle(
+      const core::Bundle& bundle, bool replace,
+      const std::optional<std::string>& expectedBundle = {},
+      const std::function<void(store::Connection&, const std::string& identity)>& alsoStore = {});
   /// The check importBundle makes first (Forbidden), on its own: for callers that must refuse
   /// an import the caller may not make before they look at anything else.
   void authorizeImport(const core::Bundle& bundle);

@@ -71,6 +71,13 @@ class EvidenceService {
   Caller caller_;
 };
 
+/// Writes bytes into the evidence directory (created when missing, owner only) under a new
+/// generated name and returns it; core::Unavailable when the disk refuses.
+std::string storeEvidenceBytes(const Context& context, const std::string& bytes);
+/// A stored file's bytes, checked against its SHA-256 (core::Unavailable when missing or
+/// changed on disk).
+std::string readEvidenceBytes(const Context& context, const store::EvidenceFile& file);
+
 /// The files of a project that is being deleted: their rows go in db's unit; the bytes are
 /// removed by the returned names once it has committed (removeEvidenceFiles).
 std::vector<std::string> takeProjectEvidence(store::Connection& db, std::string_view identity);
