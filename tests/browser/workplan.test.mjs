@@ -147,3 +147,84 @@ test("a partner adds an attendance list with personal data; programme staff see 
   assert.equal(await text(staff, "tbody tr td"), "dalyvių sąrašas.pdf");
   assert.equal(await staff.$("#evidence-form"), null);
 });
+
+test("a partner deletes its own event but is offered no work package or indicator changes", async () => {
+  const page = await workPlanAs("partner", "en");
+  assert.equal(await page.$("#add-work-package"), null);
+  assert.equal(await page.$("#add-indicator"), null);
+  assert.equal(await page.$("#delete-wp-WP4"), null);
+  assert.equal(await page.$("#edit-indicator-O1"), null);
+  assert.ok(await page.$("#add-activity-WP4"));
+  assert.ok(await page.$("#delete-event-E3"));
+  assert.equal(await page.$("#delete-event-E1"), null);
+});
+
+test("the lead adds a work package with an activity and an indicator counted from events, and deletes what it no longer needs", async () => {
+  const page = await workPlanAs("lead", "lv");
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.click("#add-work-package");
+  await page.waitForSelector("#work_package-form");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await fill(page, "#wp-code", "WP9");
+  await fill(page, "#wp-title", "Pēcprojekta darbs");
+  await page.select("#wp-lead", "PP6");
+  await page.click("#save-work_package");
+  await page.waitForSelector("#wp-WP9");
+  assert.equal(await text(page, "#wp-WP9 h2"), "WP9 — Pēcprojekta darbs");
+
+  await page.click("#add-activity-WP9");
+  await page.waitForSelector("#activity-form");
+  await fill(page, "#wp-code", "A9.1");
+  await fill(page, "#wp-title", "Pieredzes apmaiņa");
+  await page.select("#wp-partner", "PP6");
+  await page.click("#save-activity");
+  await page.waitForSelector("#activity-A9\\.1");
+  const activity = await stored(page, "/projects/LLI-317/activities/A9.1");
+  assert.equal(activity.work_package, "WP9");
+  assert.equal(activity.partner, "PP6");
+  assert.equal(activity.status, "planned");
+
+  // A work package that still has an activity is not deleted, and the lead is told why.
+  await page.click("#delete-wp-WP9");
+  await page.waitForFunction(() => document.getElementById("status")?.textContent.includes("WP9"));
+  assert.equal(await text(page, "#status"),
+    "Darba pakete WP9 vēl ir aktivitātes: vispirms tās dzēsiet vai pārvietojiet uz citu darba paketi.");
+  assert.ok(await page.$("#wp-WP9"));
+
+  // An indicator counting the different young people of the project's events, typed with a
+  // decimal comma.
+  await page.click("#add-indicator");
+  await page.waitForSelector("#indicator-form");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await fill(page, "#wp-code", "O9");
+  await fill(page, "#wp-name", "Sasniegtie jaunieši");
+  await fill(page, "#wp-unit", "cilvēki");
+  await fill(page, "#wp-target", "150,5");
+  await page.select("#wp-_source", "events");
+  await page.click("#wp-_group-youth");
+  await page.click("#save-indicator");
+  await page.waitForSelector("#indicator-O9");
+  const indicator = await stored(page, "/projects/LLI-317/indicators/O9");
+  assert.equal(indicator.target, "150.50");
+  assert.deepEqual(indicator.source, { events: { measure: "unique", target_groups: ["youth"] } });
+  assert.deepEqual(indicator.name, { lv: "Sasniegtie jaunieši" });
+
+  // Deleting: the activity, then its work package, then the indicator and an event; each
+  // page is awaited by its status line (the page shows "loading" between).
+  const deleteAndSee = async (button, object) => {
+    await page.click(button);
+    await page.waitForFunction((expected) => document.getElementById("status")?.textContent === expected,
+      {}, `Dzēsts: ${object}.`);
+  };
+  await deleteAndSee("#delete-activity-A9\\.1", "Aktivitāte A9.1");
+  assert.equal(await page.$("#activity-A9\\.1"), null);
+  await deleteAndSee("#delete-wp-WP9", "Darba pakete WP9");
+  assert.equal(await page.$("#wp-WP9"), null);
+  await deleteAndSee("#delete-indicator-O9", "Rādītājs O9");
+  assert.equal(await page.$("#indicator-O9"), null);
+  const events = (await stored(page, "/projects/LLI-317/events")).events.length;
+  await deleteAndSee("#delete-event-E3", "Pasākums E3");
+  assert.equal(await page.$("#event-E3"), null);
+  assert.equal((await stored(page, "/projects/LLI-317/events")).events.length, events - 1);
+  assert.equal(await page.evaluate(() => fetch("/api/v1/projects/LLI-317/work-packages/WP9").then((r) => r.status)), 404);
+});

@@ -1,13 +1,14 @@
 // A project's work plan: its work packages with their activities, the events held under them
 // with their participants by target group, and the indicators with what they achieved period
 // by period; the findings at the activity, event or indicator they concern. Who may change an
-// activity or event (its own partner, the lead) edits it here and adds events; the server
-// decides, the page offers only what GET …/permissions allows.
+// activity or event (its own partner, the lead) edits or deletes it here and adds activities
+// and events; the lead adds, edits and deletes work packages and indicators. The server
+// decides; the page offers only what GET …/permissions allows.
 import { api, bodyOf, projectPath } from "../lib/api.js";
 import { cells, choice, el, link, show, table } from "../lib/dom.js";
 import { withFindings } from "../lib/findings.js";
 import { errorsOf, memberName, showRefusal } from "../lib/forms.js";
-import { amount, date, hasText, label, language, t } from "../lib/i18n.js";
+import { amount, date, editableAmount, hasText, label, language, t, typedAmount } from "../lib/i18n.js";
 import { permissionsOf } from "../lib/permissions.js";
 import { sessionEnded } from "../lib/session.js";
 import { conflictPage, readVersioned, saveVersioned } from "../lib/versioned.js";
@@ -70,8 +71,10 @@ const ownPartners = (data) => data.partners.filter((p) => data.may.partner(p, "w
 // ---- the forms of an activity and an event
 
 /**
- * A field of a form: text, date, time, number, select (options [[value, text]]), checkbox, or
- * texts (the user's language of a language object, the other languages kept as they are).
+ * A field of a form: text, date, time, number, amount (typed in the language's way), select
+ * (options [[value, text]]), checkbox, or texts (the user's language of a language object, the
+ * other languages kept as they are). A virtual field is no path of the object: it shows get(object)
+ * and the form's finish(body, form) puts its value where it belongs.
  */
 function input(field, value) {
   const id = `wp-${field.name.replaceAll("/", "-")}`;
@@ -82,8 +85,9 @@ function input(field, value) {
     node = el("input", { ...attributes, type: "checkbox" });
     node.checked = Boolean(value);
   } else {
-    node = el("input", { ...attributes, type: field.type ?? "text", value: value ?? "",
-      ...(field.type === "number" ? { min: "0", step: "1", inputmode: "numeric" } : {}) });
+    node = el("input", { ...attributes, type: field.type === "amount" ? "text" : field.type ?? "text", value: value ?? "",
+      ...(field.type === "number" ? { min: "0", step: "1", inputmode: "numeric" } : {}),
+      ...(field.type === "amount" ? { inputmode: "decimal" } : {}) });
   }
   if (field.readOnly) node.setAttribute("readonly", "");
   const caption = el("label", { for: id }, field.label);
@@ -97,6 +101,7 @@ function valueOf(form, field) {
   if (field.type === "checkbox") return node.checked;
   const text = node.value.trim();
   if (field.type === "number") return text === "" ? undefined : /^\d+$/.test(text) ? Number(text) : text;
+  if (field.type === "amount") return text === "" ? undefined : typedAmount(text);
   return text === "" ? undefined : text;
 }
 
@@ -135,9 +140,12 @@ function eventFields(data, creating) {
   ];
 }
 
-function activityFields(data) {
+/** The partners a select offers: those whose work the user may change (all of them for the lead). */
+const partnerOptions = (data) => ownPartners(data).map((p) => [p, p]);
+
+function activityFields(data, creating = false) {
   return [
-    { name: "code", label: t("common.code"), readOnly: true },
+    { name: "code", label: t("common.code"), readOnly: !creating },
     { name: "title", label: t("common.title"), texts: true },
     { name: "status", label: t("wp.status"), options: STATUSES.map((s) => [s, label("status", s)]) },
     { name: "planned/start", label: t("wp.planned_start"), type: "date" },
@@ -145,22 +153,88 @@ function activityFields(data) {
     { name: "actual/start", label: t("wp.actual_start"), type: "date" },
     { name: "actual/end", label: t("wp.actual_end"), type: "date" },
     { name: "location", label: t("wp.location") },
-    { name: "partner", label: t("wp.responsible"), options: ownPartners(data).map((p) => [p, p]) },
+    { name: "partner", label: t("wp.responsible"), options: partnerOptions(data) },
   ];
 }
 
-/** What a form shows of an object: texts in the user's language, the rest by path. */
+function workPackageFields(data, creating) {
+  return [
+    { name: "code", label: t("common.code"), readOnly: !creating },
+    { name: "title", label: t("common.title"), texts: true },
+    { name: "lead", label: t("wp.lead_partner"), options: data.partners.map((p) => [p, p]) },
+  ];
+}
+
+/**
+ * An indicator's fields: what it measures, and where its values come from: recorded per period
+ * (a field per period of the project), or counted from events (people or attendances, of the
+ * target groups and event kinds ticked; none ticked: all).
+ */
+function indicatorFields(data, creating) {
+  const events = (i) => (typeof i.source === "object" ? i.source.events : null);
+  const recorded = (i, period) => i.values?.find((v) => v.period === period)?.value;
+  const programme = data.rules.indicators.map((p) => [p.code, `${p.code} ${inLanguage(p.name)}`]);
+  return [
+    { name: "code", label: t("common.code"), readOnly: !creating },
+    { name: "programme_indicator", label: t("wp.programme_indicator"), options: [["", t("wp.none_chosen")], ...programme] },
+    { name: "name", label: t("common.name"), texts: true },
+    { name: "unit", label: t("wp.unit") },
+    { name: "kind", label: t("wp.indicator_kind"), options: ["output", "result"].map((k) => [k, t(`wp.kind_${k}`)]) },
+    { name: "baseline", label: t("wp.baseline"), type: "amount" },
+    { name: "target", label: t("wp.target"), type: "amount" },
+    { name: "_source", label: t("wp.source"), virtual: true, get: (i) => (events(i) ? "events" : "recorded"),
+      options: [["recorded", t("wp.source_recorded")], ["events", t("wp.source_events")]] },
+    { name: "_measure", label: t("wp.measure"), virtual: true, get: (i) => events(i)?.measure ?? "unique",
+      options: [["unique", t("wp.measure_unique")], ["total", t("wp.measure_total")]] },
+    ...data.rules.target_groups.map((g) => ({
+      name: `_group/${g.key}`, label: `${t("wp.counted_group")}: ${ruleLabel(data.rules.target_groups, g.key)}`,
+      type: "checkbox", virtual: true, get: (i) => events(i)?.target_groups?.includes(g.key) ?? false })),
+    ...data.rules.event_kinds.map((k) => ({
+      name: `_kind/${k.key}`, label: `${t("wp.counted_kind")}: ${ruleLabel(data.rules.event_kinds, k.key)}`,
+      type: "checkbox", virtual: true, get: (i) => events(i)?.kinds?.includes(k.key) ?? false })),
+    ...(data.project.periods ?? []).map((p) => ({
+      name: `_value/${p.number}`, label: t("wp.recorded_in", { period: p.number }), type: "amount", virtual: true,
+      get: (i) => recorded(i, p.number) })),
+  ];
+}
+
+/** Puts an indicator form's source and recorded values into its body. */
+function indicatorFinish(data) {
+  return (body, form) => {
+    const ticked = (prefix, list) => list.map((x) => x.key).filter((key) => form.elements[`${prefix}/${key}`]?.checked);
+    if (!body.programme_indicator) delete body.programme_indicator;
+    delete body.values;
+    if (form.elements._source.value === "events") {
+      const events = { measure: form.elements._measure.value };
+      const groups = ticked("_group", data.rules.target_groups);
+      const kinds = ticked("_kind", data.rules.event_kinds);
+      if (groups.length) events.target_groups = groups;
+      if (kinds.length) events.kinds = kinds;
+      body.source = { events };
+      return;
+    }
+    body.source = "recorded";
+    body.values = (data.project.periods ?? []).flatMap((p) => {
+      const text = form.elements[`_value/${p.number}`].value.trim();
+      return text === "" ? [] : [{ period: p.number, value: typedAmount(text) }];
+    });
+  };
+}
+
+/** What a form shows of an object: texts in the user's language, amounts to edit, the rest by path. */
 function shown(object, field) {
+  if (field.get) return field.get(object);
   const value = at(object, field.name);
+  if (field.type === "amount") return editableAmount(value);
   return field.texts ? inLanguage(value) : value;
 }
 
 /** The object the form describes: stored with the form's values put in. */
-function collect(form, fields, stored) {
+function collect(form, fields, stored, finish) {
   const body = structuredClone(stored);
   delete body.version;
   for (const field of fields) {
-    if (field.readOnly) continue;
+    if (field.readOnly || field.virtual) continue;
     const value = valueOf(form, field);
     if (field.texts) put(body, field.name, { ...(at(stored, field.name) ?? {}), ...(value ? { [language()]: value } : {}) });
     else put(body, field.name, value);
@@ -169,6 +243,7 @@ function collect(form, fields, stored) {
   if (body.actual && Object.keys(body.actual).length === 0) delete body.actual;
   if (body.participants?.by_target_group && Object.keys(body.participants.by_target_group).length === 0 &&
       !stored.participants?.by_target_group) delete body.participants.by_target_group;
+  finish?.(body, form);
   return body;
 }
 
@@ -177,7 +252,7 @@ function collect(form, fields, stored) {
  * (creating) or PUT based on its version; errors at their fields, a conflict shown beside the
  * change applied again.
  */
-function objectForm({ code, kind, path, fields, stored, base, creating, redo }) {
+function objectForm({ code, kind, path, fields, stored, base, creating, redo, finish }) {
   const start = redo?.mine ?? stored;
   const message = el("p", { class: "error", role: "alert", id: `${kind}-error` }, redo ? t("conflict_redo") : "");
   const form = el("form", { id: `${kind}-form`, class: "stack", novalidate: "" },
@@ -196,7 +271,7 @@ function objectForm({ code, kind, path, fields, stored, base, creating, redo }) 
   };
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const body = collect(form, fields, start);
+    const body = collect(form, fields, start, finish);
     const outcome = creating ? await create(path, body) : await saveVersioned(path, body, base);
     if (outcome.ended) return sessionEnded();
     if (outcome.saved) return back(code, t("saved"));
@@ -207,17 +282,18 @@ function objectForm({ code, kind, path, fields, stored, base, creating, redo }) 
       delete mine.version;
       for (const field of fields) {
         const wanted = valueOf(form, field);
-        if (field.readOnly || String(wanted ?? "") === String(shown(start, field) ?? "")) continue;
+        if (field.readOnly || field.virtual || String(wanted ?? "") === String(shown(start, field) ?? "")) continue;
         if (field.texts)
           put(mine, field.name, { ...(at(current, field.name) ?? {}), ...(wanted ? { [language()]: wanted } : {}) });
         else put(mine, field.name, wanted);
       }
+      finish?.(mine, form);
       const describe = (values) => table(t(`wp.${kind}`), null, fields.map((f) =>
         el("tr", {}, el("th", { scope: "row" }, f.label), el("td", {}, String(shown(values, f) ?? "")))));
       return conflictPage({
         current, mine, describe,
         redo: () => show(objectForm({ code, kind, path, fields, stored: current, base: outcome.version,
-          creating: false, redo: { mine } })),
+          creating: false, redo: { mine }, finish })),
         discard: () => workPlanPage(code),
       });
     }
@@ -236,11 +312,37 @@ async function create(path, body) {
   return { errors: errors.length ? errors : [{ pointer: "", message: t("unexpected", response) }] };
 }
 
-async function editObject(code, kind, path, fields) {
+const trail = (code) =>
+  el("p", {}, link(projectPath(code), code), " / ", link(`${projectPath(code)}/work-plan`, t("wp.title")));
+
+async function editObject(code, kind, path, fields, finish) {
   const read = await readVersioned(path);
   if (!read) return;
-  show(el("p", {}, link(projectPath(code), code), " / ", link(`${projectPath(code)}/work-plan`, t("wp.title"))),
-    objectForm({ code, kind, path, fields, stored: read.stored, base: read.base, creating: false }));
+  show(trail(code), objectForm({ code, kind, path, fields, stored: read.stored, base: read.base, creating: false, finish }));
+}
+
+/** A form for a new object of kind, filled from blank, POSTed to the collection. */
+function addObject(code, kind, collection, fields, blank, finish) {
+  show(trail(code), objectForm({ code, kind, path: `${projectPath(code)}/${collection}`, fields, stored: blank, creating: true, finish }));
+}
+
+/**
+ * Deletes an object once the user confirms, based on the version just read; what the server
+ * refuses (a work package that still has activities, an object changed meanwhile) is said in
+ * the page's status line.
+ */
+async function removeObject(code, kind, path, objectCode) {
+  if (!window.confirm(t("wp.delete_confirm", { object: `${t(`wp.${kind}`)} ${objectCode}` }))) return undefined;
+  const read = await api("GET", path);
+  if (read.status === 401) return sessionEnded();
+  const response = read.ok ? await api("DELETE", path, undefined, { "If-Match": read.headers.get("ETag") }) : read;
+  if (response.status === 401) return sessionEnded();
+  const object = `${t(`wp.${kind}`)} ${objectCode}`;
+  if (response.ok) return back(code, t("wp.deleted", { object }));
+  const message = response.status === 409 ? t(`wp.delete_in_use_${kind}`, { object })
+    : errorsOf(await bodyOf(response)).map((e) => e.message).join(" ");
+  document.getElementById("status").textContent = message || t("unexpected", response);
+  return undefined;
 }
 
 async function addEvent(code, data, activity) {
@@ -250,9 +352,17 @@ async function addEvent(code, data, activity) {
     participants: { total: 0 },
   };
   if (ownPartners(data).includes(activity.partner)) blank.partner = activity.partner;
-  show(el("p", {}, link(projectPath(code), code), " / ", link(`${projectPath(code)}/work-plan`, t("wp.title"))),
-    objectForm({ code, kind: "event", path: `${projectPath(code)}/events`, fields: eventFields(data, true),
-      stored: blank, creating: true }));
+  addObject(code, "event", "events", eventFields(data, true), blank);
+}
+
+function addActivity(code, data, wp) {
+  const partners = ownPartners(data);
+  const blank = {
+    work_package: wp.code, code: "", title: {}, status: "planned",
+    planned: { start: data.project.start, end: data.project.end },
+    partner: partners.includes(wp.lead) ? wp.lead : partners[0],
+  };
+  addObject(code, "activity", "activities", activityFields(data, true), blank);
 }
 
 async function back(code, status) {
@@ -419,6 +529,8 @@ export async function workPlanPage(code) {
   const of = (object, key) => data.findings.filter((f) => f.object === object && f.key === key);
   const button = (id, text, onclick) => el("button", { type: "button", class: "link", id, onclick }, text);
   const mayWork = (partner) => data.may.partner(partner, "write_partner_work");
+  const lead = data.may.project("write_project");
+  const objectPath = (collection, objectCode) => `${path}/${collection}/${encodeURIComponent(objectCode)}`;
 
   const packages = data.workPackages.map((wp) => {
     const rows = wp.activities.flatMap((a) => {
@@ -429,14 +541,26 @@ export async function workPlanPage(code) {
         button(`edit-activity-${a.code}`, t("wp.edit"), () => editObject(code, "activity", `${path}/activities/${encodeURIComponent(a.code)}`, activityFields(data))),
         " ",
         button(`add-event-${a.code}`, t("wp.add_event"), () => addEvent(code, data, a)),
+        " ",
+        button(`delete-activity-${a.code}`, t("wp.delete"), () => removeObject(code, "activity", objectPath("activities", a.code), a.code)),
       ] : [evidence];
       return withFindings(el("tr", { id: `activity-${a.code}` }, ...cells([
         a.code, inLanguage(a.title), a.partner, label("status", a.status),
         range(a.planned.start, a.planned.end), range(a.actual?.start, a.actual?.end),
         String(events.length)], [6]), el("td", {}, ...actions)), of("activity", a.code), 8);
     });
+    const wpPath = objectPath("work-packages", wp.code);
+    const actions = [
+      ...(lead ? [
+        button(`edit-wp-${wp.code}`, t("wp.edit_work_package"), () => editObject(code, "work_package", wpPath, workPackageFields(data, false))),
+        " ",
+        button(`delete-wp-${wp.code}`, t("wp.delete_work_package"), () => removeObject(code, "work_package", wpPath, wp.code)),
+        " "] : []),
+      ...(ownPartners(data).length ? [button(`add-activity-${wp.code}`, t("wp.add_activity"), () => addActivity(code, data, wp))] : []),
+    ];
     return el("section", { id: `wp-${wp.code}` },
       el("h2", {}, `${wp.code} — ${inLanguage(wp.title)}`),
+      ...(actions.length ? [el("p", { class: "actions" }, ...actions)] : []),
       table(t("wp.activities"), [t("common.code"), t("common.title"), t("wp.responsible"), t("wp.status"),
         t("wp.planned"), t("wp.actual"), t("wp.events"), ""], rows, [6]));
   });
@@ -446,7 +570,8 @@ export async function workPlanPage(code) {
     e.online ? t("wp.online") : e.place ?? "", e.partner, e.activity, participantsText(data, e.participants)]),
   el("td", {}, button(`evidence-event-${e.code}`, t("wp.evidence"), () => evidencePage(code, data, "event", e)),
     ...(mayWork(e.partner)
-      ? [" ", button(`edit-event-${e.code}`, t("wp.edit"), () => editObject(code, "event", `${path}/events/${encodeURIComponent(e.code)}`, eventFields(data, false)))]
+      ? [" ", button(`edit-event-${e.code}`, t("wp.edit"), () => editObject(code, "event", objectPath("events", e.code), eventFields(data, false))),
+        " ", button(`delete-event-${e.code}`, t("wp.delete"), () => removeObject(code, "event", objectPath("events", e.code), e.code))]
       : []))), of("event", e.code), 9));
   const events = table(t("wp.events"), [t("common.code"), t("wp.date"), t("common.title"), t("wp.kind"),
     t("wp.place"), t("wp.organiser"), t("wp.activity"), t("wp.participants"), ""], eventRows);
@@ -459,20 +584,30 @@ export async function workPlanPage(code) {
       i.programme_indicator ? `${i.code} (${i.programme_indicator})` : i.code, name, i.unit ?? "",
       amount(i.baseline), amount(i.target),
       periods.map((p) => `${p.period}: ${amount(p.achieved)}`).join(" · "),
-      last ? amount(last.cumulative) : ""], [3, 4, 6]), el("td", {}, progressBar(last?.progress))),
-    of("indicator", i.code), 8);
+      last ? amount(last.cumulative) : ""], [3, 4, 6]), el("td", {}, progressBar(last?.progress)),
+      ...(lead ? [el("td", {},
+        button(`edit-indicator-${i.code}`, t("wp.edit"), () => editObject(code, "indicator", objectPath("indicators", i.code), indicatorFields(data, false), indicatorFinish(data))),
+        " ",
+        button(`delete-indicator-${i.code}`, t("wp.delete"), () => removeObject(code, "indicator", objectPath("indicators", i.code), i.code)))] : [])),
+    of("indicator", i.code), lead ? 9 : 8);
   });
   const indicators = table(t("wp.indicators"), [t("common.code"), t("common.name"), t("wp.unit"),
-    t("wp.baseline"), t("wp.target"), t("wp.per_period"), t("wp.cumulative"), t("wp.progress")],
+    t("wp.baseline"), t("wp.target"), t("wp.per_period"), t("wp.cumulative"), t("wp.progress"), ...(lead ? [""] : [])],
   indicatorRows, [3, 4, 6]);
+  const blankIndicator = { code: "", name: {}, unit: "", kind: "output", baseline: "0.00", target: "", source: "recorded", values: [] };
 
   show(
     el("p", {}, link(path, code), " · ", link(`${path}/reports`, t("reports"))),
     el("h1", {}, `${data.project.acronym} — ${t("wp.title")}`),
     el("p", { id: "status", role: "status" }, ""),
+    ...(lead ? [el("p", { class: "actions" }, button("add-work-package", t("wp.add_work_package"), () =>
+      addObject(code, "work_package", "work-packages", workPackageFields(data, true), { code: "", title: {}, lead: data.partners[0] })))] : []),
     ...(packages.length ? packages : [el("p", {}, t("wp.none"))]),
     el("h2", {}, t("wp.events")), events,
-    el("h2", {}, t("wp.indicators")), indicators,
+    el("h2", {}, t("wp.indicators")),
+    ...(lead ? [el("p", { class: "actions" }, button("add-indicator", t("wp.add_indicator"), () =>
+      addObject(code, "indicator", "indicators", indicatorFields(data, true), blankIndicator, indicatorFinish(data))))] : []),
+    indicators,
     sheetsSection(code, data),
   );
   return undefined;
