@@ -228,3 +228,35 @@ test("the lead adds a work package with an activity and an indicator counted fro
   assert.equal((await stored(page, "/projects/LLI-317/events")).events.length, events - 1);
   assert.equal(await page.evaluate(() => fetch("/api/v1/projects/LLI-317/work-packages/WP9").then((r) => r.status)), 404);
 });
+
+test("a partner writes its summary and an activity's progress for a period; the lead's statement it only reads", async () => {
+  const page = await workPlanAs("partner", "lv");
+  await page.goto(`${server.url}/projects/LLI-317/periods/3/progress`, { waitUntil: "networkidle0" });
+  await page.waitForSelector("#statement-PP6-form");
+  assert.equal(await text(page, "h1"), "SocQuality — progress 3. periodā");
+  // The project's statement is the lead's: no form for PP6's user.
+  assert.ok(await page.$("#statement-project"));
+  assert.equal(await page.$("#statement-project-form"), null);
+  assert.equal(await page.$("#statement-LP"), null);
+  assert.ok(await page.$("#PP6-activity-A4\\.7"));
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.type("#PP6-summary", "Jauniešu forums notika Rokišķos.");
+  await page.type("#PP6-problems", "Nometne pārcelta uz jūliju.");
+  await page.type("#PP6-activity-A4\\.7", "Forums ar 40 dalībniekiem.");
+  await page.click("#save-statement-PP6");
+  await page.waitForFunction(() => document.getElementById("status")?.textContent.startsWith("Saglabāts"));
+  assert.equal(await text(page, "#status"), "Saglabāts: PP6 VšĮ Rokiškio jaunimo centras.");
+  const saved = await stored(page, "/projects/LLI-317/periods/3/statements/PP6");
+  assert.equal(saved.version, 1);
+  assert.deepEqual(saved.summary, { lv: "Jauniešu forums notika Rokišķos." });
+  assert.deepEqual(saved.activities, { "A4.7": { lv: "Forums ar 40 dalībniekiem." } });
+  assert.equal(await page.$eval("#PP6-problems", (area) => area.value), "Nometne pārcelta uz jūliju.");
+  await screenshots(page, "progress");
+
+  // A second save is based on the version the page read.
+  await page.$eval("#PP6-summary", (area) => { area.value = ""; });
+  await page.type("#PP6-summary", "Otrā redakcija.");
+  await page.click("#save-statement-PP6");
+  await page.waitForFunction(() => document.getElementById("PP6-summary")?.value === "Otrā redakcija.");
+  assert.equal((await stored(page, "/projects/LLI-317/periods/3/statements/PP6")).version, 2);
+});

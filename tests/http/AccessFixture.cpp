@@ -88,11 +88,26 @@ void AccessFixture::renewSession(const std::string& label) {
 std::string AccessFixture::dump() {
   std::string text;
   context.database().write([&](store::Connection& db) {
-    for (const char* table :
-         {"programmes", "projects", "project_titles", "periods", "partners", "budget_lines",
-          "cofinancing", "work_packages", "activities", "events", "event_participants",
-          "indicators", "indicator_filters", "indicator_values", "object_texts", "evidence_files",
-          "users", "role_grants"}) {
+    for (const char* table : {"programmes",
+                              "projects",
+                              "project_titles",
+                              "periods",
+                              "partners",
+                              "budget_lines",
+                              "cofinancing",
+                              "work_packages",
+                              "activities",
+                              "events",
+                              "event_participants",
+                              "indicators",
+                              "indicator_filters",
+                              "indicator_values",
+                              "object_texts",
+                              "evidence_files",
+                              "progress_statements",
+                              "progress_texts",
+                              "users",
+                              "role_grants"}) {
       text += table;
       text += "\n";
       for (const store::Row& row :

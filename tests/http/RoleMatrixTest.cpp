@@ -576,6 +576,28 @@ std::vector<Row> rows() {
                      "text/csv"};
        }},
 
+      // Progress statements: the project's read by everyone who sees the project; a partner's by
+      // who reads the partner in full, written by who may change the partner's work.
+      {"GET", "/api/v1/projects/{code}/periods/{period}/statements",
+       "401 200 200 200 200 200 200 404", kAdminElsewhere, "",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/periods/2/statements");
+       }},
+      {"GET", "/api/v1/projects/{code}/periods/{period}/statements/{partner}",
+       "401 200 200 200 200 200 200 404", kAdminElsewhere, "401 200 200 200 200 403 403 404",
+       [](MatrixFixture&, const Target& t, const std::string&) {
+         return get(projectPath(t) + "/periods/2/statements/" + t.partner);
+       }},
+      {"PUT", "/api/v1/projects/{code}/periods/{period}/statements/{partner}",
+       "401 200 403 403 200 200 403 404", kAdminElsewhere, "401 200 403 403 200 403 403 404",
+       [](MatrixFixture& f, const Target& t, const std::string&) {
+         const std::string path = projectPath(t) + "/periods/2/statements/" + t.partner;
+         // Written by an earlier cell, it is changed under its version; else it needs none.
+         const std::string tag = f.admin().get(path).header("ETag");
+         return Call{"PUT", path, R"({"summary": {"en": "Matrix"}})",
+                     tag.empty() ? HttpHeaders{} : HttpHeaders{{"If-Match", tag}}};
+       }},
+
       // Evidence: uploaded, flagged and removed by who may change the object partner's work;
       // listed by everyone who sees the project; a file with personal data downloaded by its
       // partner's staff and controller and the lead (programme staff once the lead shares it).

@@ -35,8 +35,8 @@ struct Api::Impl {
 Api::Api(app::Context& context, ApiSettings settings)
     : impl_(std::make_unique<Impl>(context, std::move(settings))) {
   for (auto routes : {healthRoutes, sessionRoutes, userRoutes, programmeRoutes, projectRoutes,
-                      partnerRoutes, workPlanRoutes, sheetRoutes, evidenceRoutes, bundleRoutes,
-                      findingsRoutes, auditRoutes, reportRoutes}) {
+                      partnerRoutes, workPlanRoutes, sheetRoutes, evidenceRoutes, progressRoutes,
+                      bundleRoutes, findingsRoutes, auditRoutes, reportRoutes}) {
     for (Route& route : routes()) {
       const std::string method = route.method;
       const std::string pattern = route.pattern;

@@ -541,6 +541,34 @@ Migration version11() {
   return {11, "evidence files", std::move(s)};
 }
 
+// What the lead partner and the partners write about a period for the progress reports
+// (core/Progress.h): one statement per project, period and partner ("" for the project's),
+// versioned like the objects it is about, kept by the project's identity (as evidence is), so
+// that a replaced project keeps them; deleted with the project. Its texts are rows: the
+// summary, the problems and deviations, and each activity's progress, in several languages.
+Migration version12() {
+  std::vector<Step> s;
+  s.push_back(CreateTable{
+      {"progress_statements",
+       {id(), varchar("project_identity", 100), integer("period"), varchar("partner", 100),
+        bigint("version").defaults(1), text("changed_by"), fixedChar("changed_at", 24)},
+       {"id"},
+       {{"uq_progress_statements", {"project_identity", "period", "partner"}}},
+       {},
+       {},
+       {}}});
+  s.push_back(
+      CreateTable{{"progress_texts",
+                   {id(), bigint("statement_id"), varchar("field", 20), varchar("activity", 100),
+                    integer("position"), varchar("lang", 20), text("body")},
+                   {"id"},
+                   {},
+                   {{"ck_progress_texts_field", "field IN ('summary', 'problems', 'activity')"}},
+                   {cascade("fk_progress_texts_statement", "statement_id", "progress_statements")},
+                   {{"ix_progress_texts_statement", {"statement_id", "position"}, false}}}});
+  return {12, "progress statements", std::move(s)};
+}
+
 // ---- bookkeeping: the tables that record migrations, described like the others but made
 // before any migration runs. schema_migrations had only (version, applied_at) before
 // checksums; name and checksum are added to it, on new databases too, so that every database
@@ -797,9 +825,9 @@ int applyMysql(Session& c, const std::vector<Migration>& migrations) {
 }  // namespace
 
 const std::vector<Migration>& Migrations::all() {
-  static const std::vector<Migration> migrations{version1(), version2(),  version3(), version4(),
-                                                 version5(), version6(),  version7(), version8(),
-                                                 version9(), version10(), version11()};
+  static const std::vector<Migration> migrations{version1(), version2(),  version3(),  version4(),
+                                                 version5(), version6(),  version7(),  version8(),
+                                                 version9(), version10(), version11(), version12()};
   return migrations;
 }
 

@@ -18,6 +18,7 @@ import { projectPage } from "./pages/project.js";
 import { projectEditPage } from "./pages/projectedit.js";
 import { reportsPage } from "./pages/reports.js";
 import { signInPage } from "./pages/signin.js";
+import { progressPage } from "./pages/progress.js";
 import { workPlanPage } from "./pages/workplan.js";
 
 /** The pages by address: a pattern and what shows it, given the pattern's decoded parts. */
@@ -30,6 +31,7 @@ const PAGES = [
   [/^\/projects\/([^/]+)\/edit$/, (code) => projectEditPage(code)],
   [/^\/projects\/([^/]+)\/reports$/, (code) => reportsPage(code)],
   [/^\/projects\/([^/]+)\/work-plan$/, (code) => workPlanPage(code)],
+  [/^\/projects\/([^/]+)\/periods\/([^/]+)\/progress$/, (code, period) => progressPage(code, period)],
   [/^\/projects\/([^/]+)\/partners\/([^/]+)$/, (code, partner) => partnerPage(code, partner)],
 ];
 

@@ -19,6 +19,7 @@ std::vector<Route> partnerRoutes();
 std::vector<Route> workPlanRoutes();
 std::vector<Route> sheetRoutes();
 std::vector<Route> evidenceRoutes();
+std::vector<Route> progressRoutes();
 std::vector<Route> bundleRoutes();
 std::vector<Route> findingsRoutes();
 std::vector<Route> auditRoutes();

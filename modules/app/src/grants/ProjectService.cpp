@@ -18,6 +18,7 @@
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Policy.h"
 #include "crossgrant/store/AuditLog.h"
+#include "crossgrant/store/ProgressRepository.h"
 #include "crossgrant/store/ProjectRepository.h"
 
 namespace crossgrant::app {
@@ -396,7 +397,9 @@ std::vector<RevokedGrant> ProjectService::deleteProject(std::string_view code,
                              before.programme.code, code, "");
     recordChange(db, context_.auditKey(), caller_.actor, "delete", "project", std::string(code),
                  std::string(code), core::bundleToJson(before), std::nullopt);
-    evidence = takeProjectEvidence(db, store::projectIdentity(db, code).value());
+    const std::string identity = store::projectIdentity(db, code).value();
+    evidence = takeProjectEvidence(db, identity);
+    store::deleteProjectStatements(db, identity);
     store::deleteProject(db, code);
     return revoked;
   });

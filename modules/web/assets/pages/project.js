@@ -153,10 +153,11 @@ export async function projectPage(code) {
       of((f) => f.code === "project_fund_mismatch"), 2),
   ]);
 
-  const periods = table(t("common.period"), [t("common.period"), t("common.duration")],
+  const periods = table(t("common.period"), [t("common.period"), t("common.duration"), t("pr.progress")],
     (project.periods ?? []).map((p) => el("tr", {}, ...cells([
       t("common.period_number", { number: p.number }),
-      t("common.period_range", { start: date(p.start), end: date(p.end) })]))));
+      t("common.period_range", { start: date(p.start), end: date(p.end) }),
+      link(`${path}/periods/${p.number}/progress`, t("pr.statements"))]))));
 
   const partnerRows = partners.map((p) => el("tr", { id: `partner-${p.code}` }, ...cells([
     Array.isArray(p.budget) ? link(partnerPath(code, p.code), p.code) : p.code,
