@@ -22,16 +22,23 @@ std::vector<ReportDefinition> makeDefinitions() {
   const SectionDefinition contributions{"contributions", contributionsSection};
   const SectionDefinition budget{"budget_by_category", budgetByCategorySection};
   const SectionDefinition findings{"findings", findingsSection};
+  const SectionDefinition statements{"statements", statementsSection};
+  const SectionDefinition activities{"activities", activitiesSection};
+  const SectionDefinition events{"events", eventsSection};
+  const SectionDefinition indicators{"indicators", indicatorsSection};
+  const SectionDefinition declaration{"declaration", declarationSection};
   return {
       {ReportKind::kFinancial,
        "report.financial_statement.title",
        {identification, overview, contributions, budget, findings}},
       {ReportKind::kPartner,
        "report.partner_progress.title",
-       {identification, overview, budget, contributions, findings}},
+       {identification, statements, activities, events, indicators, overview, budget, contributions,
+        findings, declaration}},
       {ReportKind::kProject,
        "report.project_progress.title",
-       {identification, overview, budget, contributions, findings}},
+       {identification, statements, activities, events, indicators, overview, budget, contributions,
+        findings, declaration}},
       {ReportKind::kAudit,
        "report.audit_extract.title",
        {identification,

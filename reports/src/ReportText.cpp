@@ -33,8 +33,45 @@ std::string ReportText::rate(core::Amount part, core::Amount whole) const {
   return core::formatPercent(core::Rate::fromMillionths(millionths), language_);
 }
 
+std::string ReportText::format(std::string_view key, core::Labels::Arguments arguments) const {
+  return labels_.format(key, arguments);
+}
+
+std::string ReportText::integer(std::int64_t value) const {
+  return core::formatInteger(value, language_);
+}
+
+std::string ReportText::percentText(const std::string& decimal) const {
+  if (language_ == core::Language::kEn) return decimal + "%";
+  std::string out = decimal;
+  for (char& c : out)
+    if (c == '.') c = ',';
+  return out + "\u00a0%";
+}
+
 std::string ReportText::date(const core::Date& date) const {
   return core::formatDate(date, language_);
+}
+
+std::string ReportText::shortDate(const core::Date& date) const {
+  const auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  switch (language_) {
+    case core::Language::kLv:
+      return two(date.day) + "." + two(date.month) + "." + std::to_string(date.year) + ".";
+    case core::Language::kLt:
+      return std::to_string(date.year) + "-" + two(date.month) + "-" + two(date.day);
+    case core::Language::kEn:
+      break;
+  }
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return std::to_string(date.day) + " " + kMonths[(date.month + 11) % 12] + " " +
+         std::to_string(date.year);
+}
+
+std::string ReportText::shortRange(const core::Date& start, const core::Date& end) const {
+  if (start == end) return shortDate(start);
+  return shortDate(start) + " \u2013 " + shortDate(end);
 }
 
 std::string ReportText::category(const std::string& key) const {
@@ -56,6 +93,15 @@ std::string ReportText::role(core::PartnerRole role) const {
 
 std::string ReportText::partnerName(const core::Partner& partner) {
   return partner.code + " " + partner.name;
+}
+
+std::vector<const core::Finding*> reportedFindings(const ReportData& data) {
+  std::vector<const core::Finding*> printed;
+  for (const core::Finding& finding : data.findings)
+    if (data.selection.kind != ReportKind::kPartner || !finding.partner ||
+        *finding.partner == data.selection.partner)
+      printed.push_back(&finding);
+  return printed;
 }
 
 std::vector<const core::Partner*> coveredPartners(const ReportData& data) {

@@ -35,6 +35,17 @@ class ReportText {
   /// "85 %"); "–" when whole is not positive.
   std::string rate(core::Amount part, core::Amount whole) const;
   std::string date(const core::Date& date) const;
+  /// A date in a table cell, short: "01.06.2018." (lv), "2018-06-01" (lt), "1 Jun 2018" (en).
+  std::string shortDate(const core::Date& date) const;
+  /// A range of short dates, or one date when start is end: "01.06.2018. – 14.02.2020.".
+  std::string shortRange(const core::Date& start, const core::Date& end) const;
+
+  /// The label of key with its placeholders filled in.
+  std::string format(std::string_view key, core::Labels::Arguments arguments) const;
+  /// A whole number grouped for the language: "1,046" / "1 046".
+  std::string integer(std::int64_t value) const;
+  /// A percentage given as a decimal string ("104.6") in the language: "104.6%" / "104,6 %".
+  std::string percentText(const std::string& decimal) const;
 
   /// The cost category's label: the translation, else the rules' English label, else the key.
   std::string category(const std::string& key) const;
@@ -49,6 +60,10 @@ class ReportText {
   core::Language language_;
   std::string currency_;
 };
+
+/// The findings the report prints, in the order its findings table numbers them from 1: a
+/// partner report leaves out other partners' findings.
+std::vector<const core::Finding*> reportedFindings(const ReportData& data);
 
 /// The partners a report covers: the one partner of a partner report, every partner otherwise.
 std::vector<const core::Partner*> coveredPartners(const ReportData& data);

@@ -28,6 +28,21 @@ std::unique_ptr<pdf::Section> budgetByCategorySection(const ReportData& data,
                                                       const core::Labels& labels);
 /// Every finding (of the covered partners and the project), none hidden.
 std::unique_ptr<pdf::Section> findingsSection(const ReportData& data, const core::Labels& labels);
+/// Progress reports: what the lead (project report) and the partners wrote about the period,
+/// their summary and problems and deviations.
+std::unique_ptr<pdf::Section> statementsSection(const ReportData& data, const core::Labels& labels);
+/// Per work package, the covered partners' activities: status, dates, the period's progress.
+std::unique_ptr<pdf::Section> activitiesSection(const ReportData& data, const core::Labels& labels);
+/// The events that started in the period (of the partner, in a partner report) with their
+/// participants by target group, and the totals by target group.
+std::unique_ptr<pdf::Section> eventsSection(const ReportData& data, const core::Labels& labels);
+/// The project's indicators: baseline, target, the period's value, cumulative value, progress
+/// and a progress bar each.
+std::unique_ptr<pdf::Section> indicatorsSection(const ReportData& data, const core::Labels& labels);
+/// The partner's (partner report) or the lead partner's (project report) declaration, with
+/// lines to sign.
+std::unique_ptr<pdf::Section> declarationSection(const ReportData& data,
+                                                 const core::Labels& labels);
 /// The audit extract's range and the chain's verification result.
 std::unique_ptr<pdf::Section> auditChainSection(const ReportData& data, const core::Labels& labels);
 /// The audit entries of the range, in sequence order.

@@ -24,6 +24,8 @@ DemoReports::DemoReports() {
   bundle_ = core::readBundle(readFile(demoBundlePath()), plugins_->lookup());
   rules_ = plugins_->rules(bundle_.programme.rules);
   findings_ = core::computeFindings(bundle_, *rules_);
+  bundleV2_ = core::readBundle(readFile(demoBundleV2Path()), plugins_->lookup());
+  findingsV2_ = core::computeFindings(bundleV2_, *rules_, core::Date{2020, 3, 1});
   for (const core::Language language : core::kLanguages)
     labels_.push_back(core::Labels::load(sourceDir() + "/reports/i18n", language));
 }
@@ -67,6 +69,28 @@ reports::ReportData DemoReports::data(reports::ReportKind kind, core::Language l
   }
   data.documentId = "DRAFT-LLI-317-" + std::string(reports::toString(kind));
   data.generatedAt = {core::Date{2026, 11, 25}, 12, 30, 0};
+  return data;
+}
+
+reports::ReportData DemoReports::progress(reports::ReportKind kind, core::Language language,
+                                          int period) const {
+  reports::ReportData data = this->data(kind, language);
+  data.selection.period = period;
+  data.bundle = bundleV2_;
+  data.findings = findingsV2_;
+  if (period == 4) {
+    core::PeriodStatement project;
+    project.period = 4;
+    project.summary = {{"en", "The final conference closed the project."},
+                       {"lv", "Noslēguma konference noslēdza projektu."}};
+    project.problems = {{"en", "One exchange visit moved to October."}};
+    core::PeriodStatement pp6;
+    pp6.period = 4;
+    pp6.partner = "PP6";
+    pp6.summary = {{"lt", "Aptarėme paslaugų kokybę su jaunimu."}};
+    pp6.activities = {{"A4.7", {{"lt", "Jaunimo centras veikė visą laikotarpį."}}}};
+    data.statements = {project, pp6};
+  }
   return data;
 }
 

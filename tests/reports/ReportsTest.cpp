@@ -168,7 +168,7 @@ BOOST_AUTO_TEST_SUITE(reports)
 BOOST_AUTO_TEST_CASE(every_kind_in_every_language_passes_the_tools) {
   const DemoReports& demo = DemoReports::instance();
   const std::regex labelKey(
-      R"(\b(engine|report|common|fin|findings|finding|audit|category|contribution|role|language|legal_status)\.[a-z_]+)");
+      R"(\b(engine|report|common|fin|findings|finding|audit|category|contribution|role|language|legal_status|progress|declaration|status)\.[a-z_]+)");
   for (const ReportKind kind : crossgrant::reports::kReportKinds) {
     for (const Language language : crossgrant::core::kLanguages) {
       BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)

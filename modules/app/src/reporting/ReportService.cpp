@@ -14,6 +14,7 @@
 #include "crossgrant/core/RulesFingerprint.h"
 #include "crossgrant/reports/ReportBuilder.h"
 #include "crossgrant/store/AuditLog.h"
+#include "crossgrant/store/ProgressRepository.h"
 #include "crossgrant/store/ProjectRepository.h"
 
 namespace crossgrant::app {
@@ -74,6 +75,10 @@ reports::ReportData ReportService::assemble(std::string_view project,
     if (!bundle) throw core::NotFound("project \"" + std::string(project) + "\" does not exist");
     data.bundle = std::move(*bundle);
     reports::checkSelection(selection, data.bundle);
+    if (selection.period)
+      for (store::StoredStatement& stored : store::listStatements(
+               db, store::projectIdentity(db, project).value(), *selection.period))
+        data.statements.push_back(std::move(stored.statement));
     if (selection.kind != reports::ReportKind::kAudit) return;
     store::AuditFilter filter;
     filter.projectIdentity = store::projectIdentity(db, project).value();

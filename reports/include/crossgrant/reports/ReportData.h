@@ -13,6 +13,7 @@
 #include "crossgrant/core/Date.h"
 #include "crossgrant/core/Findings.h"
 #include "crossgrant/core/Locale.h"
+#include "crossgrant/core/Progress.h"
 #include "crossgrant/core/ProgrammeRules.h"
 #include "crossgrant/core/Project.h"
 #include "crossgrant/pdf/Document.h"
@@ -67,6 +68,9 @@ struct ReportData {
   /// the identification section; "" prints none.
   std::string rulesFingerprint;
   std::vector<core::Finding> findings;  ///< every finding of `crossgrant check`, in its order
+  /// Progress reports: the statements written for the period (the project's, partner "", and
+  /// the partners'), in any order; those not written are absent.
+  std::vector<core::PeriodStatement> statements;
   std::vector<core::AuditEntry> auditEntries;  ///< audit extracts: the entries in the range
   AuditChainStatus auditChain;                 ///< audit extracts
   std::string documentId;                      ///< printed in every footer
