@@ -1,11 +1,13 @@
 // The sections of the progress reports: what the lead and the partners wrote about the period,
-// the work packages and activities with their status and the period's progress, the events of
+// the work packages and the activities that run in the period (or have a progress text for it)
+// with their status and the period's progress, the events of
 // the period with their participants by target group, the indicators with their progress, and
 // the declaration. A partner report shows its partner's statement, activities and events, and
 // the project's indicators; a project report all of them.
 //
 // The activities and events tables can be long (thousands of rows): they are streamed row by
 // row from the data, which must outlive the report (renderReport renders at once).
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -98,6 +100,18 @@ std::unique_ptr<pdf::Section> statementsOf(const ReportData& data, const core::L
 
 // ---- work packages and activities
 
+/// Whether the activity runs in the period: its actual dates where it has them, else the
+/// planned ones; one that is ongoing runs until it is done, however late.
+bool runsIn(const core::Activity& activity, const core::Period& period,
+            const core::Project& project) {
+  const core::Date start = activity.actual.start.value_or(activity.planned.start);
+  const core::Date end = activity.actual.end ? *activity.actual.end
+                         : activity.status == core::ActivityStatus::kOngoing
+                             ? std::max(activity.planned.end, project.end)
+                             : activity.planned.end;
+  return start <= period.end && end >= period.start;
+}
+
 class ActivitiesSection : public pdf::Section {
  public:
   explicit ActivitiesSection(const ReportData& data) : data_(data) {}
@@ -109,6 +123,7 @@ class ActivitiesSection : public pdf::Section {
       document.paragraph(text.label("progress.no_work_plan"));
       return;
     }
+    const core::Period& period = periodOf(data_);
     std::map<std::string, const Texts*> progress;
     for (const core::PeriodStatement& statement : data_.statements)
       for (const auto& [code, texts] : statement.activities) progress[code] = &texts;
@@ -116,7 +131,8 @@ class ActivitiesSection : public pdf::Section {
     for (const core::WorkPackage& wp : data_.bundle.workPlan->workPackages) {
       std::vector<const core::Activity*> shown;
       for (const core::Activity& activity : wp.activities)
-        if (!isPartnerReport(data_) || activity.partner == data_.selection.partner)
+        if ((!isPartnerReport(data_) || activity.partner == data_.selection.partner) &&
+            (runsIn(activity, period, data_.bundle.project) || progress.count(activity.code) > 0))
           shown.push_back(&activity);
       if (shown.empty()) continue;
       any = true;
@@ -140,7 +156,7 @@ class ActivitiesSection : public pdf::Section {
       }
       table.end();
     }
-    if (!any) document.paragraph(text.label("progress.no_activities"));
+    if (!any) document.paragraph(text.label("progress.no_activities_in_period"));
   }
 
  private:
@@ -167,6 +183,10 @@ class EventsSection : public pdf::Section {
       document.paragraph(text.label("progress.no_events"));
       return;
     }
+    // In the order they took place (the stored order among those of one day).
+    std::stable_sort(shown.begin(), shown.end(), [](const core::Event* a, const core::Event* b) {
+      return a->start < b->start;
+    });
     const std::vector<core::Labelled>& groups = data_.rules.targetGroups;
     std::vector<std::int64_t> byGroup(groups.size(), 0);
     std::int64_t attendances = 0;
@@ -182,8 +202,11 @@ class EventsSection : public pdf::Section {
       std::string counted = text.format("progress.attendances", {{"count", text.integer(p.total)}});
       if (p.unique)
         counted += ", " + text.format("progress.people", {{"count", text.integer(*p.unique)}});
+      // One line where it fits: "Attendances: 40, people: 35; Youth 20, Seniors 13".
+      std::string separator = "; ";
       for (const auto& [group, count] : p.byTargetGroup) {
-        counted += "\n" + labelOf(text, groups, group) + ": " + text.integer(count);
+        counted += separator + labelOf(text, groups, group) + " " + text.integer(count);
+        separator = ", ";
         for (std::size_t i = 0; i < groups.size(); ++i)
           if (groups[i].key == group) byGroup[i] += count;
       }
@@ -238,7 +261,10 @@ std::unique_ptr<pdf::Section> indicatorsOf(const ReportData& data, const core::L
   pdf::ProgressChart chart;
   chart.title = text.label("progress.toward_targets");
   const std::string lang(core::toString(text.language()));
-  for (const core::Indicator& indicator : *data.bundle.indicators) {
+  const std::vector<std::vector<core::IndicatorPeriod>> progressOf =
+      core::allIndicatorPeriods(*data.bundle.indicators, data.bundle.project, events);
+  for (std::size_t i = 0; i < data.bundle.indicators->size(); ++i) {
+    const core::Indicator& indicator = (*data.bundle.indicators)[i];
     // The programme indicator's name and unit where the project's indicator has none.
     Texts name = indicator.name;
     std::string unit = indicator.unit;
@@ -247,10 +273,8 @@ std::unique_ptr<pdf::Section> indicatorsOf(const ReportData& data, const core::L
         if (name.empty()) name = programme.name;
         if (unit.empty()) unit = programme.unit;
       }
-    const std::vector<core::IndicatorPeriod> periods =
-        core::indicatorPeriods(indicator, data.bundle.project, events);
     const core::IndicatorPeriod* now = nullptr;
-    for (const core::IndicatorPeriod& p : periods)
+    for (const core::IndicatorPeriod& p : progressOf[i])
       if (p.period == data.selection.period) now = &p;
     const std::string progress = now && now->progress ? text.percentText(*now->progress) : "–";
     const std::string code = indicator.programmeIndicator.empty()

@@ -254,6 +254,45 @@ BOOST_AUTO_TEST_CASE(an_event_counts_its_measure_within_the_named_target_groups)
   BOOST_TEST(*recorded[3].progress == "100.0");
 }
 
+BOOST_AUTO_TEST_CASE(every_indicator_at_once_counts_as_each_one_alone) {
+  const Bundle bundle = read(demoVersion2());
+  // Two that count alike (they share one pass), one counting only camps, one everyone, and
+  // the recorded one.
+  std::vector<crossgrant::core::Indicator> indicators = *bundle.indicators;
+  crossgrant::core::Indicator camps = indicators.at(0);
+  camps.code = "O7";
+  camps.fromEvents->hasKinds = true;
+  camps.fromEvents->kinds = {"camp"};
+  crossgrant::core::Indicator everyone = indicators.at(0);
+  everyone.code = "O8";
+  everyone.fromEvents = crossgrant::core::EventSource{};
+  crossgrant::core::Indicator alike = indicators.at(0);
+  alike.code = "O9";
+  alike.target = q("50");
+  indicators.insert(indicators.end(), {camps, everyone, alike});
+  const auto all =
+      crossgrant::core::allIndicatorPeriods(indicators, bundle.project, *bundle.events);
+  BOOST_TEST_REQUIRE(all.size() == indicators.size());
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const auto alone =
+        crossgrant::core::indicatorPeriods(indicators[i], bundle.project, *bundle.events);
+    BOOST_TEST_REQUIRE(all[i].size() == alone.size());
+    for (std::size_t p = 0; p < alone.size(); ++p) {
+      BOOST_TEST_CONTEXT(indicators[i].code << " period " << alone[p].period) {
+        BOOST_TEST(all[i][p].period == alone[p].period);
+        BOOST_TEST(all[i][p].achieved.toString() == alone[p].achieved.toString());
+        BOOST_TEST(all[i][p].cumulative.toString() == alone[p].cumulative.toString());
+        BOOST_TEST((all[i][p].progress == alone[p].progress));
+      }
+    }
+  }
+  const std::size_t added = bundle.indicators->size();  // camps, everyone, alike follow
+  BOOST_TEST(all[added + 2].back().cumulative.toString() == "65.00");  // alike, its own target
+  BOOST_TEST(*all[added + 2].back().progress == "130.0");
+  BOOST_TEST(all[added].front().achieved.toString() == "40.00");  // the camp of period 1
+  BOOST_TEST(all[added].back().achieved.toString() == "0.00");    // the conference is no camp
+}
+
 BOOST_AUTO_TEST_CASE(progress_rounds_half_up_to_one_decimal_and_a_zero_target_has_none) {
   BOOST_TEST(*crossgrant::core::percentOf(q("2"), q("3")) == "66.7");
   BOOST_TEST(*crossgrant::core::percentOf(q("1"), q("16")) == "6.3");  // 6.25

@@ -53,12 +53,14 @@ BOOST_AUTO_TEST_CASE(the_project_report_shows_the_periods_events_and_the_indicat
     std::string conference, people, progress, total, summary;
   };
   const std::vector<Expected> expected = {
-      {Language::kLv, "E19 Projekta noslēguma konference", "Apmeklējumi: 77, cilvēki: 77",
-       "104,6 %", "1 046,00", "Noslēguma konference noslēdza projektu."},
-      {Language::kLt, "E19 Baigiamoji projekto konferencija", "Apsilankymų: 77, žmonių: 77",
-       "104,6 %", "1 046,00", "The final conference closed the project. [anglų]"},
-      {Language::kEn, "E19 Final conference", "Attendances: 77, people: 77", "104.6%", "1,046.00",
-       "The final conference closed the project."}};
+      {Language::kLv, "E19 Projekta noslēguma konference",
+       "Apmeklējumi: 77, cilvēki: 77; Speciālisti 52", "104,6 %", "1 046,00",
+       "Noslēguma konference noslēdza projektu."},
+      {Language::kLt, "E19 Baigiamoji projekto konferencija",
+       "Apsilankymų: 77, žmonių: 77; Specialistai 52", "104,6 %", "1 046,00",
+       "The final conference closed the project. [anglų]"},
+      {Language::kEn, "E19 Final conference", "Attendances: 77, people: 77; Professionals 52",
+       "104.6%", "1,046.00", "The final conference closed the project."}};
   for (const Expected& e : expected) {
     BOOST_TEST_CONTEXT(crossgrant::core::toString(e.language)) {
       const std::string text =

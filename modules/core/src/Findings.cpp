@@ -139,9 +139,12 @@ void addIndicatorFindings(const Bundle& bundle, const ProgrammeRules& rules, con
   if (duration <= 0) return;
   const std::vector<Event> none;
   const std::vector<Event>& events = bundle.events ? *bundle.events : none;
-  for (const Indicator& indicator : *bundle.indicators) {
+  const std::vector<std::vector<IndicatorPeriod>> progress =
+      allIndicatorPeriods(*bundle.indicators, project, events);
+  for (std::size_t i = 0; i < bundle.indicators->size(); ++i) {
+    const Indicator& indicator = (*bundle.indicators)[i];
     Quantity cumulative;
-    for (const IndicatorPeriod& value : indicatorPeriods(indicator, project, events))
+    for (const IndicatorPeriod& value : progress[i])
       if (value.period == latest->number) cumulative = value.cumulative;
     // cumulative < target × elapsed ÷ duration − tolerance × target, exactly: both sides
     // times duration × 1,000,000 (the tolerance's scale).

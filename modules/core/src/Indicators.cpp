@@ -46,15 +46,77 @@ std::optional<std::string> percentOf(Quantity part, Quantity whole) {
          std::to_string(magnitude % 10);
 }
 
-std::vector<IndicatorPeriod> indicatorPeriods(const Indicator& indicator, const Project& project,
-                                              const std::vector<Event>& events) {
+namespace {
+
+/// The periods with what each achieved, cumulated.
+std::vector<IndicatorPeriod> cumulated(const Indicator& indicator, const Project& project,
+                                       const std::vector<Quantity>& achieved) {
   std::vector<IndicatorPeriod> result;
   Quantity cumulative;
-  for (const Period& period : project.periods) {
-    const Quantity achieved = achievedIn(indicator, period, events);
-    cumulative += achieved;
-    result.push_back(
-        {period.number, achieved, cumulative, percentOf(cumulative, indicator.target)});
+  for (std::size_t i = 0; i < project.periods.size(); ++i) {
+    cumulative += achieved[i];
+    result.push_back({project.periods[i].number, achieved[i], cumulative,
+                      percentOf(cumulative, indicator.target)});
+  }
+  return result;
+}
+
+/// The index of the period each event started in, or -1 outside every period.
+std::vector<int> periodIndexes(const Project& project, const std::vector<Event>& events) {
+  std::vector<int> out;
+  out.reserve(events.size());
+  for (const Event& event : events) {
+    int index = -1;
+    for (std::size_t i = 0; i < project.periods.size() && index < 0; ++i)
+      if (event.start >= project.periods[i].start && event.start <= project.periods[i].end)
+        index = static_cast<int>(i);
+    out.push_back(index);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<IndicatorPeriod> indicatorPeriods(const Indicator& indicator, const Project& project,
+                                              const std::vector<Event>& events) {
+  std::vector<Quantity> achieved;
+  for (const Period& period : project.periods)
+    achieved.push_back(achievedIn(indicator, period, events));
+  return cumulated(indicator, project, achieved);
+}
+
+std::vector<std::vector<IndicatorPeriod>> allIndicatorPeriods(
+    const std::vector<Indicator>& indicators, const Project& project,
+    const std::vector<Event>& events) {
+  const std::size_t periods = project.periods.size();
+  std::vector<int> eventPeriod;  // computed once, when an indicator counts events
+  // Each distinct way of counting, with the people it counts per period.
+  std::vector<std::pair<const EventSource*, std::vector<std::int64_t>>> counted;
+  std::vector<std::vector<IndicatorPeriod>> result;
+  result.reserve(indicators.size());
+  for (const Indicator& indicator : indicators) {
+    std::vector<Quantity> achieved(periods);
+    if (!indicator.fromEvents) {
+      for (std::size_t i = 0; i < periods; ++i)
+        achieved[i] = achievedIn(indicator, project.periods[i], events);
+      result.push_back(cumulated(indicator, project, achieved));
+      continue;
+    }
+    const EventSource& source = *indicator.fromEvents;
+    auto same = std::find_if(counted.begin(), counted.end(),
+                             [&](const auto& entry) { return *entry.first == source; });
+    if (same == counted.end()) {
+      if (eventPeriod.empty() && !events.empty()) eventPeriod = periodIndexes(project, events);
+      std::vector<std::int64_t> people(periods, 0);
+      for (std::size_t e = 0; e < events.size(); ++e)
+        if (eventPeriod[e] >= 0)
+          people[static_cast<std::size_t>(eventPeriod[e])] += eventContribution(source, events[e]);
+      counted.emplace_back(&source, std::move(people));
+      same = counted.end() - 1;
+    }
+    for (std::size_t i = 0; i < periods; ++i)
+      achieved[i] = Quantity::fromMinor(same->second[i] * 100);
+    result.push_back(cumulated(indicator, project, achieved));
   }
   return result;
 }

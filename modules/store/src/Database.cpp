@@ -224,6 +224,10 @@ class ObservedConnection : public Connection {
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
     return inner_.query(sql, params);
   }
+  void each(std::string_view sql, const std::vector<Value>& params,
+            const std::function<void(const Row&)>& visit) override {
+    inner_.each(sql, params, visit);
+  }
   std::string_view backend() const override { return inner_.backend(); }
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
     const std::int64_t matched = inner_.execute(sql, params);

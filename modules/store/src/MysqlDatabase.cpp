@@ -126,6 +126,23 @@ class MysqlConnection final : public detail::Session {
   }
 
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+    std::vector<Row> rows;
+    read(sql, params, [&](Row& row) { rows.push_back(std::move(row)); });
+    return rows;
+  }
+
+  void each(std::string_view sql, const std::vector<Value>& params,
+            const std::function<void(const Row&)>& visit) override {
+    read(sql, params, [&](Row& row) { visit(row); });
+  }
+
+  std::int64_t lastInsertId() override {
+    return asInt(query("SELECT LAST_INSERT_ID()", {}).at(0).at(0));
+  }
+
+  /// Runs a query and hands each row to take as it comes from the result set.
+  void read(std::string_view sql, const std::vector<Value>& params,
+            const std::function<void(Row&)>& take) {
     try {
       sql::PreparedStatement& statement = prepare(sql, params);
       std::unique_ptr<sql::ResultSet> result(statement.executeQuery());
@@ -133,22 +150,16 @@ class MysqlConnection final : public detail::Session {
       const unsigned columns = meta->getColumnCount();
       std::vector<CellKind> kinds;
       for (unsigned i = 1; i <= columns; ++i) kinds.push_back(cellKind(meta->getColumnType(i)));
-      std::vector<Row> rows;
       while (result->next()) {
         Row row;
         row.reserve(columns);
         for (unsigned i = 1; i <= columns; ++i)
           row.push_back(cell(*result, *meta, i, kinds[i - 1], sql));
-        rows.push_back(std::move(row));
+        take(row);
       }
-      return rows;
     } catch (const sql::SQLException& error) {
       failed(error, sql);
     }
-  }
-
-  std::int64_t lastInsertId() override {
-    return asInt(query("SELECT LAST_INSERT_ID()", {}).at(0).at(0));
   }
 
   // Autocommit stays off, so statements outside a unit (open, the migrations' DDL) still run

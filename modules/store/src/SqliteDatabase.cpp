@@ -69,14 +69,19 @@ class SqliteConnection final : public detail::Session {
   ~SqliteConnection() override { close(); }
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
-    run(sql, params, nullptr);
+    run(sql, params, {});
     return sqlite3_changes(db_);
   }
 
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
     std::vector<Row> rows;
-    run(sql, params, &rows);
+    run(sql, params, [&](Row& row) { rows.push_back(std::move(row)); });
     return rows;
+  }
+
+  void each(std::string_view sql, const std::vector<Value>& params,
+            const std::function<void(const Row&)>& visit) override {
+    run(sql, params, [&](Row& row) { visit(row); });
   }
 
   std::int64_t lastInsertId() override { return sqlite3_last_insert_rowid(db_); }
@@ -87,19 +92,19 @@ class SqliteConnection final : public detail::Session {
   // statement of the connection, and the statement cache would be parsed anew every unit.)
   void begin(detail::UnitKind kind) override {
     if (kind == detail::UnitKind::kRead) {
-      run("BEGIN DEFERRED", {}, nullptr);
+      run("BEGIN DEFERRED", {}, {});
       readOnly_ = true;
     } else {
-      run("BEGIN IMMEDIATE", {}, nullptr);
+      run("BEGIN IMMEDIATE", {}, {});
     }
   }
   void commit() override {
     readOnly_ = false;
-    run("COMMIT", {}, nullptr);
+    run("COMMIT", {}, {});
   }
   void rollback() override {
     readOnly_ = false;
-    if (sqlite3_get_autocommit(db_) == 0) run("ROLLBACK", {}, nullptr);
+    if (sqlite3_get_autocommit(db_) == 0) run("ROLLBACK", {}, {});
   }
   bool reusable() const override { return db_ != nullptr; }
   std::string_view backend() const override { return "sqlite"; }
@@ -212,7 +217,9 @@ class SqliteConnection final : public detail::Session {
     }
   }
 
-  void run(std::string_view sql, const std::vector<Value>& params, std::vector<Row>* rows) {
+  /// Runs a statement; each row it yields goes to take (none: rows are not read).
+  void run(std::string_view sql, const std::vector<Value>& params,
+           const std::function<void(Row&)>& take) {
     if (db_ == nullptr) throw StoreError("the SQLite connection is closed");
     sqlite3_stmt* statement = prepare(sql);
     if (readOnly_ && sqlite3_stmt_readonly(statement) == 0)
@@ -224,11 +231,11 @@ class SqliteConnection final : public detail::Session {
       const int rc = sqlite3_step(statement);
       if (rc == SQLITE_DONE) return;
       if (rc != SQLITE_ROW) fail(rc, sql);
-      if (rows == nullptr) continue;
+      if (!take) continue;
       Row row;
       row.reserve(static_cast<size_t>(columns));
       for (int i = 0; i < columns; ++i) row.push_back(column(statement, i, sql));
-      rows->push_back(std::move(row));
+      take(row);
     }
   }
 

@@ -144,13 +144,13 @@ std::int64_t nextPosition(Reader& db, const char* table, const char* parent, std
 template <typename Add>
 void loadTexts(Reader& db, PlanObject kind, const Selection& selection, Add add) {
   const KindTable t = tableOf(kind);
-  for (const Row& row :
-       db.query(std::string("SELECT x.") + t.textOwner + ", x.field, x.lang, x.body " +
-                    "FROM object_texts x JOIN " + t.table + " o ON o.id = x." + t.textOwner +
-                    " WHERE o.project_id = ?" + selection.where + " ORDER BY x." + t.textOwner +
-                    ", x.field, x.position",
-                selection.all()))
-    add(asInt(row[0]), asText(row[1]), std::pair{asText(row[2]), asText(row[3])});
+  db.each(std::string("SELECT x.") + t.textOwner + ", x.field, x.lang, x.body " +
+              "FROM object_texts x JOIN " + t.table + " o ON o.id = x." + t.textOwner +
+              " WHERE o.project_id = ?" + selection.where + " ORDER BY x." + t.textOwner +
+              ", x.field, x.position",
+          selection.all(), [&](const Row& row) {
+            add(asInt(row[0]), asText(row[1]), std::pair{asText(row[2]), asText(row[3])});
+          });
 }
 
 void insertTexts(Connection& db, PlanObject kind, std::int64_t ownerId, const char* field,
@@ -168,11 +168,26 @@ void deleteTexts(Connection& db, PlanObject kind, std::int64_t ownerId) {
 }
 
 // Objects read with their ids, so that their texts and children find them.
+/// How many rows of table (alias o) the selection has: to reserve room for them at once.
+std::size_t countOf(Reader& db, const char* table, const Selection& selection) {
+  return static_cast<std::size_t>(asInt(db.query(std::string("SELECT COUNT(*) FROM ") + table +
+                                                     " o WHERE o.project_id = ?" + selection.where,
+                                                 selection.all())
+                                            .at(0)
+                                            .at(0)));
+}
+
 template <typename T>
 struct Loaded {
   std::vector<T> objects;
   std::vector<std::int64_t> parents;  ///< per object: its parent's id, where it has one
   std::unordered_map<std::int64_t, std::size_t> indexById;
+
+  void reserve(std::size_t n) {
+    objects.reserve(n);
+    parents.reserve(n);
+    indexById.reserve(n);
+  }
 
   void add(std::int64_t id, T object, std::int64_t parent = 0) {
     indexById.emplace(id, objects.size());
@@ -206,23 +221,24 @@ Loaded<WorkPackage> loadWorkPackages(Reader& db, const Selection& selection) {
 // Activities with their work package's id as parent, in each work package's order.
 Loaded<Activity> loadActivities(Reader& db, const Selection& selection) {
   Loaded<Activity> loaded;
-  for (const Row& row :
-       db.query("SELECT o.id, o.work_package_id, o.code, o.partner, o.status, o.planned_start, "
-                "o.planned_end, o.actual_start, o.actual_end, o.location FROM activities o "
-                "WHERE o.project_id = ?" +
-                    selection.where + " ORDER BY o.work_package_id, o.position, o.id",
-                selection.all())) {
-    Activity a;
-    a.code = asText(row[2]);
-    a.partner = asText(row[3]);
-    a.status = enumOf(core::parseActivityStatus(asText(row[4])), row[4], "activities.status");
-    a.planned = {dateOf(row[5], "activities.planned_start"),
-                 dateOf(row[6], "activities.planned_end")};
-    a.actual = {optionalDateOf(row[7], "activities.actual_start"),
-                optionalDateOf(row[8], "activities.actual_end")};
-    a.location = asText(row[9]);
-    loaded.add(asInt(row[0]), std::move(a), asInt(row[1]));
-  }
+  loaded.reserve(countOf(db, "activities", selection));
+  db.each(
+      "SELECT o.id, o.work_package_id, o.code, o.partner, o.status, o.planned_start, "
+      "o.planned_end, o.actual_start, o.actual_end, o.location FROM activities o "
+      "WHERE o.project_id = ?" +
+          selection.where + " ORDER BY o.work_package_id, o.position, o.id",
+      selection.all(), [&](const Row& row) {
+        Activity a;
+        a.code = asText(row[2]);
+        a.partner = asText(row[3]);
+        a.status = enumOf(core::parseActivityStatus(asText(row[4])), row[4], "activities.status");
+        a.planned = {dateOf(row[5], "activities.planned_start"),
+                     dateOf(row[6], "activities.planned_end")};
+        a.actual = {optionalDateOf(row[7], "activities.actual_start"),
+                    optionalDateOf(row[8], "activities.actual_end")};
+        a.location = asText(row[9]);
+        loaded.add(asInt(row[0]), std::move(a), asInt(row[1]));
+      });
   if (loaded.objects.empty()) return loaded;
   loadTexts(db, PlanObject::kActivity, selection,
             [&](std::int64_t id, const std::string& field, std::pair<std::string, std::string> t) {
@@ -272,34 +288,38 @@ std::int64_t insertActivityRow(Connection& db, std::int64_t projectId, std::int6
 
 Loaded<Event> loadEvents(Reader& db, const Selection& selection) {
   Loaded<Event> loaded;
-  for (const Row& row :
-       db.query("SELECT o.id, o.code, a.code, o.kind, o.start_date, o.end_date, o.start_time, "
-                "o.place, o.online, o.partner, o.total, o.unique_people, o.has_target_groups "
-                "FROM events o JOIN activities a ON a.id = o.activity_id WHERE o.project_id = ?" +
-                    selection.where + " ORDER BY o.position, o.id",
-                selection.all())) {
-    Event e;
-    e.code = asText(row[1]);
-    e.activity = asText(row[2]);
-    e.kind = asText(row[3]);
-    e.start = dateOf(row[4], "events.start_date");
-    e.end = optionalDateOf(row[5], "events.end_date");
-    e.time = asText(row[6]);
-    e.place = asText(row[7]);
-    e.online = asInt(row[8]) != 0;
-    e.partner = asText(row[9]);
-    e.participants.total = asInt(row[10]);
-    if (!isNull(row[11])) e.participants.unique = asInt(row[11]);
-    e.participants.hasTargetGroups = asInt(row[12]) != 0;
-    loaded.add(asInt(row[0]), std::move(e));
-  }
+  loaded.reserve(countOf(db, "events", selection));
+  db.each(
+      "SELECT o.id, o.code, a.code, o.kind, o.start_date, o.end_date, o.start_time, "
+      "o.place, o.online, o.partner, o.total, o.unique_people, o.has_target_groups "
+      "FROM events o JOIN activities a ON a.id = o.activity_id WHERE o.project_id = ?" +
+          selection.where + " ORDER BY o.position, o.id",
+      selection.all(), [&](const Row& row) {
+        Event e;
+        e.code = asText(row[1]);
+        e.activity = asText(row[2]);
+        e.kind = asText(row[3]);
+        e.start = dateOf(row[4], "events.start_date");
+        e.end = optionalDateOf(row[5], "events.end_date");
+        e.time = asText(row[6]);
+        e.place = asText(row[7]);
+        e.online = asInt(row[8]) != 0;
+        e.partner = asText(row[9]);
+        e.participants.total = asInt(row[10]);
+        if (!isNull(row[11])) e.participants.unique = asInt(row[11]);
+        e.participants.hasTargetGroups = asInt(row[12]) != 0;
+        loaded.add(asInt(row[0]), std::move(e));
+      });
   if (loaded.objects.empty()) return loaded;
-  for (const Row& row : db.query("SELECT x.event_id, x.target_group, x.people "
-                                 "FROM event_participants x JOIN events o ON o.id = x.event_id "
-                                 "WHERE o.project_id = ?" +
-                                     selection.where + " ORDER BY x.event_id, x.position",
-                                 selection.all()))
-    loaded.at(asInt(row[0])).participants.byTargetGroup.emplace_back(asText(row[1]), asInt(row[2]));
+  db.each(
+      "SELECT x.event_id, x.target_group, x.people "
+      "FROM event_participants x JOIN events o ON o.id = x.event_id "
+      "WHERE o.project_id = ?" +
+          selection.where + " ORDER BY x.event_id, x.position",
+      selection.all(), [&](const Row& row) {
+        loaded.at(asInt(row[0]))
+            .participants.byTargetGroup.emplace_back(asText(row[1]), asInt(row[2]));
+      });
   loadTexts(db, PlanObject::kEvent, selection,
             [&](std::int64_t id, const std::string&, std::pair<std::string, std::string> text) {
               loaded.at(id).title.push_back(std::move(text));

@@ -384,12 +384,12 @@ std::vector<IndicatorProgress> WorkPlanService::indicators(std::string_view proj
   return context_.database().read([&](Reader& db) {
     const Where where = requireProject(db, project);
     const std::vector<core::Event> events = store::listEvents(db, project);
+    std::vector<core::Indicator> indicators = store::listIndicators(db, project);
+    std::vector<std::vector<core::IndicatorPeriod>> periods =
+        core::allIndicatorPeriods(indicators, where.project, events);
     std::vector<IndicatorProgress> out;
-    for (core::Indicator& indicator : store::listIndicators(db, project)) {
-      std::vector<core::IndicatorPeriod> periods =
-          core::indicatorPeriods(indicator, where.project, events);
-      out.push_back({std::move(indicator), std::move(periods)});
-    }
+    for (std::size_t i = 0; i < indicators.size(); ++i)
+      out.push_back({std::move(indicators[i]), std::move(periods[i])});
     return out;
   });
 }

@@ -35,6 +35,13 @@ struct IndicatorPeriod {
 std::vector<IndicatorPeriod> indicatorPeriods(const Indicator& indicator, const Project& project,
                                               const std::vector<Event>& events);
 
+/// indicatorPeriods of each indicator, in their order, computed in one pass over the events per
+/// distinct way of counting them (indicators that count alike share it): what a report or a
+/// listing of every indicator of a large project uses.
+std::vector<std::vector<IndicatorPeriod>> allIndicatorPeriods(
+    const std::vector<Indicator>& indicators, const Project& project,
+    const std::vector<Event>& events);
+
 /// part ÷ whole as a percentage rounded half up to one decimal ("62.5"); nullopt when whole
 /// is 0.
 std::optional<std::string> percentOf(Quantity part, Quantity whole);

@@ -63,6 +63,13 @@ class Reader {
   Reader& operator=(const Reader&) = delete;
 
   virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  /// The rows of a query one at a time, without holding them all: for the large reads (a
+  /// project's events). The row passed is valid during the call only. By default query() and
+  /// a loop; the backends stream.
+  virtual void each(std::string_view sql, const std::vector<Value>& params,
+                    const std::function<void(const Row&)>& visit) {
+    for (const Row& row : query(sql, params)) visit(row);
+  }
   /// "sqlite" or "mysql": for the few statements whose dialect differs (migrations).
   virtual std::string_view backend() const = 0;
 
