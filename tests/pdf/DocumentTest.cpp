@@ -334,7 +334,7 @@ BOOST_AUTO_TEST_CASE(footers_carry_the_generation_time_and_document_id) {
              std::string::npos);
   PdfFile latvian(rendered(Language::kLv));
   BOOST_TEST(latvian.pages().front().find(
-                 "Sagatavots 2020. gada 15. janvāris, 14:05 UTC · Dokumenta ID FS-LLI-317-0001") !=
+                 "Sagatavots 2020. gada 15. janvārī, 14:05 UTC · Dokumenta ID FS-LLI-317-0001") !=
              std::string::npos);
   PdfFile lithuanian(rendered(Language::kLt));
   BOOST_TEST(lithuanian.pages().front().find("Parengta 2020 m. sausio 15 d., 14:05 UTC") !=

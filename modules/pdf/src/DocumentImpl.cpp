@@ -165,9 +165,11 @@ void DocumentImpl::drawRunningHeader() {
 void DocumentImpl::drawFooters() {
   FontFace& face = font(FontWeight::kRegular);
   const Timestamp& at = info_.generatedAt;
-  std::string left = labels_.format(
-      "engine.generated",
-      {{"time", core::formatDateTime(at.date, at.hour, at.minute, info_.language) + " UTC"}});
+  std::string left =
+      labels_.format("engine.generated",
+                     {{"time", core::formatDateTime(at.date, at.hour, at.minute, info_.language,
+                                                    core::DateForm::kRunningText) +
+                                   " UTC"}});
   if (!info_.documentId.empty()) {
     left += kSeparator;
     left += labels_.format("engine.document_id", {{"id", info_.documentId}});
