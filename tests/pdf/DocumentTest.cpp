@@ -418,6 +418,31 @@ BOOST_AUTO_TEST_CASE(a_header_row_never_stands_alone_at_the_foot_of_a_page) {
   BOOST_TEST(pageWith(pages, "after the table, whose writer ended it") == 2);
 }
 
+// A column narrower than its header's widest word gets that word's width (plus padding) from
+// the widest columns, so that no header word is ever broken.
+BOOST_AUTO_TEST_CASE(a_header_word_never_breaks_in_a_narrow_column) {
+  DocumentInfo info;
+  info.generatedAt = {Date{2020, 1, 15}, 0, 0, 0};
+  Document document(info, labelsFor(Language::kEn));
+  {
+    TableWriter table = document.table({{"Nr.", 0.3f},
+                                        {"Partnerorganisation", 0.4f},
+                                        {"Sadarbības partneris", 0.3f, Align::kRight},
+                                        {"Description of the row", 8.0f}});
+    table.row({"1", "PP6", "94 535,11", "a description that is long enough to fill its column"});
+    table.end();
+  }
+  PdfFile file(document.finish());
+  const ToolRun run = file.run("pdftotext", {"-layout", "-enc", "UTF-8", file.path(), "-"}, false);
+  BOOST_TEST(run.status == 0);
+  BOOST_TEST(countOf(run.out, "Partnerorganisation") == 1, run.out);
+  BOOST_TEST(countOf(run.out, "Sadarbības") == 1);
+  BOOST_TEST(countOf(run.out, "partneris") == 1);
+  BOOST_TEST(countOf(run.out, "Nr.") == 1);
+  BOOST_TEST(countOf(run.out, "94 535,11") == 1);
+  BOOST_TEST(countOf(run.out, "a description that is long enough to fill its column") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(rendered_pages_are_not_blank) {
   PdfFile file(rendered(Language::kLt));
   const int pages = static_cast<int>(file.pages().size());
