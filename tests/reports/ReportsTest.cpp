@@ -19,6 +19,7 @@
 using crossgrant::core::Amount;
 using crossgrant::core::Language;
 using crossgrant::reports::ReportKind;
+using crossgrant::test::countOf;
 using crossgrant::test::DemoReports;
 using crossgrant::test::PdfFile;
 using crossgrant::test::ToolRun;
@@ -326,6 +327,80 @@ BOOST_AUTO_TEST_CASE(the_identification_prints_the_rules_fingerprint_in_every_la
   data.rulesFingerprint.clear();
   BOOST_TEST(crossgrant::test::countOf(layoutText(PdfFile(demo.render(data))),
                                        "Programme rules fingerprint") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_audit_extract_translates_actions_and_object_types) {
+  const DemoReports& demo = DemoReports::instance();
+  // Every action and object type the server records (modules/app recordChange, the store's
+  // seal) has its label in every language.
+  const std::vector<std::string> actions{"create",
+                                         "update",
+                                         "delete",
+                                         "import",
+                                         "import_sheet",
+                                         "submit",
+                                         "download",
+                                         "upload",
+                                         "login",
+                                         "login_failed",
+                                         "login_refused",
+                                         "login_refused_window",
+                                         "logout",
+                                         "set_password",
+                                         "change_password",
+                                         "change_password_failed",
+                                         "change_password_refused",
+                                         "grant",
+                                         "revoke",
+                                         "seal"};
+  const std::vector<std::string> objects{
+      "programme", "rules",      "project", "partner", "budget",     "cofinancing", "work_package",
+      "activity",  "activities", "event",   "events",  "indicator",  "evidence",    "bundle",
+      "report",    "user",       "session", "grant",   "audit_trail"};
+  for (const Language language : crossgrant::core::kLanguages) {
+    const crossgrant::core::Labels& labels = demo.labels(language);
+    for (const std::string& action : actions)
+      BOOST_TEST(labels.contains("audit.action." + action), action);
+    for (const std::string& object : objects)
+      BOOST_TEST(labels.contains("audit.object." + object), object);
+  }
+  const std::map<Language, std::vector<std::string>> expected{
+      {Language::kLv,
+       {"Izveide", "Augšupielāde", "Pieteikšanās", "Labošana", "Projekts LLI-317",
+        "Apliecinošs dokuments", "Sesija 12", "Partneris LLI-317/PP2"}},
+      {Language::kLt,
+       {"Sukūrimas", "Įkėlimas", "Prisijungimas", "Atnaujinimas", "Projektas LLI-317",
+        "Patvirtinantis dokumentas", "Sesija 12", "Partneris LLI-317/PP2"}}};
+  for (const auto& [language, words] : expected) {
+    BOOST_TEST_CONTEXT(crossgrant::core::toString(language)) {
+      auto data = demo.data(ReportKind::kAudit, language);
+      BOOST_TEST_REQUIRE(data.auditEntries.size() == 3u);
+      auto extra = data.auditEntries;
+      extra[0].action = "create";
+      extra[0].objectType = "project";
+      extra[0].objectKey = "LLI-317";
+      extra[1].action = "upload";
+      extra[1].objectType = "evidence";
+      extra[1].objectKey = "LLI-317/7";
+      extra[2].action = "login";
+      extra[2].objectType = "session";
+      extra[2].objectKey = "12";
+      auto unknown = extra[2];
+      unknown.action = "frobnicate";
+      unknown.objectType = "gizmo";
+      unknown.objectKey = "G1";
+      data.auditEntries.insert(data.auditEntries.end(), extra.begin(), extra.end());
+      data.auditEntries.push_back(unknown);
+      const std::string text = extracted(layoutText(PdfFile(demo.render(data))));
+      for (const std::string& word : words) BOOST_TEST(countOf(text, word) >= 1, word);
+      // The raw words are gone; an unknown one prints as it is.
+      BOOST_TEST(countOf(text, " update ") == 0);
+      BOOST_TEST(countOf(text, "partner LLI-317") == 0);
+      BOOST_TEST(countOf(text, "evidence LLI-317") == 0);
+      BOOST_TEST(countOf(text, "frobnicate") == 1);
+      BOOST_TEST(countOf(text, "gizmo G1") == 1);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(the_same_data_renders_the_same_bytes) {
