@@ -261,26 +261,51 @@ BOOST_AUTO_TEST_CASE(every_total_is_the_sum_of_its_printed_parts) {
   }
 }
 
+// Every finding prints numbered, with its title (not its code) and its sentence in the
+// report's language, the amounts formatted for the language.
 BOOST_AUTO_TEST_CASE(every_finding_is_printed) {
   const DemoReports& demo = DemoReports::instance();
+  const std::map<Language, std::vector<std::string>> sentences{
+      {Language::kEn, {"Partner PP6: the co-financing", "The partners' fund amounts"}},
+      {Language::kLv, {"Partnera PP6 līdzfinansējuma", "Partneru fonda finansējuma"}},
+      {Language::kLt, {"Partnerio PP6 įnašų suma", "Partnerių fondo lėšų suma"}}};
   for (const Language language : crossgrant::core::kLanguages) {
-    const PdfFile file(demo.render(demo.data(ReportKind::kFinancial, language)));
-    const std::vector<std::string> lines = linesOf(layoutText(file));
-    const auto findings = demo.data(ReportKind::kFinancial, language).findings;
-    BOOST_TEST_REQUIRE(findings.size() == 2u);
-    for (const auto& finding : findings) {
-      bool found = false;
-      for (const std::string& line : lines) {
-        if (!startsWith(line, finding.code)) continue;
-        const std::vector<std::int64_t> amounts = amountsOf(line, language);
-        found =
-            amounts == std::vector<std::int64_t>{finding.expected.minor(), finding.actual.minor(),
-                                                 finding.difference().minor()};
-        if (found) break;
+    BOOST_TEST_CONTEXT(crossgrant::core::toString(language)) {
+      const PdfFile file(demo.render(demo.data(ReportKind::kFinancial, language)));
+      const std::string text = extracted(layoutText(file));
+      const std::vector<std::string> lines = linesOf(text);
+      const auto findings = demo.data(ReportKind::kFinancial, language).findings;
+      BOOST_TEST_REQUIRE(findings.size() == 2u);
+      int number = 0;
+      for (const auto& finding : findings) {
+        ++number;
+        bool found = false;
+        for (const std::string& line : lines) {
+          if (!startsWith(line, std::to_string(number) + " ")) continue;
+          std::vector<std::int64_t> amounts = amountsOf(line, language);
+          if (amounts.size() > 3) amounts.resize(3);
+          found =
+              amounts == std::vector<std::int64_t>{finding.expected.minor(), finding.actual.minor(),
+                                                   finding.difference().minor()};
+          if (found) break;
+        }
+        BOOST_TEST(found, finding.code << " numbered " << number
+                                       << " with expected, actual and difference");
+        // The title, not the code.
+        BOOST_TEST(countOf(text, finding.code) == 0, finding.code);
+        const std::string title(demo.labels(language).get("finding." + finding.code));
+        BOOST_TEST(countOf(text, title.substr(0, title.find(' '))) >= 1, title);
+        BOOST_TEST(countOf(text, sentences.at(language)[static_cast<std::size_t>(number - 1)]) ==
+                   1);
+        // The figures in the sentence, formatted for the language, once in the columns and
+        // once in the sentence.
+        BOOST_TEST(countOf(text, formatted(finding.actual.minor(), language)) >= 2);
+        // Never the checker's English sentence with its unformatted amounts.
+        if (language != Language::kEn) {
+          BOOST_TEST(countOf(text, finding.message.substr(0, 20)) == 0);
+          BOOST_TEST(countOf(text, finding.actual.toString()) == 0, finding.actual.toString());
+        }
       }
-      BOOST_TEST(found, finding.code << " with expected, actual and difference");
-      BOOST_TEST(crossgrant::test::countOf(extracted(layoutText(file)),
-                                           finding.message.substr(0, 20)) >= 1);
     }
   }
 }
