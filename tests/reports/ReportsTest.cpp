@@ -310,6 +310,65 @@ BOOST_AUTO_TEST_CASE(every_finding_is_printed) {
   }
 }
 
+// A row whose figures do not add up carries the mark of its finding's number: PP6's
+// contributions (finding 1) and, in the reports of the whole project, the partners' fund
+// (finding 2) beside the contract's fund.
+BOOST_AUTO_TEST_CASE(a_row_that_does_not_add_up_points_to_its_finding) {
+  const DemoReports& demo = DemoReports::instance();
+  for (const ReportKind kind :
+       {ReportKind::kFinancial, ReportKind::kProject, ReportKind::kPartner}) {
+    for (const Language language : crossgrant::core::kLanguages) {
+      BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)
+                         << " in " << crossgrant::core::toString(language)) {
+        const crossgrant::core::Labels& labels = demo.labels(language);
+        const PdfFile file(demo.render(demo.data(kind, language)));
+        const std::vector<std::string> lines = linesOf(extracted(layoutText(file)));
+        const std::string overview(labels.get("fin.partner_overview"));
+        const std::string contributions(labels.get("fin.contributions"));
+        const std::vector<std::string> stops{overview, contributions,
+                                             std::string(labels.get("fin.budget_by_category")),
+                                             std::string(labels.get("findings.title"))};
+        // The mark "⚠ n" (pdftotext may drop the no-break space in it).
+        const auto marks = [](const std::string& line, int number) {
+          return std::regex_search(line, std::regex("\u26A0 ?" + std::to_string(number) + "\\b"));
+        };
+        const auto rowOf = [&](const std::vector<std::string>& section, const std::string& start,
+                               const std::string& contains) {
+          for (const std::string& line : section)
+            if (startsWith(line, start) && line.find(contains) != std::string::npos) return line;
+          return std::string();
+        };
+        const std::string pp6 =
+            rowOf(sectionLines(lines, overview, stops), "PP6 ", "VšĮ Rokiškio jaunimo centras");
+        BOOST_TEST(marks(pp6, 1), pp6);
+        const std::string subtotal =
+            rowOf(sectionLines(lines, contributions, stops), "PP6 ",
+                  labels.format("fin.partner_total", {{"partner", "PP6"}}));
+        BOOST_TEST(marks(subtotal, 1), subtotal);
+        // Rows that add up carry none.
+        if (kind != ReportKind::kPartner) {
+          const std::string pp1 =
+              rowOf(sectionLines(lines, overview, stops), "PP1 ", "Auces novada pašvaldība");
+          BOOST_TEST(!pp1.empty());
+          BOOST_TEST(pp1.find("\u26A0") == std::string::npos, pp1);
+        }
+        const std::string total = rowOf(sectionLines(lines, overview, stops),
+                                        std::string(labels.get("common.total")), "");
+        if (kind == ReportKind::kPartner) {
+          BOOST_TEST(total.find("\u26A0") == std::string::npos, total);
+        } else {
+          BOOST_TEST(marks(total, 2), total);
+          BOOST_TEST(countOf(extracted(layoutText(file)), "672 567,74 EUR \u26A0 2") +
+                         countOf(extracted(layoutText(file)), "672,567.74 EUR \u26A0 2") >=
+                     1);
+        }
+        BOOST_TEST(countOf(extracted(layoutText(file)),
+                           std::string(labels.get("findings.mark_note"))) >= 1);
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_legacy_currency_prints_the_euro_equivalent_beside_the_totals) {
   const DemoReports& demo = DemoReports::instance();
   for (const Language language : crossgrant::core::kLanguages) {
