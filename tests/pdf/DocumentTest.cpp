@@ -443,6 +443,43 @@ BOOST_AUTO_TEST_CASE(a_header_word_never_breaks_in_a_narrow_column) {
   BOOST_TEST(countOf(run.out, "a description that is long enough to fill its column") == 1);
 }
 
+// A draft's mark is in every page's running header; a document ID too long to share the
+// footer's line with the generation time gets a line of its own, whole on every page.
+BOOST_AUTO_TEST_CASE(every_page_of_a_draft_shows_the_mark_and_the_whole_document_id) {
+  const std::string id =
+      "FS-LLI-317-financial-2026-12-01T09:30:00Z-0123456789abcdef0123456789abcdef-rev-0042";
+  for (Language language : crossgrant::core::kLanguages) {
+    BOOST_TEST_CONTEXT(toString(language)) {
+      DocumentInfo info;
+      info.title = std::string(labelsFor(language).get("report.financial_statement.title"));
+      info.project = "LLI-317 SocQuality";
+      info.documentId = id;
+      info.draft = true;
+      info.generatedAt = {Date{2026, 12, 1}, 9, 30, 0};
+      info.language = language;
+      Document document(info, labelsFor(language));
+      for (int i = 1; i <= 160; ++i) document.paragraph("filler paragraph " + std::to_string(i));
+      PdfFile file(document.finish());
+      const std::vector<std::string> pages = file.pages();
+      BOOST_TEST(pages.size() >= 3u);
+      const std::string mark(labelsFor(language).get("engine.draft"));
+      for (std::size_t page = 0; page < pages.size(); ++page) {
+        BOOST_TEST_CONTEXT("page " << page + 1) {
+          BOOST_TEST(countOf(pages[page], mark) == 1);
+          BOOST_TEST(countOf(pages[page], id) == 1);
+          BOOST_TEST(countOf(pages[page], "\u2026") == 0, "nothing is cut");
+        }
+      }
+      // Not a draft: no mark.
+      info.draft = false;
+      Document final(info, labelsFor(language));
+      final.paragraph("final");
+      PdfFile finalFile(final.finish());
+      BOOST_TEST(countOf(finalFile.pages().front(), mark) == 0);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(rendered_pages_are_not_blank) {
   PdfFile file(rendered(Language::kLt));
   const int pages = static_cast<int>(file.pages().size());
