@@ -51,7 +51,9 @@ std::unique_ptr<pdf::Section> partnerOverviewSection(const ReportData& data,
                                                      const core::Labels& labels) {
   const ReportText text(data, labels);
   auto section = std::make_unique<pdf::ContentSection>();
-  section->heading(text.label("fin.partner_overview"), 1);
+  // A partner report shows one partner: the singular labels.
+  const std::string one = data.selection.kind == ReportKind::kPartner ? "_one" : "";
+  section->heading(text.label("fin.partner_overview" + one), 1);
   pdf::Table table;
   table.columns = {{text.label("common.code"), 0.8f},
                    {text.label("common.partner"), 3.6f},
@@ -92,9 +94,9 @@ std::unique_ptr<pdf::Section> partnerOverviewSection(const ReportData& data,
        RowKind::kTotal});
   section->table(std::move(table));
 
-  std::vector<pdf::KeyValue> totals{{text.label("fin.total_approved"), text.total(total)},
-                                    {text.label("fin.total_fund"), text.total(fund)},
-                                    {text.label("fin.total_other"), text.total(other)},
+  std::vector<pdf::KeyValue> totals{{text.label("fin.total_approved" + one), text.total(total)},
+                                    {text.label("fin.total_fund" + one), text.total(fund)},
+                                    {text.label("fin.total_other" + one), text.total(other)},
                                     {text.label("fin.fund_rate"), fundRate}};
   if (wholeProject) {
     const core::Project& project = data.bundle.project;

@@ -120,6 +120,13 @@ std::vector<std::string> sectionLines(const std::vector<std::string>& lines,
   return section;
 }
 
+/// A label of the partner overview: a partner report, which shows one partner, has the
+/// singular one (key + "_one").
+std::string overviewLabel(ReportKind kind, const crossgrant::core::Labels& labels,
+                          const std::string& key) {
+  return std::string(labels.get(kind == ReportKind::kPartner ? key + "_one" : key));
+}
+
 /// Checks a table whose rows carry `columns` amounts: body rows start with a partner code and
 /// add up to that partner's subtotal row (labelled "Total CODE") when there is one, and every
 /// partner's rows add up to the row starting with the total label. Returns the total row.
@@ -231,12 +238,12 @@ BOOST_AUTO_TEST_CASE(every_total_is_the_sum_of_its_printed_parts) {
         const crossgrant::core::Labels& labels = demo.labels(language);
         const PdfFile file(demo.render(demo.data(kind, language)));
         const std::vector<std::string> lines = linesOf(layoutText(file));
-        const std::string overview(labels.get("fin.partner_overview"));
+        const std::string overview = overviewLabel(kind, labels, "fin.partner_overview");
         const std::string contributions(labels.get("fin.contributions"));
         const std::string budget(labels.get("fin.budget_by_category"));
         const std::string findings(labels.get("findings.title"));
         const std::vector<std::string> headings{overview, contributions, budget, findings,
-                                                std::string(labels.get("fin.total_approved"))};
+                                                overviewLabel(kind, labels, "fin.total_approved")};
 
         const std::vector<std::int64_t> partners =
             checkSums(sectionLines(lines, overview, headings), 3, language, labels, false);
@@ -323,7 +330,7 @@ BOOST_AUTO_TEST_CASE(a_row_that_does_not_add_up_points_to_its_finding) {
         const crossgrant::core::Labels& labels = demo.labels(language);
         const PdfFile file(demo.render(demo.data(kind, language)));
         const std::vector<std::string> lines = linesOf(extracted(layoutText(file)));
-        const std::string overview(labels.get("fin.partner_overview"));
+        const std::string overview = overviewLabel(kind, labels, "fin.partner_overview");
         const std::string contributions(labels.get("fin.contributions"));
         const std::vector<std::string> stops{overview, contributions,
                                              std::string(labels.get("fin.budget_by_category")),
@@ -367,6 +374,62 @@ BOOST_AUTO_TEST_CASE(a_row_that_does_not_add_up_points_to_its_finding) {
       }
     }
   }
+}
+
+// Page 1 starts with the report's title (under the running header), then the project; a
+// draft says so on every page; a partner report names its one partner in the singular.
+BOOST_AUTO_TEST_CASE(page_one_starts_with_the_title_and_every_page_of_a_draft_says_draft) {
+  const DemoReports& demo = DemoReports::instance();
+  for (const ReportKind kind : crossgrant::reports::kReportKinds) {
+    for (const Language language : crossgrant::core::kLanguages) {
+      BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)
+                         << " in " << crossgrant::core::toString(language)) {
+        const crossgrant::core::Labels& labels = demo.labels(language);
+        const auto data = demo.data(kind, language);
+        const PdfFile file(demo.render(data));
+        const std::string title(labels.get(crossgrant::reports::definitionOf(kind).titleKey));
+        const std::string mark(labels.get("engine.draft"));
+        int pages = 0;
+        for (int page = 1;; ++page) {
+          const ToolRun run = file.run("pdftotext",
+                                       {"-layout", "-enc", "UTF-8", "-f", std::to_string(page),
+                                        "-l", std::to_string(page), file.path(), "-"},
+                                       false);
+          if (run.status != 0 || run.out.find_first_not_of(" \f\n") == std::string::npos) break;
+          ++pages;
+          BOOST_TEST_CONTEXT("page " << page) {
+            const std::vector<std::string> lines = linesOf(run.out);
+            // The running header: project, draft mark, title.
+            BOOST_TEST(countOf(lines.front(), mark) == 1, lines.front());
+            BOOST_TEST(countOf(run.out, data.documentId) == 1);
+            if (page == 1) {
+              std::vector<std::string> content;
+              for (std::size_t i = 1; i < lines.size(); ++i)
+                if (!lines[i].empty()) content.push_back(lines[i]);
+              BOOST_TEST_REQUIRE(content.size() >= 2u);
+              BOOST_TEST(content[0] == title);
+              BOOST_TEST(content[1] == "LLI-317 SocQuality");
+            }
+          }
+          if (page > 50) break;
+        }
+        BOOST_TEST(pages >= 2);
+        if (kind == ReportKind::kPartner) {
+          const std::string text = layoutText(file);
+          BOOST_TEST(countOf(text, overviewLabel(kind, labels, "fin.partner_overview")) == 1);
+          BOOST_TEST(countOf(text, std::string(labels.get("fin.partner_overview"))) == 0);
+          BOOST_TEST(countOf(text, std::string(labels.get("fin.total_fund"))) == 0);
+          for (const std::string& line : linesOf(text))
+            BOOST_TEST(line != std::string(labels.get("common.partners")));
+        }
+      }
+    }
+  }
+  // A final report has no mark.
+  auto final = demo.data(ReportKind::kFinancial, Language::kEn);
+  final.draft = false;
+  final.documentId = "FS-LLI-317-0001";
+  BOOST_TEST(countOf(layoutText(PdfFile(demo.render(final))), "DRAFT") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_legacy_currency_prints_the_euro_equivalent_beside_the_totals) {
