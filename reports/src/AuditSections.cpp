@@ -44,9 +44,11 @@ std::unique_ptr<pdf::Section> auditEntriesSection(const ReportData& data,
                    {text.label("audit.object"), 2.2f},
                    {text.label("audit.hash"), 1.6f}};
   for (const core::AuditEntry& entry : data.auditEntries) {
-    table.rows.push_back(
-        {{std::to_string(entry.sequence), entry.at, entry.user, entry.role, entry.client,
-          entry.action, entry.objectType + " " + entry.objectKey, entry.hash.substr(0, 16)}});
+    table.rows.push_back({{std::to_string(entry.sequence), entry.at, entry.user, entry.role,
+                           entry.client, text.labelOr("audit.action." + entry.action, entry.action),
+                           text.labelOr("audit.object." + entry.objectType, entry.objectType) +
+                               " " + entry.objectKey,
+                           entry.hash.substr(0, 16)}});
   }
   section->table(std::move(table));
   return section;

@@ -11,6 +11,9 @@ namespace {
 using pdf::Align;
 using pdf::RowKind;
 
+/// The note under a table that marks figures with their findings.
+const pdf::TextStyle kNoteStyle{pdf::FontWeight::kRegular, 8.0f, pdf::Color::gray(0.3f)};
+
 core::Amount otherContributions(const core::Partner& partner) {
   core::Amount sum;
   for (const core::Contribution& contribution : partner.cofinancing)
@@ -48,7 +51,9 @@ std::unique_ptr<pdf::Section> partnerOverviewSection(const ReportData& data,
                                                      const core::Labels& labels) {
   const ReportText text(data, labels);
   auto section = std::make_unique<pdf::ContentSection>();
-  section->heading(text.label("fin.partner_overview"), 1);
+  // A partner report shows one partner: the singular labels.
+  const std::string one = data.selection.kind == ReportKind::kPartner ? "_one" : "";
+  section->heading(text.label("fin.partner_overview" + one), 1);
   pdf::Table table;
   table.columns = {{text.label("common.code"), 0.8f},
                    {text.label("common.partner"), 3.6f},
@@ -56,6 +61,15 @@ std::unique_ptr<pdf::Section> partnerOverviewSection(const ReportData& data,
                    {text.label("fin.fund"), 1.7f, Align::kRight},
                    {text.label("fin.other_contributions"), 1.7f, Align::kRight},
                    {text.label("fin.fund_rate"), 1.2f, Align::kRight}};
+  const std::vector<NumberedFinding> findings = numberedFindings(data);
+  const bool wholeProject = data.selection.kind != ReportKind::kPartner;
+  bool marked = false;
+  const auto mark = [&](std::string cell, std::initializer_list<std::string_view> codes,
+                        std::string_view partner) {
+    const std::string found = findingMark(findings, codes, partner);
+    marked = marked || !found.empty();
+    return withMark(std::move(cell), found);
+  };
   core::Amount total;
   core::Amount fund;
   core::Amount other;
@@ -63,30 +77,39 @@ std::unique_ptr<pdf::Section> partnerOverviewSection(const ReportData& data,
     const core::Amount partnerFund = partner->fundAmount();
     const core::Amount partnerOther = otherContributions(*partner);
     table.rows.push_back(
-        {{partner->code, partner->name, text.amount(partner->total), text.amount(partnerFund),
-          text.amount(partnerOther), text.rate(partnerFund, partner->total)}});
+        {{partner->code,
+          mark(partner->name, {"contributions_mismatch", "fund_rate_exceeded"}, partner->code),
+          text.amount(partner->total), text.amount(partnerFund), text.amount(partnerOther),
+          text.fundRate(partnerFund, partner->total)}});
     total += partner->total;
     fund += partnerFund;
     other += partnerOther;
   }
-  table.rows.push_back({{text.label("common.total"), "", text.amount(total), text.amount(fund),
-                         text.amount(other), text.rate(fund, total)},
-                        RowKind::kTotal});
+  const std::string fundRate = text.fundRateOf(coveredPartners(data));
+  // The project's own findings mark the total row of the whole project, in its wide cell.
+  table.rows.push_back(
+      {{text.label("common.total"),
+        wholeProject ? mark("", {"project_total_mismatch", "project_fund_mismatch"}, "") : "",
+        text.amount(total), text.amount(fund), text.amount(other), fundRate},
+       RowKind::kTotal});
   section->table(std::move(table));
 
-  std::vector<pdf::KeyValue> totals{{text.label("fin.total_approved"), text.total(total)},
-                                    {text.label("fin.total_fund"), text.total(fund)},
-                                    {text.label("fin.total_other"), text.total(other)},
-                                    {text.label("fin.fund_rate"), text.rate(fund, total)}};
-  if (data.selection.kind != ReportKind::kPartner) {
+  std::vector<pdf::KeyValue> totals{{text.label("fin.total_approved" + one), text.total(total)},
+                                    {text.label("fin.total_fund" + one), text.total(fund)},
+                                    {text.label("fin.total_other" + one), text.total(other)},
+                                    {text.label("fin.fund_rate"), fundRate}};
+  if (wholeProject) {
     const core::Project& project = data.bundle.project;
     if (project.approvedTotal)
-      totals.push_back({text.label("fin.contract_total"), text.total(*project.approvedTotal)});
+      totals.push_back({text.label("fin.contract_total"),
+                        mark(text.total(*project.approvedTotal), {"project_total_mismatch"}, "")});
     if (project.approvedFund)
-      totals.push_back({text.label("fin.contract_fund"), text.total(*project.approvedFund)});
+      totals.push_back({text.label("fin.contract_fund"),
+                        mark(text.total(*project.approvedFund), {"project_fund_mismatch"}, "")});
   }
   section->space(6);
   section->keyValues(std::move(totals));
+  if (marked) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
   return section;
 }
 
@@ -101,19 +124,34 @@ std::unique_ptr<pdf::Section> contributionsSection(const ReportData& data,
                    {text.label("fin.contribution_type"), 1.8f},
                    {text.label("fin.amount"), 1.8f, Align::kRight},
                    {text.label("fin.share_of_total"), 1.4f, Align::kRight}};
+  const std::vector<NumberedFinding> findings = numberedFindings(data);
+  bool marked = false;
+  const auto mark = [&](std::string cell, std::initializer_list<std::string_view> codes,
+                        std::string_view partner) {
+    const std::string found = findingMark(findings, codes, partner);
+    marked = marked || !found.empty();
+    return withMark(std::move(cell), found);
+  };
   core::Amount all;
   core::Amount allTotals;
   for (const core::Partner* partner : coveredPartners(data)) {
     for (const core::Contribution& contribution : partner->cofinancing) {
       table.rows.push_back(
-          {{partner->code, contribution.source, text.contributionType(contribution.type),
-            text.amount(contribution.amount), text.rate(contribution.amount, partner->total)}});
+          {{partner->code,
+            contribution.type == core::ContributionType::kFund
+                ? mark(contribution.source, {"fund_rate_exceeded"}, partner->code)
+                : contribution.source,
+            text.contributionType(contribution.type), text.amount(contribution.amount),
+            contribution.type == core::ContributionType::kFund
+                ? text.fundRate(contribution.amount, partner->total)
+                : text.rate(contribution.amount, partner->total)}});
     }
     const core::Amount sum = contributionsTotal(*partner);
-    table.rows.push_back(
-        {{partner->code, labels.format("fin.partner_total", {{"partner", partner->code}}), "",
-          text.amount(sum), text.rate(sum, partner->total)},
-         RowKind::kEmphasis});
+    table.rows.push_back({{partner->code,
+                           mark(labels.format("fin.partner_total", {{"partner", partner->code}}),
+                                {"contributions_mismatch"}, partner->code),
+                           "", text.amount(sum), text.rate(sum, partner->total)},
+                          RowKind::kEmphasis});
     all += sum;
     allTotals += partner->total;
   }
@@ -125,6 +163,7 @@ std::unique_ptr<pdf::Section> contributionsSection(const ReportData& data,
     section->space(6);
     section->keyValues({{text.label("fin.contributions_total"), text.total(all)}});
   }
+  if (marked) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
   return section;
 }
 
@@ -145,6 +184,12 @@ std::unique_ptr<pdf::Section> budgetByCategorySection(const ReportData& data,
   // Expenditure is not recorded yet: declared and verified are zero, remaining = approved -
   // verified.
   const core::Amount zero;
+  const std::vector<NumberedFinding> findings = numberedFindings(data);
+  bool marked = false;
+  const auto mark = [&](std::string cell, const std::string& found) {
+    marked = marked || !found.empty();
+    return withMark(std::move(cell), found);
+  };
   core::Amount approvedAll;
   core::Amount remainingAll;
   for (const core::Partner* partner : coveredPartners(data)) {
@@ -152,14 +197,27 @@ std::unique_ptr<pdf::Section> budgetByCategorySection(const ReportData& data,
     core::Amount remaining;
     for (const core::BudgetLine* line : orderedLines(*partner, data.rules)) {
       const core::Amount left = line->amount - zero;
+      // A flat-rate line that is not its rate of its base: the finding found this amount.
+      bool flat = false;
+      for (const core::FlatRate& rate : data.rules.flatRates)
+        flat = flat || rate.category == line->category;
+      const std::string found = flat ? findingMark(findings,
+                                                   [&](const core::Finding& finding) {
+                                                     return finding.code == "flat_rate_mismatch" &&
+                                                            finding.partner == partner->code &&
+                                                            finding.actual == line->amount;
+                                                   })
+                                     : std::string();
       table.rows.push_back(
-          {{partner->code, text.category(line->category), text.amount(line->amount),
+          {{partner->code, mark(text.category(line->category), found), text.amount(line->amount),
             text.amount(zero), text.amount(zero), text.amount(left)}});
       approved += line->amount;
       remaining += left;
     }
     table.rows.push_back(
-        {{partner->code, labels.format("fin.partner_total", {{"partner", partner->code}}),
+        {{partner->code,
+          mark(labels.format("fin.partner_total", {{"partner", partner->code}}),
+               findingMark(findings, {"budget_mismatch"}, partner->code)),
           text.amount(approved), text.amount(zero), text.amount(zero), text.amount(remaining)},
          RowKind::kEmphasis});
     approvedAll += approved;
@@ -174,6 +232,7 @@ std::unique_ptr<pdf::Section> budgetByCategorySection(const ReportData& data,
     section->keyValues({{text.label("fin.approved"), text.total(approvedAll)},
                         {text.label("fin.remaining"), text.total(remainingAll)}});
   }
+  if (marked) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
   return section;
 }
 

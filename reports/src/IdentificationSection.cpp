@@ -4,6 +4,7 @@
 #include "ReportText.h"
 #include "Sections.h"
 #include "crossgrant/pdf/ContentSection.h"
+#include "crossgrant/reports/ReportBuilder.h"
 
 namespace crossgrant::reports {
 namespace {
@@ -36,6 +37,25 @@ std::unique_ptr<pdf::Section> identificationSection(const ReportData& data,
   const core::Project& project = data.bundle.project;
   const ReportSelection& selection = data.selection;
   auto section = std::make_unique<pdf::ContentSection>();
+  // The title at the top of page 1, the project and what the report covers under it.
+  section->heading(text.label(definitionOf(selection.kind).titleKey), 1);
+  std::string covers = project.code + " " + project.acronym;
+  if (selection.period)
+    if (const core::Period* period = periodOf(project, *selection.period))
+      covers +=
+          "\n" +
+          labels.format("common.period_number", {{"number", std::to_string(period->number)}}) +
+          ", " + range(text, labels, period->start, period->end);
+  for (const core::Partner& partner : data.bundle.partners)
+    if (selection.kind == ReportKind::kPartner && partner.code == selection.partner)
+      covers += "\n" + text.label("common.partner") + " " + ReportText::partnerName(partner);
+  if (selection.kind == ReportKind::kAudit && (selection.from || selection.to))
+    covers += "\n" + text.label("audit.range") + " " +
+              labels.format("common.period_range",
+                            {{"start", selection.from ? text.date(*selection.from) : ""},
+                             {"end", selection.to ? text.date(*selection.to) : ""}});
+  section->paragraph(covers, pdf::TextStyle{pdf::FontWeight::kBold, 10.0f, pdf::Color{}});
+  section->space(2);
   if (data.draft) {
     section->paragraph(text.label("report.draft"),
                        pdf::TextStyle{pdf::FontWeight::kBold, 10.0f, pdf::Color::rgb(180, 30, 30)});

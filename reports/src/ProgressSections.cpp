@@ -50,15 +50,11 @@ const core::PeriodStatement* statementOf(const ReportData& data, const std::stri
   return nullptr;
 }
 
-/// " (see finding 3)" for each finding the report prints about the object; "" for none.
-std::string findingMarks(const ReportText& text, const ReportData& data, std::string_view object,
-                         std::string_view key) {
-  std::string marks;
-  const std::vector<const core::Finding*> printed = reportedFindings(data);
-  for (std::size_t i = 0; i < printed.size(); ++i)
-    if (printed[i]->object == object && printed[i]->key == key)
-      marks += " (" + text.format("findings.see", {{"number", std::to_string(i + 1)}}) + ")";
-  return marks;
+/// The mark of the findings the report prints about the object ("⚠ 3"), "" for none.
+std::string findingMarks(const ReportData& data, std::string_view object, std::string_view key) {
+  return findingMark(numberedFindings(data), [&](const core::Finding& finding) {
+    return finding.object == object && finding.key == key;
+  });
 }
 
 std::string labelOf(const ReportText& text, const std::vector<core::Labelled>& list,
@@ -148,9 +144,9 @@ class ActivitiesSection : public pdf::Section {
         const core::Date end = a->actual.end.value_or(a->planned.end);
         const auto found = progress.find(a->code);
         table.row({a->code, inLanguage(text, a->title), a->partner,
-                   text.labelOr("status." + std::string(core::toString(a->status)),
-                                std::string(core::toString(a->status))) +
-                       findingMarks(text, data_, "activity", a->code),
+                   withMark(text.labelOr("status." + std::string(core::toString(a->status)),
+                                         std::string(core::toString(a->status))),
+                            findingMarks(data_, "activity", a->code)),
                    text.shortRange(start, end),
                    found == progress.end() ? std::string() : inLanguage(text, *found->second)});
       }
@@ -210,11 +206,11 @@ class EventsSection : public pdf::Section {
         for (std::size_t i = 0; i < groups.size(); ++i)
           if (groups[i].key == group) byGroup[i] += count;
       }
-      table.row(
-          {text.shortRange(e->start, e->lastDay()),
-           e->code + " " + inLanguage(text, e->title) + findingMarks(text, data_, "event", e->code),
-           labelOf(text, data_.rules.eventKinds, e->kind),
-           e->online ? text.label("progress.online") : e->place, e->partner, counted});
+      table.row({text.shortRange(e->start, e->lastDay()),
+                 withMark(e->code + " " + inLanguage(text, e->title),
+                          findingMarks(data_, "event", e->code)),
+                 labelOf(text, data_.rules.eventKinds, e->kind),
+                 e->online ? text.label("progress.online") : e->place, e->partner, counted});
     }
     table.end();
 
@@ -280,7 +276,7 @@ std::unique_ptr<pdf::Section> indicatorsOf(const ReportData& data, const core::L
     const std::string code = indicator.programmeIndicator.empty()
                                  ? indicator.code
                                  : indicator.code + " (" + indicator.programmeIndicator + ")";
-    table.rows.push_back({{code + findingMarks(text, data, "indicator", indicator.code),
+    table.rows.push_back({{withMark(code, findingMarks(data, "indicator", indicator.code)),
                            inLanguage(text, name), unit, text.amount(indicator.baseline),
                            text.amount(indicator.target), now ? text.amount(now->achieved) : "",
                            now ? text.amount(now->cumulative) : "", progress}});

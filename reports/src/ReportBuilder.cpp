@@ -131,6 +131,7 @@ pdf::Report buildReport(const ReportData& data, const core::Labels& labels) {
   if (!data.selection.partner.empty())
     info.subject += (info.subject.empty() ? "" : ", ") + data.selection.partner;
   info.documentId = data.documentId;
+  info.draft = data.draft;
   info.generatedAt = data.generatedAt;
   info.language = data.selection.language;
   if (data.selection.kind == ReportKind::kAudit) info.page = pdf::PageSetup::a4Landscape();

@@ -25,12 +25,40 @@ std::string ReportText::total(core::Amount amount) const {
   return core::formatMoneyWithEuro(amount, currency_, language_);
 }
 
-std::string ReportText::rate(core::Amount part, core::Amount whole) const {
-  if (whole.minor() <= 0 || part.isNegative()) return core::formatShare(part, whole, 4, language_);
+namespace {
+
+/// part / whole as an exact percentage to four fraction digits, rounded half up.
+std::string exactRate(core::Amount part, core::Amount whole, core::Language language) {
+  if (whole.minor() <= 0 || part.isNegative()) return core::formatShare(part, whole, 4, language);
   const std::int64_t millionths =
       core::divideRounded(static_cast<__int128>(part.minor()) * core::Rate::kScale, whole.minor(),
                           core::Rounding::kHalfUp);
-  return core::formatPercent(core::Rate::fromMillionths(millionths), language_);
+  return core::formatPercent(core::Rate::fromMillionths(millionths), language);
+}
+
+}  // namespace
+
+std::string ReportText::rate(core::Amount part, core::Amount whole) const {
+  return exactRate(part, whole, language_);
+}
+
+std::string ReportText::fundRate(core::Amount fund, core::Amount total) const {
+  return formatFundRate(fund, total, data_.rules.fundRateCap, data_.rules.rounding, language_);
+}
+
+std::string ReportText::fundRateOf(const std::vector<const core::Partner*>& partners) const {
+  const core::Rate cap = data_.rules.fundRateCap;
+  core::Amount fund;
+  core::Amount total;
+  bool allRounded = cap.millionths() > 0 && !partners.empty();
+  for (const core::Partner* partner : partners) {
+    fund += partner->fundAmount();
+    total += partner->total;
+    allRounded = allRounded && fundIsRateRounded(partner->fundAmount(), partner->total, cap,
+                                                 data_.rules.rounding);
+  }
+  if (allRounded) return core::formatPercent(cap, language_);
+  return fundRate(fund, total);
 }
 
 std::string ReportText::format(std::string_view key, core::Labels::Arguments arguments) const {
@@ -95,13 +123,34 @@ std::string ReportText::partnerName(const core::Partner& partner) {
   return partner.code + " " + partner.name;
 }
 
-std::vector<const core::Finding*> reportedFindings(const ReportData& data) {
-  std::vector<const core::Finding*> printed;
-  for (const core::Finding& finding : data.findings)
-    if (data.selection.kind != ReportKind::kPartner || !finding.partner ||
-        *finding.partner == data.selection.partner)
-      printed.push_back(&finding);
-  return printed;
+bool fundIsRateRounded(core::Amount fund, core::Amount total, core::Rate rate,
+                       core::Rounding rounding) {
+  if (total.minor() <= 0 || fund.isNegative() || core::exceedsRate(fund, total, rate)) return false;
+  return fund == core::applyRate(total, rate, rounding) || fund == core::capAt(total, rate);
+}
+
+std::string formatFundRate(core::Amount fund, core::Amount total, core::Rate rate,
+                           core::Rounding rounding, core::Language language) {
+  if (total.minor() <= 0 || fund.isNegative() || rate.millionths() <= 0)
+    return exactRate(fund, total, language);
+  if (fundIsRateRounded(fund, total, rate, rounding)) return core::formatPercent(rate, language);
+  // In ten-thousandths of a percent (millionths of one), as core::Rate counts: the exact rate
+  // is numerator / denominator, the programme's rate `target`.
+  const __int128 numerator = static_cast<__int128>(fund.minor()) * core::Rate::kScale;
+  const __int128 denominator = total.minor();
+  const __int128 target = rate.millionths();
+  const bool below = numerator < target * denominator;
+  std::int64_t step = 10000;  // 0 fraction digits of a percent
+  for (int digits = 0; digits <= 4; ++digits, step /= 10) {
+    const std::int64_t printed =
+        core::divideRounded(numerator, denominator * step, core::Rounding::kHalfUp) * step;
+    if (below ? printed < target : printed > target)
+      return core::formatPercent(core::Rate::fromMillionths(printed), language);
+  }
+  // Four digits round to the programme's rate: four digits rounded away from it.
+  const std::int64_t printed =
+      core::divideRounded(numerator, denominator, core::Rounding::kDown) + (below ? 0 : 1);
+  return core::formatPercent(core::Rate::fromMillionths(printed), language);
 }
 
 std::vector<const core::Partner*> coveredPartners(const ReportData& data) {
@@ -110,6 +159,43 @@ std::vector<const core::Partner*> coveredPartners(const ReportData& data) {
     if (data.selection.kind != ReportKind::kPartner || partner.code == data.selection.partner)
       partners.push_back(&partner);
   return partners;
+}
+
+std::vector<NumberedFinding> numberedFindings(const ReportData& data) {
+  std::vector<NumberedFinding> numbered;
+  for (const core::Finding& finding : data.findings) {
+    if (data.selection.kind == ReportKind::kPartner && finding.partner &&
+        *finding.partner != data.selection.partner)
+      continue;
+    numbered.push_back({static_cast<int>(numbered.size()) + 1, &finding});
+  }
+  return numbered;
+}
+
+std::string findingMark(const std::vector<NumberedFinding>& findings,
+                        const std::function<bool(const core::Finding&)>& matches) {
+  std::string numbers;
+  for (const NumberedFinding& numbered : findings) {
+    if (!matches(*numbered.finding)) continue;
+    if (!numbers.empty()) numbers += ",\xC2\xA0";  // U+00A0
+    numbers += std::to_string(numbered.number);
+  }
+  return numbers.empty() ? numbers : "\xE2\x9A\xA0\xC2\xA0" + numbers;  // U+26A0 U+00A0
+}
+
+std::string findingMark(const std::vector<NumberedFinding>& findings,
+                        std::initializer_list<std::string_view> codes, std::string_view partner) {
+  return findingMark(findings, [&](const core::Finding& finding) {
+    if (finding.partner.value_or("") != partner) return false;
+    for (const std::string_view code : codes)
+      if (finding.code == code) return true;
+    return false;
+  });
+}
+
+std::string withMark(std::string text, const std::string& mark) {
+  if (!mark.empty()) text += (text.empty() ? "" : " ") + mark;
+  return text;
 }
 
 }  // namespace crossgrant::reports

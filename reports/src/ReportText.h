@@ -2,6 +2,7 @@
 // language, partners and cost categories by name. Internal to the reports library.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,13 @@ class ReportText {
   /// part / whole as an exact percentage to four fraction digits ("85%", "84.9996%" /
   /// "85 %"); "–" when whole is not positive.
   std::string rate(core::Amount part, core::Amount whole) const;
+  /// A partner's fund rate, fund / total, against the programme's fund rate (the rules' cap):
+  /// formatFundRate with the rules' cap and rounding.
+  std::string fundRate(core::Amount fund, core::Amount total) const;
+  /// The fund rate of several partners together (a total row): the programme's rate when every
+  /// partner's own fund rate prints as it (their difference is only the cents each was rounded
+  /// to), else formatFundRate of the sums.
+  std::string fundRateOf(const std::vector<const core::Partner*>& partners) const;
   std::string date(const core::Date& date) const;
   /// A date in a table cell, short: "01.06.2018." (lv), "2018-06-01" (lt), "1 Jun 2018" (en).
   std::string shortDate(const core::Date& date) const;
@@ -61,11 +69,43 @@ class ReportText {
   std::string currency_;
 };
 
-/// The findings the report prints, in the order its findings table numbers them from 1: a
-/// partner report leaves out other partners' findings.
-std::vector<const core::Finding*> reportedFindings(const ReportData& data);
+/// Whether fund is total × rate rounded to the cent, the way `rounding` rounds or down (the most
+/// the cap allows), and not above the rate: a difference that is only the cent rounding.
+bool fundIsRateRounded(core::Amount fund, core::Amount total, core::Rate rate,
+                       core::Rounding rounding);
+
+/// fund / total as a percentage printed against the programme's fund rate `rate` (README,
+/// "The fund rate"): the programme's rate itself when fundIsRateRounded; otherwise the rate with
+/// the fewest fraction digits, 0 to 4, rounded half up, that prints a number other than the
+/// programme's rate on the same side of it (a rate below it never prints as it or above it, a
+/// rate above it never as it or below it); when even four digits round to the programme's
+/// rate, four digits rounded away from it (84.99996 % prints "84.9999 %", 85.00004 %
+/// "85.0001 %"). "–" when total is not positive; a zero rate (no rules): ReportText::rate.
+std::string formatFundRate(core::Amount fund, core::Amount total, core::Rate rate,
+                           core::Rounding rounding, core::Language language);
 
 /// The partners a report covers: the one partner of a partner report, every partner otherwise.
 std::vector<const core::Partner*> coveredPartners(const ReportData& data);
+
+/// A finding the report prints, with its number in the findings table (1..n).
+struct NumberedFinding {
+  int number = 0;
+  const core::Finding* finding = nullptr;
+};
+
+/// The findings a report prints, in the checker's order, numbered from 1: every finding, but
+/// in a partner report only its partner's and the project's.
+std::vector<NumberedFinding> numberedFindings(const ReportData& data);
+
+/// The mark of a figure that does not reconcile, pointing to its findings by number:
+/// "⚠ 2", "⚠ 1, 3" (U+26A0 WARNING SIGN, which DejaVu Sans has in both weights, and
+/// U+00A0 so that the mark never breaks); "" when no finding matches.
+std::string findingMark(const std::vector<NumberedFinding>& findings,
+                        const std::function<bool(const core::Finding&)>& matches);
+/// The findings of one code about one partner (partner "" for the project's).
+std::string findingMark(const std::vector<NumberedFinding>& findings,
+                        std::initializer_list<std::string_view> codes, std::string_view partner);
+/// text, a space and the mark; text alone when the mark is "", the mark alone for no text.
+std::string withMark(std::string text, const std::string& mark);
 
 }  // namespace crossgrant::reports

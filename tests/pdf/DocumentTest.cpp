@@ -334,7 +334,7 @@ BOOST_AUTO_TEST_CASE(footers_carry_the_generation_time_and_document_id) {
              std::string::npos);
   PdfFile latvian(rendered(Language::kLv));
   BOOST_TEST(latvian.pages().front().find(
-                 "Sagatavots 2020. gada 15. janvāris, 14:05 UTC · Dokumenta ID FS-LLI-317-0001") !=
+                 "Sagatavots 2020. gada 15. janvārī, 14:05 UTC · Dokumenta ID FS-LLI-317-0001") !=
              std::string::npos);
   PdfFile lithuanian(rendered(Language::kLt));
   BOOST_TEST(lithuanian.pages().front().find("Parengta 2020 m. sausio 15 d., 14:05 UTC") !=
@@ -416,6 +416,68 @@ BOOST_AUTO_TEST_CASE(a_header_row_never_stands_alone_at_the_foot_of_a_page) {
   BOOST_TEST(pageWith(pages, "Lonely header") == 2);
   BOOST_TEST(pageWith(pages, "R0001") == 2);
   BOOST_TEST(pageWith(pages, "after the table, whose writer ended it") == 2);
+}
+
+// A column narrower than its header's widest word gets that word's width (plus padding) from
+// the widest columns, so that no header word is ever broken.
+BOOST_AUTO_TEST_CASE(a_header_word_never_breaks_in_a_narrow_column) {
+  DocumentInfo info;
+  info.generatedAt = {Date{2020, 1, 15}, 0, 0, 0};
+  Document document(info, labelsFor(Language::kEn));
+  {
+    TableWriter table = document.table({{"Nr.", 0.3f},
+                                        {"Partnerorganisation", 0.4f},
+                                        {"Sadarbības partneris", 0.3f, Align::kRight},
+                                        {"Description of the row", 8.0f}});
+    table.row({"1", "PP6", "94 535,11", "a description that is long enough to fill its column"});
+    table.end();
+  }
+  PdfFile file(document.finish());
+  const ToolRun run = file.run("pdftotext", {"-layout", "-enc", "UTF-8", file.path(), "-"}, false);
+  BOOST_TEST(run.status == 0);
+  BOOST_TEST(countOf(run.out, "Partnerorganisation") == 1, run.out);
+  BOOST_TEST(countOf(run.out, "Sadarbības") == 1);
+  BOOST_TEST(countOf(run.out, "partneris") == 1);
+  BOOST_TEST(countOf(run.out, "Nr.") == 1);
+  BOOST_TEST(countOf(run.out, "94 535,11") == 1);
+  BOOST_TEST(countOf(run.out, "a description that is long enough to fill its column") == 1);
+}
+
+// A draft's mark is in every page's running header; a document ID too long to share the
+// footer's line with the generation time gets a line of its own, whole on every page.
+BOOST_AUTO_TEST_CASE(every_page_of_a_draft_shows_the_mark_and_the_whole_document_id) {
+  const std::string id =
+      "FS-LLI-317-financial-2026-12-01T09:30:00Z-0123456789abcdef0123456789abcdef-rev-0042";
+  for (Language language : crossgrant::core::kLanguages) {
+    BOOST_TEST_CONTEXT(toString(language)) {
+      DocumentInfo info;
+      info.title = std::string(labelsFor(language).get("report.financial_statement.title"));
+      info.project = "LLI-317 SocQuality";
+      info.documentId = id;
+      info.draft = true;
+      info.generatedAt = {Date{2026, 12, 1}, 9, 30, 0};
+      info.language = language;
+      Document document(info, labelsFor(language));
+      for (int i = 1; i <= 160; ++i) document.paragraph("filler paragraph " + std::to_string(i));
+      PdfFile file(document.finish());
+      const std::vector<std::string> pages = file.pages();
+      BOOST_TEST(pages.size() >= 3u);
+      const std::string mark(labelsFor(language).get("engine.draft"));
+      for (std::size_t page = 0; page < pages.size(); ++page) {
+        BOOST_TEST_CONTEXT("page " << page + 1) {
+          BOOST_TEST(countOf(pages[page], mark) == 1);
+          BOOST_TEST(countOf(pages[page], id) == 1);
+          BOOST_TEST(countOf(pages[page], "\u2026") == 0, "nothing is cut");
+        }
+      }
+      // Not a draft: no mark.
+      info.draft = false;
+      Document final(info, labelsFor(language));
+      final.paragraph("final");
+      PdfFile finalFile(final.finish());
+      BOOST_TEST(countOf(finalFile.pages().front(), mark) == 0);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(rendered_pages_are_not_blank) {

@@ -8,6 +8,7 @@
 
 using crossgrant::core::Amount;
 using crossgrant::core::Date;
+using crossgrant::core::DateForm;
 using crossgrant::core::formatAmount;
 using crossgrant::core::formatDate;
 using crossgrant::core::formatDateTime;
@@ -139,6 +140,35 @@ BOOST_AUTO_TEST_CASE(every_month_has_its_name_and_lithuanian_dates_its_genitive)
   }
   BOOST_TEST(monthName(5, kLt) == "gegužė");
   BOOST_CHECK_THROW(monthName(13, kEn), std::invalid_argument);
+}
+
+// Inside a sentence Latvian puts the month in the locative; Lithuanian keeps its genitive.
+BOOST_AUTO_TEST_CASE(running_text_dates_decline_the_latvian_month_into_the_locative) {
+  const char* locative[] = {"janvārī", "februārī", "martā",     "aprīlī",  "maijā",    "jūnijā",
+                            "jūlijā",  "augustā",  "septembrī", "oktobrī", "novembrī", "decembrī"};
+  const char* lithuanianGenitive[] = {"sausio",  "vasario",  "kovo",      "balandžio",
+                                      "gegužės", "birželio", "liepos",    "rugpjūčio",
+                                      "rugsėjo", "spalio",   "lapkričio", "gruodžio"};
+  for (int month = 1; month <= 12; ++month) {
+    BOOST_TEST_CONTEXT("month " << month) {
+      const auto index = static_cast<std::size_t>(month - 1);
+      const Date date{2026, month, 1};
+      BOOST_TEST(formatDate(date, kLv, DateForm::kRunningText) ==
+                 std::string("2026. gada 1. ") + locative[index]);
+      BOOST_TEST(formatDate(date, kLt, DateForm::kRunningText) ==
+                 std::string("2026 m. ") + lithuanianGenitive[index] + " 1 d.");
+      BOOST_TEST(formatDate(date, kEn, DateForm::kRunningText) == formatDate(date, kEn));
+      // The default stays the nominative of headings and table cells.
+      BOOST_TEST(formatDate(date, kLv) == formatDate(date, kLv, DateForm::kNominative));
+      BOOST_TEST(formatDate(date, kLv) != formatDate(date, kLv, DateForm::kRunningText));
+    }
+  }
+  BOOST_TEST(formatDate(Date{2026, 12, 1}, kLv, DateForm::kRunningText) ==
+             "2026. gada 1. decembrī");
+  BOOST_TEST(formatDateTime(Date{2026, 12, 1}, 9, 30, kLv, DateForm::kRunningText) ==
+             "2026. gada 1. decembrī, 09:30");
+  BOOST_TEST(formatDateTime(Date{2026, 12, 1}, 9, 30, kLt, DateForm::kRunningText) ==
+             "2026 m. gruodžio 1 d., 09:30");
 }
 
 BOOST_AUTO_TEST_CASE(date_and_time) {

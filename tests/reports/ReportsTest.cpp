@@ -19,6 +19,7 @@
 using crossgrant::core::Amount;
 using crossgrant::core::Language;
 using crossgrant::reports::ReportKind;
+using crossgrant::test::countOf;
 using crossgrant::test::DemoReports;
 using crossgrant::test::PdfFile;
 using crossgrant::test::ToolRun;
@@ -117,6 +118,13 @@ std::vector<std::string> sectionLines(const std::vector<std::string>& lines,
   }
   BOOST_TEST_REQUIRE(inside, "heading \"" << heading << "\" not found");
   return section;
+}
+
+/// A label of the partner overview: a partner report, which shows one partner, has the
+/// singular one (key + "_one").
+std::string overviewLabel(ReportKind kind, const crossgrant::core::Labels& labels,
+                          const std::string& key) {
+  return std::string(labels.get(kind == ReportKind::kPartner ? key + "_one" : key));
 }
 
 /// Checks a table whose rows carry `columns` amounts: body rows start with a partner code and
@@ -230,12 +238,12 @@ BOOST_AUTO_TEST_CASE(every_total_is_the_sum_of_its_printed_parts) {
         const crossgrant::core::Labels& labels = demo.labels(language);
         const PdfFile file(demo.render(demo.data(kind, language)));
         const std::vector<std::string> lines = linesOf(layoutText(file));
-        const std::string overview(labels.get("fin.partner_overview"));
+        const std::string overview = overviewLabel(kind, labels, "fin.partner_overview");
         const std::string contributions(labels.get("fin.contributions"));
         const std::string budget(labels.get("fin.budget_by_category"));
         const std::string findings(labels.get("findings.title"));
         const std::vector<std::string> headings{overview, contributions, budget, findings,
-                                                std::string(labels.get("fin.total_approved"))};
+                                                overviewLabel(kind, labels, "fin.total_approved")};
 
         const std::vector<std::int64_t> partners =
             checkSums(sectionLines(lines, overview, headings), 3, language, labels, false);
@@ -260,28 +268,168 @@ BOOST_AUTO_TEST_CASE(every_total_is_the_sum_of_its_printed_parts) {
   }
 }
 
+// Every finding prints numbered, with its title (not its code) and its sentence in the
+// report's language, the amounts formatted for the language.
 BOOST_AUTO_TEST_CASE(every_finding_is_printed) {
   const DemoReports& demo = DemoReports::instance();
+  const std::map<Language, std::vector<std::string>> sentences{
+      {Language::kEn, {"Partner PP6: the co-financing", "The partners' fund amounts"}},
+      {Language::kLv, {"Partnera PP6 līdzfinansējuma", "Partneru fonda finansējuma"}},
+      {Language::kLt, {"Partnerio PP6 įnašų suma", "Partnerių fondo lėšų suma"}}};
   for (const Language language : crossgrant::core::kLanguages) {
-    const PdfFile file(demo.render(demo.data(ReportKind::kFinancial, language)));
-    const std::vector<std::string> lines = linesOf(layoutText(file));
-    const auto findings = demo.data(ReportKind::kFinancial, language).findings;
-    BOOST_TEST_REQUIRE(findings.size() == 2u);
-    for (const auto& finding : findings) {
-      bool found = false;
-      for (const std::string& line : lines) {
-        if (!startsWith(line, finding.code)) continue;
-        const std::vector<std::int64_t> amounts = amountsOf(line, language);
-        found =
-            amounts == std::vector<std::int64_t>{finding.expected.minor(), finding.actual.minor(),
-                                                 finding.difference().minor()};
-        if (found) break;
+    BOOST_TEST_CONTEXT(crossgrant::core::toString(language)) {
+      const PdfFile file(demo.render(demo.data(ReportKind::kFinancial, language)));
+      const std::string text = extracted(layoutText(file));
+      const std::vector<std::string> lines = linesOf(text);
+      const auto findings = demo.data(ReportKind::kFinancial, language).findings;
+      BOOST_TEST_REQUIRE(findings.size() == 2u);
+      int number = 0;
+      for (const auto& finding : findings) {
+        ++number;
+        bool found = false;
+        for (const std::string& line : lines) {
+          if (!startsWith(line, std::to_string(number) + " ")) continue;
+          std::vector<std::int64_t> amounts = amountsOf(line, language);
+          if (amounts.size() > 3) amounts.resize(3);
+          found =
+              amounts == std::vector<std::int64_t>{finding.expected.minor(), finding.actual.minor(),
+                                                   finding.difference().minor()};
+          if (found) break;
+        }
+        BOOST_TEST(found, finding.code << " numbered " << number
+                                       << " with expected, actual and difference");
+        // The title, not the code.
+        BOOST_TEST(countOf(text, finding.code) == 0, finding.code);
+        const std::string title(demo.labels(language).get("finding." + finding.code));
+        BOOST_TEST(countOf(text, title.substr(0, title.find(' '))) >= 1, title);
+        BOOST_TEST(countOf(text, sentences.at(language)[static_cast<std::size_t>(number - 1)]) ==
+                   1);
+        // The figures in the sentence, formatted for the language, once in the columns and
+        // once in the sentence.
+        BOOST_TEST(countOf(text, formatted(finding.actual.minor(), language)) >= 2);
+        // Never the checker's English sentence with its unformatted amounts.
+        if (language != Language::kEn) {
+          BOOST_TEST(countOf(text, finding.message.substr(0, 20)) == 0);
+          BOOST_TEST(countOf(text, finding.actual.toString()) == 0, finding.actual.toString());
+        }
       }
-      BOOST_TEST(found, finding.code << " with expected, actual and difference");
-      BOOST_TEST(crossgrant::test::countOf(extracted(layoutText(file)),
-                                           finding.message.substr(0, 20)) >= 1);
     }
   }
+}
+
+// A row whose figures do not add up carries the mark of its finding's number: PP6's
+// contributions (finding 1) and, in the reports of the whole project, the partners' fund
+// (finding 2) beside the contract's fund.
+BOOST_AUTO_TEST_CASE(a_row_that_does_not_add_up_points_to_its_finding) {
+  const DemoReports& demo = DemoReports::instance();
+  for (const ReportKind kind :
+       {ReportKind::kFinancial, ReportKind::kProject, ReportKind::kPartner}) {
+    for (const Language language : crossgrant::core::kLanguages) {
+      BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)
+                         << " in " << crossgrant::core::toString(language)) {
+        const crossgrant::core::Labels& labels = demo.labels(language);
+        const PdfFile file(demo.render(demo.data(kind, language)));
+        const std::vector<std::string> lines = linesOf(extracted(layoutText(file)));
+        const std::string overview = overviewLabel(kind, labels, "fin.partner_overview");
+        const std::string contributions(labels.get("fin.contributions"));
+        const std::vector<std::string> stops{overview, contributions,
+                                             std::string(labels.get("fin.budget_by_category")),
+                                             std::string(labels.get("findings.title"))};
+        // The mark "⚠ n" (pdftotext may drop the no-break space in it).
+        const auto marks = [](const std::string& line, int number) {
+          return std::regex_search(line, std::regex("\u26A0 ?" + std::to_string(number) + "\\b"));
+        };
+        const auto rowOf = [&](const std::vector<std::string>& section, const std::string& start,
+                               const std::string& contains) {
+          for (const std::string& line : section)
+            if (startsWith(line, start) && line.find(contains) != std::string::npos) return line;
+          return std::string();
+        };
+        const std::string pp6 =
+            rowOf(sectionLines(lines, overview, stops), "PP6 ", "VšĮ Rokiškio jaunimo centras");
+        BOOST_TEST(marks(pp6, 1), pp6);
+        const std::string subtotal =
+            rowOf(sectionLines(lines, contributions, stops), "PP6 ",
+                  labels.format("fin.partner_total", {{"partner", "PP6"}}));
+        BOOST_TEST(marks(subtotal, 1), subtotal);
+        // Rows that add up carry none.
+        if (kind != ReportKind::kPartner) {
+          const std::string pp1 =
+              rowOf(sectionLines(lines, overview, stops), "PP1 ", "Auces novada pašvaldība");
+          BOOST_TEST(!pp1.empty());
+          BOOST_TEST(pp1.find("\u26A0") == std::string::npos, pp1);
+        }
+        const std::string total = rowOf(sectionLines(lines, overview, stops),
+                                        std::string(labels.get("common.total")), "");
+        if (kind == ReportKind::kPartner) {
+          BOOST_TEST(total.find("\u26A0") == std::string::npos, total);
+        } else {
+          BOOST_TEST(marks(total, 2), total);
+          BOOST_TEST(countOf(extracted(layoutText(file)), "672 567,74 EUR \u26A0 2") +
+                         countOf(extracted(layoutText(file)), "672,567.74 EUR \u26A0 2") >=
+                     1);
+        }
+        BOOST_TEST(countOf(extracted(layoutText(file)),
+                           std::string(labels.get("findings.mark_note"))) >= 1);
+      }
+    }
+  }
+}
+
+// Page 1 starts with the report's title (under the running header), then the project; a
+// draft says so on every page; a partner report names its one partner in the singular.
+BOOST_AUTO_TEST_CASE(page_one_starts_with_the_title_and_every_page_of_a_draft_says_draft) {
+  const DemoReports& demo = DemoReports::instance();
+  for (const ReportKind kind : crossgrant::reports::kReportKinds) {
+    for (const Language language : crossgrant::core::kLanguages) {
+      BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)
+                         << " in " << crossgrant::core::toString(language)) {
+        const crossgrant::core::Labels& labels = demo.labels(language);
+        const auto data = demo.data(kind, language);
+        const PdfFile file(demo.render(data));
+        const std::string title(labels.get(crossgrant::reports::definitionOf(kind).titleKey));
+        const std::string mark(labels.get("engine.draft"));
+        int pages = 0;
+        for (int page = 1;; ++page) {
+          const ToolRun run = file.run("pdftotext",
+                                       {"-layout", "-enc", "UTF-8", "-f", std::to_string(page),
+                                        "-l", std::to_string(page), file.path(), "-"},
+                                       false);
+          if (run.status != 0 || run.out.find_first_not_of(" \f\n") == std::string::npos) break;
+          ++pages;
+          BOOST_TEST_CONTEXT("page " << page) {
+            const std::vector<std::string> lines = linesOf(run.out);
+            // The running header: project, draft mark, title.
+            BOOST_TEST(countOf(lines.front(), mark) == 1, lines.front());
+            BOOST_TEST(countOf(run.out, data.documentId) == 1);
+            if (page == 1) {
+              std::vector<std::string> content;
+              for (std::size_t i = 1; i < lines.size(); ++i)
+                if (!lines[i].empty()) content.push_back(lines[i]);
+              BOOST_TEST_REQUIRE(content.size() >= 2u);
+              BOOST_TEST(content[0] == title);
+              BOOST_TEST(content[1] == "LLI-317 SocQuality");
+            }
+          }
+          if (page > 50) break;
+        }
+        BOOST_TEST(pages >= 2);
+        if (kind == ReportKind::kPartner) {
+          const std::string text = layoutText(file);
+          BOOST_TEST(countOf(text, overviewLabel(kind, labels, "fin.partner_overview")) == 1);
+          BOOST_TEST(countOf(text, std::string(labels.get("fin.partner_overview"))) == 0);
+          BOOST_TEST(countOf(text, std::string(labels.get("fin.total_fund"))) == 0);
+          for (const std::string& line : linesOf(text))
+            BOOST_TEST(line != std::string(labels.get("common.partners")));
+        }
+      }
+    }
+  }
+  // A final report has no mark.
+  auto final = demo.data(ReportKind::kFinancial, Language::kEn);
+  final.draft = false;
+  final.documentId = "FS-LLI-317-0001";
+  BOOST_TEST(countOf(layoutText(PdfFile(demo.render(final))), "DRAFT") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_legacy_currency_prints_the_euro_equivalent_beside_the_totals) {
@@ -326,6 +474,80 @@ BOOST_AUTO_TEST_CASE(the_identification_prints_the_rules_fingerprint_in_every_la
   data.rulesFingerprint.clear();
   BOOST_TEST(crossgrant::test::countOf(layoutText(PdfFile(demo.render(data))),
                                        "Programme rules fingerprint") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_audit_extract_translates_actions_and_object_types) {
+  const DemoReports& demo = DemoReports::instance();
+  // Every action and object type the server records (modules/app recordChange, the store's
+  // seal) has its label in every language.
+  const std::vector<std::string> actions{"create",
+                                         "update",
+                                         "delete",
+                                         "import",
+                                         "import_sheet",
+                                         "submit",
+                                         "download",
+                                         "upload",
+                                         "login",
+                                         "login_failed",
+                                         "login_refused",
+                                         "login_refused_window",
+                                         "logout",
+                                         "set_password",
+                                         "change_password",
+                                         "change_password_failed",
+                                         "change_password_refused",
+                                         "grant",
+                                         "revoke",
+                                         "seal"};
+  const std::vector<std::string> objects{
+      "programme", "rules",      "project", "partner", "budget",     "cofinancing", "work_package",
+      "activity",  "activities", "event",   "events",  "indicator",  "evidence",    "bundle",
+      "report",    "user",       "session", "grant",   "audit_trail"};
+  for (const Language language : crossgrant::core::kLanguages) {
+    const crossgrant::core::Labels& labels = demo.labels(language);
+    for (const std::string& action : actions)
+      BOOST_TEST(labels.contains("audit.action." + action), action);
+    for (const std::string& object : objects)
+      BOOST_TEST(labels.contains("audit.object." + object), object);
+  }
+  const std::map<Language, std::vector<std::string>> expected{
+      {Language::kLv,
+       {"Izveide", "Augšupielāde", "Pieteikšanās", "Labošana", "Projekts LLI-317",
+        "Apliecinošs dokuments", "Sesija 12", "Partneris LLI-317/PP2"}},
+      {Language::kLt,
+       {"Sukūrimas", "Įkėlimas", "Prisijungimas", "Atnaujinimas", "Projektas LLI-317",
+        "Patvirtinantis dokumentas", "Sesija 12", "Partneris LLI-317/PP2"}}};
+  for (const auto& [language, words] : expected) {
+    BOOST_TEST_CONTEXT(crossgrant::core::toString(language)) {
+      auto data = demo.data(ReportKind::kAudit, language);
+      BOOST_TEST_REQUIRE(data.auditEntries.size() == 3u);
+      auto extra = data.auditEntries;
+      extra[0].action = "create";
+      extra[0].objectType = "project";
+      extra[0].objectKey = "LLI-317";
+      extra[1].action = "upload";
+      extra[1].objectType = "evidence";
+      extra[1].objectKey = "LLI-317/7";
+      extra[2].action = "login";
+      extra[2].objectType = "session";
+      extra[2].objectKey = "12";
+      auto unknown = extra[2];
+      unknown.action = "frobnicate";
+      unknown.objectType = "gizmo";
+      unknown.objectKey = "G1";
+      data.auditEntries.insert(data.auditEntries.end(), extra.begin(), extra.end());
+      data.auditEntries.push_back(unknown);
+      const std::string text = extracted(layoutText(PdfFile(demo.render(data))));
+      for (const std::string& word : words) BOOST_TEST(countOf(text, word) >= 1, word);
+      // The raw words are gone; an unknown one prints as it is.
+      BOOST_TEST(countOf(text, " update ") == 0);
+      BOOST_TEST(countOf(text, "partner LLI-317") == 0);
+      BOOST_TEST(countOf(text, "evidence LLI-317") == 0);
+      BOOST_TEST(countOf(text, "frobnicate") == 1);
+      BOOST_TEST(countOf(text, "gizmo G1") == 1);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(the_same_data_renders_the_same_bytes) {

@@ -65,6 +65,11 @@ constexpr std::array<std::string_view, 12> kLvMonths{
     "janvāris", "februāris", "marts",      "aprīlis",  "maijs",     "jūnijs",
     "jūlijs",   "augusts",   "septembris", "oktobris", "novembris", "decembris"};
 
+// Locative: the form of "2020. gada 15. janvārī", a date inside a sentence.
+constexpr std::array<std::string_view, 12> kLvMonthsLocative{
+    "janvārī", "februārī", "martā",     "aprīlī",  "maijā",    "jūnijā",
+    "jūlijā",  "augustā",  "septembrī", "oktobrī", "novembrī", "decembrī"};
+
 constexpr std::array<std::string_view, 12> kLtMonths{
     "sausis", "vasaris",   "kovas",    "balandis", "gegužė",    "birželis",
     "liepa",  "rugpjūtis", "rugsėjis", "spalis",   "lapkritis", "gruodis"};
@@ -140,13 +145,15 @@ std::string_view monthName(int month, Language language) {
   return kEnMonths[index];
 }
 
-std::string formatDate(const Date& date, Language language) {
+std::string formatDate(const Date& date, Language language, DateForm form) {
   const std::size_t index = monthIndex(date.month);
   const std::string year = std::to_string(date.year);
   const std::string day = std::to_string(date.day);
   switch (language) {
     case Language::kLv:
-      return year + ". gada " + day + ". " + std::string(kLvMonths[index]);
+      return year + ". gada " + day + ". " +
+             std::string(form == DateForm::kRunningText ? kLvMonthsLocative[index]
+                                                        : kLvMonths[index]);
     case Language::kLt:
       return year + " m. " + std::string(kLtMonthsGenitive[index]) + " " + day + " d.";
     case Language::kEn:
@@ -155,13 +162,14 @@ std::string formatDate(const Date& date, Language language) {
   return day + " " + std::string(kEnMonths[index]) + " " + year;
 }
 
-std::string formatDateTime(const Date& date, int hour, int minute, Language language) {
+std::string formatDateTime(const Date& date, int hour, int minute, Language language,
+                           DateForm form) {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
     throw std::invalid_argument("time " + std::to_string(hour) + ":" + std::to_string(minute) +
                                 " is not a time of day");
   char time[8];
   std::snprintf(time, sizeof time, "%02d:%02d", hour, minute);
-  return formatDate(date, language) + ", " + time;
+  return formatDate(date, language, form) + ", " + time;
 }
 
 std::string formatPercent(Rate rate, Language language) {

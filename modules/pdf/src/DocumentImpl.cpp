@@ -15,6 +15,10 @@ constexpr Color kMuted = Color::gray(0.35f);
 constexpr Color kHeadingColor = Color::rgb(23, 55, 94);
 constexpr Color kFrameRule = Color::gray(0.6f);
 constexpr float kRunningSize = 7.5f;
+constexpr float kDraftSize = 9.0f;
+constexpr Color kDraftColor = Color::rgb(180, 30, 30);
+// Between the lines of a two-line footer.
+constexpr float kFooterLine = 8.5f;
 constexpr std::string_view kSeparator = "  \xC2\xB7  ";  // U+00B7 MIDDLE DOT
 
 struct HeadingStyle {
@@ -148,13 +152,25 @@ void DocumentImpl::drawRunningHeader() {
   FontFace& face = font(FontWeight::kRegular);
   if (!headerReady_) {
     std::string scratch;
-    headerLeft_ = fitText(cleanText(info_.project, scratch), face, kRunningSize, width() * 0.48f);
-    headerRight_ = fitText(cleanText(info_.title, scratch), face, kRunningSize, width() * 0.48f);
+    float side = width() * 0.48f;
+    if (info_.draft) {
+      const std::string mark =
+          info_.draftMark.empty() ? std::string(labels_.get("engine.draft")) : info_.draftMark;
+      FontFace& bold = font(FontWeight::kBold);
+      draftMark_ = fitText(cleanText(mark, scratch), bold, kDraftSize, width() * 0.3f);
+      draftMarkWidth_ = toPoints(measureUnits(draftMark_, bold), kDraftSize);
+      side = (width() - draftMarkWidth_) / 2 - 8.0f;
+    }
+    headerLeft_ = fitText(cleanText(info_.project, scratch), face, kRunningSize, side);
+    headerRight_ = fitText(cleanText(info_.title, scratch), face, kRunningSize, side);
     headerRightWidth_ = toPoints(measureUnits(headerRight_, face), kRunningSize);
     headerReady_ = true;
   }
   const float baseline = top_ + 16.0f;
   beginText();
+  if (!draftMark_.empty())
+    text(font(FontWeight::kBold), kDraftSize, kDraftColor, left_ + (width() - draftMarkWidth_) / 2,
+         baseline, draftMark_);
   if (!headerLeft_.empty()) text(face, kRunningSize, kMuted, left_, baseline, headerLeft_);
   if (!headerRight_.empty())
     text(face, kRunningSize, kMuted, right_ - headerRightWidth_, baseline, headerRight_);
@@ -165,15 +181,34 @@ void DocumentImpl::drawRunningHeader() {
 void DocumentImpl::drawFooters() {
   FontFace& face = font(FontWeight::kRegular);
   const Timestamp& at = info_.generatedAt;
-  std::string left = labels_.format(
-      "engine.generated",
-      {{"time", core::formatDateTime(at.date, at.hour, at.minute, info_.language) + " UTC"}});
-  if (!info_.documentId.empty()) {
-    left += kSeparator;
-    left += labels_.format("engine.document_id", {{"id", info_.documentId}});
-  }
+  std::string left =
+      labels_.format("engine.generated",
+                     {{"time", core::formatDateTime(at.date, at.hour, at.minute, info_.language,
+                                                    core::DateForm::kRunningText) +
+                                   " UTC"}});
   std::string scratch;
+  const std::string generated(cleanText(left, scratch));
+  const std::string id(
+      info_.documentId.empty()
+          ? std::string()
+          : cleanText(labels_.format("engine.document_id", {{"id", info_.documentId}}), scratch));
+  if (!id.empty()) {
+    left += kSeparator;
+    left += id;
+  }
   const std::string leftClean(cleanText(left, scratch));
+  // The document ID is never cut: when the generation time, the ID and the widest page number
+  // do not fit on one line, the ID goes on a second line of the whole width, smaller if even
+  // that is too narrow.
+  const std::string widest(
+      cleanText(labels_.format("engine.page_of", {{"page", std::to_string(pages_.size())},
+                                                  {"pages", std::to_string(pages_.size())}}),
+                scratch));
+  const float widestPage = toPoints(measureUnits(widest, face), kRunningSize);
+  const bool twoLines = !id.empty() && toPoints(measureUnits(leftClean, face), kRunningSize) >
+                                           width() - widestPage - 12.0f;
+  const float idWidth = toPoints(measureUnits(id, face), kRunningSize);
+  const float idSize = idWidth > width() ? kRunningSize * width() / idWidth : kRunningSize;
   const std::string pages = std::to_string(pages_.size());
   const float baseline = bottom_ - 24.0f;
   for (std::size_t i = 0; i < pages_.size(); ++i) {
@@ -186,8 +221,17 @@ void DocumentImpl::drawFooters() {
     const float pageWidth = toPoints(measureUnits(pageText, face), kRunningSize);
     strokeLine(left_, bottom_ - 14.0f, right_, bottom_ - 14.0f, 0.5f, kFrameRule);
     beginText();
-    text(face, kRunningSize, kMuted, left_, baseline,
-         fitText(leftClean, face, kRunningSize, width() - pageWidth - 12.0f));
+    if (twoLines) {
+      // Both lines in the bottom margin (at least 30 points): 22 and 30.5 points below it.
+      const float first = bottom_ - 22.0f;
+      text(face, kRunningSize, kMuted, left_, first,
+           fitText(generated, face, kRunningSize, width() - pageWidth - 12.0f));
+      text(face, kRunningSize, kMuted, right_ - pageWidth, first, pageText);
+      text(face, idSize, kMuted, left_, std::max(first - kFooterLine, 2.0f), id);
+      endText();
+      continue;
+    }
+    text(face, kRunningSize, kMuted, left_, baseline, leftClean);
     text(face, kRunningSize, kMuted, right_ - pageWidth, baseline, pageText);
     endText();
   }

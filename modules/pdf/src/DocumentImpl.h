@@ -138,11 +138,14 @@ class DocumentImpl {
   float lineWidth_ = 0;
   Color stroke_{};
 
-  // The running header, fitted once: project at the left, title at the right.
+  // The running header, fitted once: project at the left, title at the right, the draft mark
+  // of a draft between them.
   bool headerReady_ = false;
   std::string headerLeft_;
   std::string headerRight_;
   float headerRightWidth_ = 0;
+  std::string draftMark_;  // fitted, empty unless a draft
+  float draftMarkWidth_ = 0;
 
   std::string scratch_;
   std::string lineBuffer_;

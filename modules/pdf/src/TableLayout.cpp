@@ -28,11 +28,11 @@ TableLayout::TableLayout(DocumentImpl& doc, std::vector<TableColumn> columns, Ta
     if (!(column.width > 0)) throw PdfError("table column \"" + column.title + "\" has no width");
     total += column.width;
   }
+  for (const TableColumn& column : columns_) widths_.push_back(doc_.width() * column.width / total);
+  if (options_.header) fitHeaderWords();
   float x = doc_.left();
-  for (const TableColumn& column : columns_) {
-    const float width = doc_.width() * column.width / total;
+  for (const float width : widths_) {
     x_.push_back(x);
-    widths_.push_back(width);
     x += width;
   }
   header_.resize(columns_.size());
@@ -46,6 +46,67 @@ TableLayout::TableLayout(DocumentImpl& doc, std::vector<TableColumn> columns, Ta
       headerLines_ = std::max(headerLines_, static_cast<int>(cell.lines.size()));
     }
   }
+}
+
+// Every column at least as wide as the widest word of its header plus the cell padding, so
+// that no header word breaks: the width a narrow column lacks comes from the widest columns,
+// which give it up down to a common width (never below their own header's need). When the
+// headers' needs exceed the table's width, the columns get their needs scaled down to fit.
+void TableLayout::fitHeaderWords() {
+  FontFace& bold = doc_.font(FontWeight::kBold);
+  std::vector<float> need(columns_.size(), 0.0f);
+  std::string scratch;
+  float needed = 0;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    const std::string_view title = cleanText(columns_[c].title, scratch);
+    std::size_t start = 0;
+    while (start <= title.size()) {
+      std::size_t stop = title.find_first_of(" \n", start);
+      if (stop == std::string_view::npos) stop = title.size();
+      if (stop > start)
+        need[c] = std::max(need[c], toPoints(measureUnits(title.substr(start, stop - start), bold),
+                                             options_.fontSize));
+      start = stop + 1;
+    }
+    // A little more than the padding, so that rounding in the wrapper never breaks the word.
+    need[c] += 2 * kPadX + 0.5f;
+    needed += need[c];
+  }
+  const float available = doc_.width();
+  if (needed >= available) {
+    for (std::size_t c = 0; c < columns_.size(); ++c) widths_[c] = need[c] * available / needed;
+    return;
+  }
+  float lacking = 0;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (widths_[c] < need[c]) {
+      lacking += need[c] - widths_[c];
+      widths_[c] = need[c];
+    }
+  }
+  if (lacking <= 0) return;
+  // The common width `level` the wide columns shrink to: what they give up above it,
+  // max(0, width - max(level, need)), adds up to what the narrow ones lack.
+  const auto givenUp = [&](float level) {
+    float sum = 0;
+    for (std::size_t c = 0; c < columns_.size(); ++c)
+      sum += std::max(0.0f, widths_[c] - std::max(level, need[c]));
+    return sum;
+  };
+  float low = 0;
+  float high = *std::max_element(widths_.begin(), widths_.end());
+  for (int i = 0; i < 60; ++i) {
+    const float middle = (low + high) / 2;
+    (givenUp(middle) > lacking ? low : high) = middle;
+  }
+  float sum = 0;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    widths_[c] = std::min(widths_[c], std::max(high, need[c]));
+    sum += widths_[c];
+  }
+  // What the search leaves over (a fraction of a point) goes to the widest column.
+  const auto widest = std::max_element(widths_.begin(), widths_.end());
+  *widest += available - sum;
 }
 
 FontFace& TableLayout::cellFont(RowKind kind, std::size_t column, bool isHeader) {

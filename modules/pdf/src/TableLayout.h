@@ -43,6 +43,9 @@ class TableLayout {
     std::vector<Line> lines;
   };
 
+  /// Widens the columns whose header has a word wider than the column, taking the width from
+  /// the widest columns.
+  void fitHeaderWords();
   /// Lays out cells into `row` and returns its line count.
   int layout(std::span<const std::string_view> cells, RowKind kind, std::vector<Cell>& row);
   float sliceHeight(int lines) const { return static_cast<float>(lines) * lineHeight_ + 2 * kPadY; }

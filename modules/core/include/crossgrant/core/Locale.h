@@ -53,12 +53,24 @@ std::string formatMoneyWithEuro(Amount amount, std::string_view currency, Langua
 /// another month throws std::invalid_argument, as do the date functions below.
 std::string_view monthName(int month, Language language);
 
+/// The grammatical form of a written-out date. Latvian declines the month: a date that stands
+/// alone (a heading, a table cell, a key-value entry, a range "START – END") is in the
+/// nominative, "2020. gada 15. janvāris"; a date inside a sentence ("Sagatavots ...") is in
+/// the locative, "2020. gada 15. janvārī". Lithuanian writes the month in the genitive in
+/// both ("2020 m. sausio 15 d."), English has one form.
+enum class DateForm {
+  kNominative,   ///< headings, table cells, key-value entries
+  kRunningText,  ///< a date inside a sentence
+};
+
 /// A calendar date written out: "15 January 2020" / "2020. gada 15. janvāris" /
-/// "2020 m. sausio 15 d." (lv with the month in the nominative, lt in the genitive).
-std::string formatDate(const Date& date, Language language);
+/// "2020 m. sausio 15 d." (lv with the month in the nominative, lt in the genitive); with
+/// DateForm::kRunningText lv "2020. gada 15. janvārī".
+std::string formatDate(const Date& date, Language language, DateForm form = DateForm::kNominative);
 
 /// formatDate, a comma and the 24-hour time: "15 January 2020, 14:05".
-std::string formatDateTime(const Date& date, int hour, int minute, Language language);
+std::string formatDateTime(const Date& date, int hour, int minute, Language language,
+                           DateForm form = DateForm::kNominative);
 
 /// A rate as a percentage with as many fraction digits as it needs: 0.85 -> "85%" / "85 %",
 /// 0.075 -> "7.5%" / "7,5 %".

@@ -1,6 +1,7 @@
 // A PDF document laid out from top to bottom: headings, paragraphs, key-value blocks, tables
 // and charts flow onto pages that are added as they fill. Every page carries the running
-// header (project, report title) and footer (generation time, document ID, "page X of Y");
+// header (project, the draft mark of a draft, report title) and footer (generation time,
+// document ID, "page X of Y"; the document ID on a line of its own when both do not fit);
 // footers are drawn by finish(), when the page count is known. Text is UTF-8 in embedded
 // DejaVu Sans (regular and bold), with a ToUnicode CMap that readers parse without warnings,
 // so what is drawn extracts byte-exact. Code points outside the Basic Multilingual Plane and
@@ -39,7 +40,12 @@ struct DocumentInfo {
   std::string title;       ///< the report's title: page header and the PDF Title
   std::string project;     ///< page header, e.g. "LLI-317 SocQuality"
   std::string subject;     ///< the PDF Subject; may be empty
-  std::string documentId;  ///< page footer, e.g. the report's ID
+  std::string documentId;  ///< page footer, e.g. the report's ID; printed whole on every page
+  /// A draft: every page's running header carries draftMark, in bold red, between the project
+  /// and the title.
+  bool draft = false;
+  /// The draft mark, e.g. "DRAFT"; empty: the label engine.draft.
+  std::string draftMark;
   /// Page footer and the PDF CreationDate. Given by the caller, so that the same input always
   /// renders the same bytes.
   Timestamp generatedAt;
@@ -56,8 +62,8 @@ struct KeyValue {
 
 class Document {
  public:
-  /// Labels must outlive the Document; the engine reads engine.page_of, engine.generated and
-  /// engine.document_id from them.
+  /// Labels must outlive the Document; the engine reads engine.page_of, engine.generated,
+  /// engine.document_id and engine.draft from them.
   Document(DocumentInfo info, const core::Labels& labels);
   ~Document();
   Document(const Document&) = delete;
