@@ -17,6 +17,11 @@
 #include <string>
 
 #include "CliFixture.h"
+#include "crossgrant/core/AuditChain.h"
+#include "crossgrant/core/Progress.h"
+#include "crossgrant/store/Database.h"
+#include "crossgrant/store/ProgressRepository.h"
+#include "crossgrant/store/ProjectRepository.h"
 
 using crossgrant::test::Cli;
 using crossgrant::test::CliResult;
@@ -62,6 +67,18 @@ struct ArchiveCli {
     added =
         source.go({"evidence", "add", "LLI-317", "activity", "A4.7", source.io.file("camp.png")});
     BOOST_REQUIRE_MESSAGE(added.status == 0, added.err);
+    // PP6's statement for period 4, as the progress page saves it.
+    crossgrant::core::PeriodStatement statement;
+    statement.period = 4;
+    statement.partner = "PP6";
+    statement.summary = {{"lt", "Aptarėme paslaugų kokybę su jaunimu."}};
+    statement.activities = {{"A4.7", {{"lt", "Jaunimo centras veikė visą laikotarpį."}}}};
+    crossgrant::store::Database::open(source.databaseUrl)
+        ->write([&](crossgrant::store::Connection& db) {
+          crossgrant::store::saveStatement(
+              db, crossgrant::store::projectIdentity(db, "LLI-317").value(), statement, "ona",
+              "2020-03-10T09:00:00.000Z");
+        });
     const CliResult archived = source.go({"export", "LLI-317", "--archive", archive()});
     BOOST_REQUIRE_MESSAGE(archived.status == 0, archived.err);
   }
@@ -103,7 +120,8 @@ BOOST_FIXTURE_TEST_SUITE(cli_archive, ArchiveCli)
 
 BOOST_AUTO_TEST_CASE(an_archive_restores_the_project_and_its_files_byte_for_byte) {
   const std::map<std::string, std::string> entries = entriesOf(archive());
-  BOOST_TEST(entries.size() == 4u);
+  BOOST_TEST(entries.size() == 5u);
+  BOOST_TEST(contains(entries.at("progress.json"), "Jaunimo centras veikė visą laikotarpį."));
   BOOST_TEST(entries.at("bundle.json") == source.go({"export", "LLI-317"}).out);
   BOOST_TEST(entries.at("evidence/0001.pdf") == kPdf);
   BOOST_TEST(entries.at("evidence/0002.png") == kPng);
@@ -125,6 +143,12 @@ BOOST_AUTO_TEST_CASE(an_archive_restores_the_project_and_its_files_byte_for_byte
       target.go({"evidence", "get", "LLI-317", "1", "-o", target.io.file("back.pdf")});
   BOOST_TEST_REQUIRE(got.status == 0, got.err);
   BOOST_TEST(readFile(target.io.file("back.pdf")) == kPdf);
+  // The progress statements came too, with who wrote them when.
+  const CliResult report =
+      target.go({"report", "LLI-317", "--kind", "partner", "--partner", "PP6", "--period", "4",
+                 "--lang", "lt", "-o", target.io.file("pp6.pdf")});
+  BOOST_TEST(report.status == 0, report.err);
+  BOOST_TEST(contains(entriesOf(archive()).at("progress.json"), "\"changed_by\": \"ona\""));
 
   // Export → import → export: the same archive, byte for byte.
   const CliResult again =
@@ -168,6 +192,29 @@ BOOST_AUTO_TEST_CASE(an_entry_the_manifest_does_not_name_and_a_changed_bundle_ar
   refused = target.go({"import", target.io.file("bundle.zip")});
   BOOST_TEST(refused.status == 2);
   BOOST_TEST(contains(refused.err, "manifest.json/bundle/sha256"), refused.err);
+  BOOST_TEST(target.go({"export", "LLI-317"}).status != 0);
+  BOOST_TEST(target.storedFiles() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_about_an_activity_the_bundle_lacks_is_refused_at_its_pointer) {
+  std::map<std::string, std::string> entries = entriesOf(archive());
+  const std::string before = entries["progress.json"];
+  std::string& progress = entries["progress.json"];
+  const auto at = progress.find("\"A4.7\"");
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  progress.replace(at, 6, "\"A9.9\"");
+  // The manifest names the changed file's SHA-256, as if it had been written so.
+  std::string& manifest = entries["manifest.json"];
+  const auto sha = manifest.find(crossgrant::core::sha256Hex(before));
+  BOOST_TEST_REQUIRE(sha != std::string::npos);
+  manifest.replace(sha, 64, crossgrant::core::sha256Hex(progress));
+  writeZip(target.io.file("progress.zip"), entries);
+  const CliResult refused = target.go({"import", target.io.file("progress.zip")});
+  BOOST_TEST(refused.status == 2);
+  BOOST_TEST(contains(refused.err,
+                      "progress.json/statements/0/activities/A9.9: the project has no "
+                      "activity \"A9.9\""),
+             refused.err);
   BOOST_TEST(target.go({"export", "LLI-317"}).status != 0);
   BOOST_TEST(target.storedFiles() == 0u);
 }

@@ -11,6 +11,7 @@
 #include <istream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "crossgrant/app/Context.h"
 #include "crossgrant/app/audit/AuditRecorder.h"
@@ -20,7 +21,9 @@
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Json.h"
 #include "crossgrant/core/Policy.h"
+#include "crossgrant/core/Progress.h"
 #include "crossgrant/store/EvidenceRepository.h"
+#include "crossgrant/store/ProgressRepository.h"
 #include "crossgrant/store/ProjectRepository.h"
 #include "grants/Edits.h"
 
@@ -36,6 +39,7 @@ constexpr const char* kFormat = "crossgrant-archive";
 constexpr std::int64_t kFormatVersion = 1;
 constexpr const char* kManifest = "manifest.json";
 constexpr const char* kBundle = "bundle.json";
+constexpr const char* kProgress = "progress.json";
 /// manifest.json and bundle.json are read whole; a ZIP of kilobytes can unpack to gigabytes.
 constexpr std::size_t kMostDocumentBytes = 256 * 1024 * 1024;
 
@@ -225,6 +229,110 @@ std::optional<Described> describedFile(const Json& entry, const std::string& whe
   return d;
 }
 
+/// An entry the manifest describes by {"path", "size", "sha256"}, read and checked against it;
+/// nullopt (and the problems) otherwise.
+std::optional<std::string> describedDocument(Entries& archive, const Json& description,
+                                             const std::string& where, Problems& problems) {
+  const std::size_t before = problems.count();
+  const Json* path = member(description, "path", Json::Type::kString, where, problems);
+  const Json* size = member(description, "size", Json::Type::kInteger, where, problems);
+  const Json* sha = member(description, "sha256", Json::Type::kString, where, problems);
+  if (problems.count() != before) return std::nullopt;
+  const std::string& name = path->asString();
+  if (!archive.has(name)) {
+    problems.add(where + "/path", "the archive has no entry " + name);
+    return std::nullopt;
+  }
+  std::string error;
+  std::optional<std::string> text = archive.read(name, kMostDocumentBytes, error);
+  if (!text) {
+    problems.add(where + "/path", error);
+  } else if (static_cast<std::int64_t>(text->size()) != size->asInteger()) {
+    problems.add(where + "/size", name + " has " + std::to_string(text->size()) + " bytes, not " +
+                                      std::to_string(size->asInteger()));
+    text.reset();
+  } else if (core::sha256Hex(*text) != sha->asString()) {
+    problems.add(where + "/sha256", name + "'s SHA-256 is " + core::sha256Hex(*text) +
+                                        ": the file was changed after the archive was written");
+    text.reset();
+  }
+  return text;
+}
+
+/// The progress statements of progress.json, read against the bundle as a statement saved
+/// through the API is (an archive without one has none).
+std::vector<store::StoredStatement> progressOf(Entries& archive, const Json& manifest,
+                                               const core::Bundle& bundle, Problems& problems) {
+  std::vector<store::StoredStatement> out;
+  const Json* description = manifest.find("progress");
+  if (description == nullptr) return out;
+  const std::string top = std::string(kManifest) + "/progress";
+  if (!description->isObject()) {
+    problems.add(top, "must describe progress.json (its path, size and sha256)");
+    return out;
+  }
+  const std::optional<std::string> text = describedDocument(archive, *description, top, problems);
+  if (!text) return out;
+  Json document;
+  try {
+    document = Json::parse(*text);
+  } catch (const core::InvalidInput& e) {
+    for (const ValidationError& error : e.errors())
+      problems.add(kProgress + error.pointer, error.message);
+    return out;
+  }
+  const Json* list = document.isObject() ? document.find("statements") : nullptr;
+  if (list == nullptr || !list->isArray()) {
+    problems.add(std::string(kProgress) + "/statements", "must be an array of statements");
+    return out;
+  }
+  core::ActivityOwners owners;
+  if (bundle.workPlan)
+    for (const core::WorkPackage& wp : bundle.workPlan->workPackages)
+      for (const core::Activity& activity : wp.activities)
+        owners.emplace_back(activity.code, activity.partner);
+  for (std::size_t i = 0; i < list->items().size(); ++i) {
+    const std::string where = std::string(kProgress) + "/statements/" + std::to_string(i);
+    const Json& item = list->items()[i];
+    if (!item.isObject()) {
+      problems.add(where, "must be an object");
+      continue;
+    }
+    const std::size_t before = problems.count();
+    const Json* period = member(item, "period", Json::Type::kInteger, where, problems);
+    const Json* partner = member(item, "partner", Json::Type::kString, where, problems);
+    const Json* by = member(item, "changed_by", Json::Type::kString, where, problems);
+    const Json* at = member(item, "changed_at", Json::Type::kString, where, problems);
+    if (problems.count() != before) continue;
+    const bool periodKnown =
+        std::any_of(bundle.project.periods.begin(), bundle.project.periods.end(),
+                    [&](const core::Period& p) { return p.number == period->asInteger(); });
+    const bool partnerKnown =
+        partner->asString().empty() ||
+        std::any_of(bundle.partners.begin(), bundle.partners.end(),
+                    [&](const core::Partner& p) { return p.code == partner->asString(); });
+    if (!periodKnown) problems.add(where + "/period", "the bundle's project has no such period");
+    if (!partnerKnown) problems.add(where + "/partner", "the bundle has no such partner");
+    if (!periodKnown || !partnerKnown) continue;
+    Json body = Json::object();
+    for (const auto& [key, value] : item.members())
+      if (key != "period" && key != "partner" && key != "changed_by" && key != "changed_at")
+        body.set(key, value);
+    try {
+      store::StoredStatement stored;
+      stored.statement = core::readPeriodStatement(body, static_cast<int>(period->asInteger()),
+                                                   partner->asString(), owners);
+      stored.changedBy = by->asString();
+      stored.changedAt = at->asString();
+      out.push_back(std::move(stored));
+    } catch (const core::InvalidInput& e) {
+      for (const ValidationError& error : e.errors())
+        problems.add(where + error.pointer, error.message);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool looksLikeArchive(std::string_view firstBytes) {
@@ -239,14 +347,22 @@ ArchiveContents ProjectArchive::write(std::string_view projectCode, std::ostream
     throw core::Forbidden(
         "a project archive holds every evidence file, personal data included: only an admin "
         "writes one");
-  // The bundle and the files' rows as one unit saw them.
-  const auto [bundle, files] = context_.database().read([&](store::Reader& db) {
+  // The bundle, the progress statements and the files' rows as one unit saw them.
+  const auto [bundle, statements, files] = context_.database().read([&](store::Reader& db) {
     std::optional<core::Bundle> bundle = store::loadBundle(db, projectCode);
     if (!bundle) throw core::NotFound("project " + quoted(projectCode) + " does not exist");
-    return std::pair{std::move(*bundle),
-                     store::listEvidence(db, store::projectIdentity(db, projectCode).value())};
+    const std::string identity = store::projectIdentity(db, projectCode).value();
+    return std::tuple{std::move(*bundle), store::listStatements(db, identity),
+                      store::listEvidence(db, identity)};
   });
   const std::string bundleText = core::writeBundle(bundle);
+  Json statementList = Json::array();
+  for (const store::StoredStatement& stored : statements)
+    statementList.push(core::periodStatementToJson(stored.statement)
+                           .set("changed_by", stored.changedBy)
+                           .set("changed_at", stored.changedAt));
+  const std::string progressText =
+      Json::object().set("statements", std::move(statementList)).dump() + "\n";
   ArchiveContents contents{std::string(projectCode), files.size(), 0};
   Json entries = Json::array();
   std::vector<std::string> paths;
@@ -266,10 +382,15 @@ ArchiveContents ProjectArchive::write(std::string_view projectCode, std::ostream
                              .set("path", kBundle)
                              .set("size", static_cast<std::int64_t>(bundleText.size()))
                              .set("sha256", core::sha256Hex(bundleText)))
+          .set("progress", Json::object()
+                               .set("path", kProgress)
+                               .set("size", static_cast<std::int64_t>(progressText.size()))
+                               .set("sha256", core::sha256Hex(progressText)))
           .set("evidence", std::move(entries));
   Poco::Zip::Compress zip(out, true);
   add(zip, kManifest, manifest.dump() + "\n", fixedTime());
   add(zip, kBundle, bundleText, fixedTime());
+  add(zip, kProgress, progressText, fixedTime());
   for (std::size_t i = 0; i < files.size(); ++i)
     add(zip, paths[i], readEvidenceBytes(context_, files[i]), entryTime(files[i].uploadedAt));
   zip.close();
@@ -364,6 +485,9 @@ ArchiveImport ProjectArchive::restore(std::istream& in) {
                          " exists in this installation; an archive restores a project that is "
                          "not there (delete it first, or import its bundle with --replace)");
 
+  const std::vector<store::StoredStatement> statements =
+      progressOf(archive, manifest, bundle, problems);
+
   std::vector<Described> described;
   std::vector<std::string> named;
   for (std::size_t i = 0; i < evidence->items().size(); ++i) {
@@ -377,7 +501,7 @@ ArchiveImport ProjectArchive::restore(std::istream& in) {
     described.push_back(std::move(*d));
   }
   for (const std::string& name : archive.names())
-    if (name != kManifest && name != kBundle &&
+    if (name != kManifest && name != kBundle && name != kProgress &&
         std::find(named.begin(), named.end(), name) == named.end())
       problems.add(name, "the manifest does not say what this entry is");
   problems.throwIfAny();
@@ -437,6 +561,15 @@ ArchiveImport ProjectArchive::restore(std::istream& in) {
             recordChange(db, context_.auditKey(), caller_.actor, "import", "evidence",
                          bundle.project.code, bundle.project.code, std::nullopt,
                          std::move(records));
+          Json saved = Json::array();
+          for (const store::StoredStatement& stored : statements) {
+            store::saveStatement(db, identity, stored.statement, stored.changedBy,
+                                 stored.changedAt);
+            saved.push(core::periodStatementToJson(stored.statement));
+          }
+          if (!statements.empty())
+            recordChange(db, context_.auditKey(), caller_.actor, "import", "progress_statement",
+                         bundle.project.code, bundle.project.code, std::nullopt, std::move(saved));
         });
     return result;
   } catch (...) {
