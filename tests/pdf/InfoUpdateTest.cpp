@@ -217,8 +217,6 @@ BOOST_AUTO_TEST_CASE(malformed_files_are_problems_not_exceptions) {
         std::string("%PDF-1.4\nstartxref\n0\n%%EOF\n"),
         std::string("%PDF-1.4\nxref\n0 1\n0000000000 65535 f\r\ntrailer\n<< /Size 1 "
                     ">>\nstartxref\n9\n%%EOF\n"),
-        std::string("%PDF-1.4\nxref\n0 1\n0000000000 65535 f\r\ntrailer\n<< /Size 1 /Root 1 0 R "
-                    "/Prev 9 >>\nstartxref\n9\n%%EOF\n"),
         std::string("%PDF-1.4\nxref\ntrailer\n<< /Size 1 /Root 1 0 R /Info 5 0 R "
                     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ >>\nstartxref\n9\n%%EOF\n")}) {
     InfoReading reading;
@@ -227,6 +225,18 @@ BOOST_AUTO_TEST_CASE(malformed_files_are_problems_not_exceptions) {
     std::string copy = bad;
     BOOST_CHECK_THROW(appendInfoUpdate(copy, {{"Title", "x"}}), PdfError);
   }
+  // A /Prev that loops ends the walk through older sections: what the newest says is read.
+  const std::string looping =
+      "%PDF-1.4\nxref\n0 1\n0000000000 65535 f\r\ntrailer\n<< /Size 1 /Root 1 0 R /Prev 9 "
+      ">>\nstartxref\n9\n%%EOF\n";
+  BOOST_TEST(readInfo(looping).ok(), readInfo(looping).problem);
+  BOOST_TEST(!readInfo(looping).hasInfo);
+  // So does an older section that a changed byte broke: the update's Info is still read.
+  std::string broken = good;
+  broken[good.find("trailer") + 6] = 'x';
+  const InfoReading afterBroken = readInfo(broken);
+  BOOST_TEST_REQUIRE(afterBroken.ok(), afterBroken.problem);
+  BOOST_TEST(afterBroken.find(kSha) != nullptr);
   // Every truncation and a flipped byte in the update's part: never a crash, never a throw.
   const std::size_t updateStart = good.rfind("endobj", good.rfind("xref")) - 60;
   for (std::size_t length = updateStart; length < good.size(); ++length) {

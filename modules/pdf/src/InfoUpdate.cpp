@@ -222,6 +222,7 @@ struct CrossReference {
   std::vector<Entry> trailer;      ///< the newest trailer's entries
   /// Object number -> (generation, byte offset), the newest section's entry winning.
   std::map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> objects;
+  std::string olderProblem;  ///< why an older section could not be read ("" when all were)
 };
 
 std::uint64_t lastStartxref(std::string_view pdf) {
@@ -238,46 +239,63 @@ std::uint64_t lastStartxref(std::string_view pdf) {
   return offset;
 }
 
+/// One cross-reference section at offset: its "n" entries go into objects (unless a newer
+/// section has them), its trailer's entries are returned.
+std::vector<Entry> readSection(
+    std::string_view pdf, std::uint64_t offset,
+    std::map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>>& objects) {
+  if (offset >= pdf.size())
+    throw Unreadable("a cross-reference offset (" + std::to_string(offset) +
+                     ") is past the end of the file");
+  Parser parser(pdf, static_cast<std::size_t>(offset));
+  if (parser.token() != "xref")
+    throw Unreadable("no cross-reference table (\"xref\") at byte " + std::to_string(offset) +
+                     ": cross-reference streams are not read");
+  std::map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> found;
+  while (!parser.lookingAt("trailer")) {
+    const std::uint64_t first = parser.number("the first object number of a subsection");
+    const std::uint64_t count = parser.number("the entry count of a subsection");
+    if (count > pdf.size() / 18) throw Unreadable("a subsection claims too many entries");
+    for (std::uint64_t i = 0; i < count; ++i) {
+      const std::uint64_t at = parser.number("an object's offset");
+      const std::uint64_t generation = parser.number("an object's generation");
+      const std::string_view kind = parser.token();
+      if (kind != "n" && kind != "f")
+        throw Unreadable("a cross-reference entry is neither \"n\" nor \"f\"");
+      if (kind == "n") found.emplace(first + i, std::make_pair(generation, at));
+    }
+  }
+  parser.token();  // "trailer"
+  std::vector<Entry> trailer = parser.dictionary(0);
+  objects.insert(found.begin(), found.end());  // the newer sections' entries stay
+  return trailer;
+}
+
 CrossReference readCrossReference(std::string_view pdf) {
   CrossReference xref;
   xref.newestOffset = lastStartxref(pdf);
-  std::set<std::uint64_t> seen;
-  std::uint64_t offset = xref.newestOffset;
-  for (int section = 0;; ++section) {
-    if (section == kMaxSections) throw Unreadable("too many cross-reference sections");
-    if (!seen.insert(offset).second) throw Unreadable("the cross-reference sections loop");
-    if (offset >= pdf.size())
-      throw Unreadable("a cross-reference offset (" + std::to_string(offset) +
-                       ") is past the end of the file");
-    Parser parser(pdf, static_cast<std::size_t>(offset));
-    if (parser.token() != "xref")
-      throw Unreadable("no cross-reference table (\"xref\") at byte " + std::to_string(offset) +
-                       ": cross-reference streams are not read");
-    while (!parser.lookingAt("trailer")) {
-      const std::uint64_t first = parser.number("the first object number of a subsection");
-      const std::uint64_t count = parser.number("the entry count of a subsection");
-      if (count > pdf.size() / 18) throw Unreadable("a subsection claims too many entries");
-      for (std::uint64_t i = 0; i < count; ++i) {
-        const std::uint64_t at = parser.number("an object's offset");
-        const std::uint64_t generation = parser.number("an object's generation");
-        const std::string_view kind = parser.token();
-        if (kind != "n" && kind != "f")
-          throw Unreadable("a cross-reference entry is neither \"n\" nor \"f\"");
-        if (kind == "n") xref.objects.emplace(first + i, std::make_pair(generation, at));
-      }
-    }
-    parser.token();  // "trailer"
-    std::vector<Entry> trailer = parser.dictionary(0);
-    const Entry* prev = findEntry(trailer, "Prev");
-    const std::optional<std::uint64_t> previous =
-        prev ? unsignedOf(textOf(pdf, prev->value)) : std::nullopt;
-    if (prev && !previous) throw Unreadable("the trailer's /Prev is not an offset");
-    if (section == 0) xref.trailer = std::move(trailer);
-    if (!previous) break;
-    offset = *previous;
-  }
+  std::set<std::uint64_t> seen{xref.newestOffset};
+  xref.trailer = readSection(pdf, xref.newestOffset, xref.objects);
   if (findEntry(xref.trailer, "Encrypt")) throw Unreadable("the file is encrypted");
   if (!findEntry(xref.trailer, "Root")) throw Unreadable("the trailer has no /Root");
+  const Entry* prev = findEntry(xref.trailer, "Prev");
+  std::optional<std::uint64_t> previous =
+      prev ? unsignedOf(textOf(pdf, prev->value)) : std::nullopt;
+  if (prev && !previous) throw Unreadable("the trailer's /Prev is not an offset");
+  // The older sections only add objects the newer ones lack: one that cannot be read (say, a
+  // byte changed in an earlier revision) ends the walk, and what is needed may still be found.
+  try {
+    for (int section = 1; previous; ++section) {
+      if (section == kMaxSections) throw Unreadable("too many cross-reference sections");
+      if (!seen.insert(*previous).second) throw Unreadable("the cross-reference sections loop");
+      const std::vector<Entry> trailer = readSection(pdf, *previous, xref.objects);
+      prev = findEntry(trailer, "Prev");
+      previous = prev ? unsignedOf(textOf(pdf, prev->value)) : std::nullopt;
+      if (prev && !previous) throw Unreadable("a trailer's /Prev is not an offset");
+    }
+  } catch (const Unreadable& error) {
+    xref.olderProblem = error.what();
+  }
   return xref;
 }
 
@@ -290,7 +308,10 @@ std::optional<std::vector<Entry>> infoEntries(std::string_view pdf, const CrossR
   const auto found = xref.objects.find(reference->number);
   if (found == xref.objects.end() || found->second.first != reference->generation)
     throw Unreadable("the Info object " + std::to_string(reference->number) +
-                     " is not in the cross-reference table");
+                     " is not in the cross-reference table" +
+                     (xref.olderProblem.empty()
+                          ? std::string()
+                          : " (an older section: " + xref.olderProblem + ")"));
   const std::uint64_t at = found->second.second;
   if (at >= pdf.size()) throw Unreadable("the Info object's offset is past the end of the file");
   Parser parser(pdf, static_cast<std::size_t>(at));
