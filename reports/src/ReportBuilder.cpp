@@ -5,6 +5,7 @@
 
 #include "Sections.h"
 #include "crossgrant/core/Errors.h"
+#include "crossgrant/reports/Provenance.h"
 
 namespace crossgrant::reports {
 namespace {
@@ -138,11 +139,14 @@ pdf::Report buildReport(const ReportData& data, const core::Labels& labels) {
   pdf::Report report(std::move(info));
   for (const SectionDefinition& section : definition.sections)
     report.add(section.build(data, labels));
+  if (!data.draft) report.add(submissionSection(data, labels));
   return report;
 }
 
 std::string renderReport(const ReportData& data, const core::Labels& labels) {
-  return buildReport(data, labels).render(labels);
+  std::string pdf = buildReport(data, labels).render(labels);
+  if (!data.draft) sealSubmitted(pdf);
+  return pdf;
 }
 
 }  // namespace crossgrant::reports

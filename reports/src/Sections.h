@@ -49,4 +49,8 @@ std::unique_ptr<pdf::Section> auditChainSection(const ReportData& data, const co
 std::unique_ptr<pdf::Section> auditEntriesSection(const ReportData& data,
                                                   const core::Labels& labels);
 
+/// The last page of a submitted report (never of a draft): who submitted it and when, the
+/// document ID, the rules fingerprint, and how the file's SHA-256 is checked (Provenance.h).
+std::unique_ptr<pdf::Section> submissionSection(const ReportData& data, const core::Labels& labels);
+
 }  // namespace crossgrant::reports

@@ -126,6 +126,36 @@ BOOST_AUTO_TEST_CASE(a_submitted_report_downloads_as_the_same_bytes_and_verifies
   requireStatus(verified, 200);
   BOOST_TEST(verified.json().find("submitted")->asBool());
   BOOST_TEST(verified.json().find("report")->find("id")->asInteger() == id);
+  // And its revision 1 hashes to what its metadata says: the content check.
+  const std::size_t revision1 = first.body.find("%%EOF\n") + 6;
+  const std::string contentSha = crossgrant::core::sha256Hex(first.body.substr(0, revision1));
+  const Json answer = verified.json();
+  const Json* content = answer.find("content");
+  BOOST_TEST_REQUIRE(content != nullptr);
+  BOOST_TEST(content->find("result")->asString() == "matches");
+  BOOST_TEST(content->find("length")->asInteger() == static_cast<std::int64_t>(revision1));
+  BOOST_TEST(content->find("recorded_sha256")->asString() == contentSha);
+  BOOST_TEST(content->find("sha256")->asString() == contentSha);
+  const std::string intact = "revision 1 (" + std::to_string(revision1) + " bytes) has SHA-256 " +
+                             contentSha + ", as its metadata says";
+  BOOST_TEST(content->find("message")->asString() == intact);
+  BOOST_TEST(verified.json().find("message")->asString().rfind("identical to submitted report " +
+                                                                   std::to_string(id) +
+                                                                   " (LLI-317, project, "
+                                                                   "period 2, lv, submitted at ",
+                                                               0) == 0u,
+             verified.body);
+  BOOST_TEST(verified.json().find("message")->asString().find(" by reports-lead, rules ") !=
+             std::string::npos);
+  BOOST_TEST(verified.json().find("message")->asString().find("\n" + intact) != std::string::npos);
+  // Who may not read the report learns only that it is one, and the content check.
+  const HttpResult stranger =
+      as("stranger").post("/api/v1/reports/verify", first.body, "application/pdf");
+  requireStatus(stranger, 200);
+  BOOST_TEST(stranger.json().find("submitted")->asBool());
+  BOOST_TEST(stranger.json().find("report") == nullptr);
+  BOOST_TEST(stranger.json().find("message")->asString() ==
+             "identical to a submitted report\n" + intact);
 
   const HttpResult draft =
       auditor.get(std::string(kReports) + "/draft?kind=project&period=2&language=lv");
@@ -137,6 +167,8 @@ BOOST_AUTO_TEST_CASE(a_submitted_report_downloads_as_the_same_bytes_and_verifies
   requireStatus(draftVerified, 200);
   BOOST_TEST(!draftVerified.json().find("submitted")->asBool());
   BOOST_TEST(draftVerified.json().find("report") == nullptr);
+  BOOST_TEST(draftVerified.json().find("content")->find("result")->asString() == "none");
+  BOOST_TEST(draftVerified.json().find("content")->find("length") == nullptr);
 
   std::string changed = first.body;
   changed[changed.size() / 2] = static_cast<char>(changed[changed.size() / 2] ^ 0x01);
@@ -144,6 +176,12 @@ BOOST_AUTO_TEST_CASE(a_submitted_report_downloads_as_the_same_bytes_and_verifies
       auditor.post("/api/v1/reports/verify", changed, "application/pdf");
   requireStatus(changedVerified, 200);
   BOOST_TEST(!changedVerified.json().find("submitted")->asBool());
+  BOOST_TEST(changedVerified.json().find("content")->find("result")->asString() == "differs");
+  BOOST_TEST(changedVerified.json().find("content")->find("recorded_sha256")->asString() ==
+             contentSha);
+  BOOST_TEST(changedVerified.json().find("message")->asString().rfind(
+                 "not a submitted report: no report submitted here has exactly these bytes", 0) ==
+             0u);
 
   // Verify takes a PDF, not JSON.
   requireStatus(auditor.post("/api/v1/reports/verify", "{}", "application/json"), 415);

@@ -11,9 +11,11 @@
 
 #include "PdfTools.h"
 #include "ReportsFixture.h"
+#include "crossgrant/core/AuditChain.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Locale.h"
 #include "crossgrant/core/RulesFingerprint.h"
+#include "crossgrant/reports/Provenance.h"
 #include "crossgrant/reports/ReportBuilder.h"
 
 using crossgrant::core::Amount;
@@ -592,6 +594,114 @@ BOOST_AUTO_TEST_CASE(report_kinds_have_names_and_ordered_sections) {
     BOOST_TEST(definition.sections.front().name == "identification");
   }
   BOOST_TEST(!crossgrant::reports::parseReportKind("weekly"));
+}
+
+// A submitted report ends with the Submission page and carries revision 1's SHA-256 in its
+// metadata (reports/Provenance.h); a draft has neither.
+BOOST_AUTO_TEST_CASE(a_submitted_report_ends_with_who_submitted_it_and_when_and_a_draft_does_not) {
+  const DemoReports& demo = DemoReports::instance();
+  const std::string fingerprint = crossgrant::core::describeRules(demo.rules()).fingerprint;
+  const std::map<Language, std::vector<std::string>> expected{
+      {Language::kEn,
+       {"Submission", "Submitted by", "Submitted at", "25 November 2026, 11:40 UTC",
+        "Programme rules fingerprint", "How to check this file"}},
+      {Language::kLv,
+       {"Iesniegšana", "Iesniedza", "Iesniegts", "2026. gada 25. novembris, 11:40 UTC",
+        "Programmas noteikumu nospiedums", "Kā pārbaudīt šo failu"}},
+      {Language::kLt,
+       {"Pateikimas", "Pateikė", "Pateikta", "2026 m. lapkričio 25 d., 11:40 UTC",
+        "Programos taisyklių kontrolinė suma", "Kaip patikrinti šį failą"}}};
+  const std::regex labelKey(R"(\bsubmission\.[a-z_]+)");
+  for (const ReportKind kind : crossgrant::reports::kReportKinds) {
+    for (const auto& [language, labels] : expected) {
+      BOOST_TEST_CONTEXT(crossgrant::reports::toString(kind)
+                         << " " << crossgrant::core::toString(language)) {
+        const crossgrant::reports::ReportData draft = demo.data(kind, language);
+        crossgrant::reports::ReportData data = draft;
+        data.draft = false;
+        data.documentId = "LLI-317-" + std::string(crossgrant::reports::toString(kind)) +
+                          "-20261125T114007Z-0a1b2c3d";
+        data.submittedBy = "ilze";
+        data.submitterName = "Ilze Bērziņa";
+        data.submittedAt = {crossgrant::core::Date{2026, 11, 25}, 11, 40, 7};
+        const std::string bytes = demo.render(data);
+        const PdfFile file(bytes);
+        const ToolRun check = file.run("qpdf", {"--check"});
+        BOOST_TEST(check.status == 0, check.out << check.err);
+        BOOST_TEST(check.err.empty());
+
+        const std::vector<std::string> pages = file.pages();
+        BOOST_TEST_REQUIRE(!pages.empty());
+        const std::string last = extracted(pages.back());
+        for (const std::string& label : labels)
+          BOOST_TEST(crossgrant::test::countOf(last, label) >= 1, label << " in\n" << last);
+        BOOST_TEST(crossgrant::test::countOf(last, "Ilze Bērziņa (ilze)") == 1);
+        BOOST_TEST(crossgrant::test::countOf(last, "(2026-11-25T11:40:07Z)") == 1);
+        BOOST_TEST(crossgrant::test::countOf(last, data.documentId) >= 1);
+        BOOST_TEST(crossgrant::test::countOf(last, fingerprint) == 1);
+        BOOST_TEST(crossgrant::test::countOf(last, "CrossgrantContentSHA256") >= 1);
+        BOOST_TEST(crossgrant::test::countOf(last, "head -c N") == 1);
+        BOOST_TEST(crossgrant::test::countOf(last, "crossgrant verify") == 1);
+        BOOST_TEST(!std::regex_search(last, labelKey), "every label is translated");
+        // Only the last page: the pages before it are the draft's.
+        for (std::size_t page = 0; page + 1 < pages.size(); ++page)
+          BOOST_TEST(crossgrant::test::countOf(pages[page], "CrossgrantContentSHA256") == 0);
+
+        // The metadata names revision 1's hash, which the check finds intact.
+        const crossgrant::reports::ContentCheck content = crossgrant::reports::checkContent(bytes);
+        BOOST_TEST(crossgrant::reports::toString(content.result) == "matches", content.message);
+        BOOST_TEST(content.recorded == crossgrant::core::sha256Hex(bytes.substr(
+                                           0, static_cast<std::size_t>(content.length))));
+        const ToolRun info = file.run("pdfinfo", {"-custom"});
+        BOOST_TEST(crossgrant::test::countOf(info.out,
+                                             "CrossgrantContentSHA256:" + content.recorded) == 1);
+
+        // A draft has no such page and no such metadata.
+        const std::string draftBytes = demo.render(draft);
+        const PdfFile draftFile(draftBytes);
+        const std::vector<std::string> draftPages = draftFile.pages();
+        BOOST_TEST(draftPages.size() + 1 == pages.size());
+        BOOST_TEST(crossgrant::test::countOf(extracted(draftPages.back()), labels[0]) == 0);
+        BOOST_TEST(crossgrant::test::countOf(draftPages.back(), "CrossgrantContentSHA256") == 0);
+        BOOST_TEST(crossgrant::reports::toString(
+                       crossgrant::reports::checkContent(draftBytes).result) == "none");
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_byte_in_revision_1_fails_the_content_check) {
+  const DemoReports& demo = DemoReports::instance();
+  auto data = demo.data(ReportKind::kFinancial, Language::kEn);
+  data.draft = false;
+  data.submittedBy = "os:auditor";
+  data.submittedAt = data.generatedAt;
+  const std::string bytes = demo.render(data);
+  BOOST_TEST((bytes == demo.render(data)), "the same data renders the same bytes");
+  const auto content = crossgrant::reports::checkContent(bytes);
+  BOOST_TEST_REQUIRE(crossgrant::reports::toString(content.result) == "matches");
+  BOOST_TEST(content.message == "revision 1 (" + std::to_string(content.length) +
+                                    " bytes) has SHA-256 " + content.recorded +
+                                    ", as its metadata says");
+
+  std::string changed = bytes;
+  changed[changed.size() / 3] = static_cast<char>(changed[changed.size() / 3] ^ 0x01);
+  const auto differs = crossgrant::reports::checkContent(changed);
+  BOOST_TEST(crossgrant::reports::toString(differs.result) == "differs");
+  BOOST_TEST(differs.recorded == content.recorded);
+  BOOST_TEST(differs.actual != content.recorded);
+  BOOST_TEST(crossgrant::test::countOf(differs.message, "changed after submission") == 1);
+
+  // Bytes appended after the update leave revision 1 intact.
+  BOOST_TEST(crossgrant::reports::toString(
+                 crossgrant::reports::checkContent(bytes + "\n% appended\n").result) == "matches");
+  // A file cut inside revision 1 is shorter than the metadata says, or unreadable.
+  const auto cut = crossgrant::reports::checkContent(
+      bytes.substr(0, static_cast<std::size_t>(content.length) - 10) +
+      bytes.substr(static_cast<std::size_t>(content.length)));
+  BOOST_TEST(crossgrant::reports::toString(cut.result) != "matches", cut.message);
+  BOOST_TEST(crossgrant::reports::toString(crossgrant::reports::checkContent("not a pdf").result) ==
+             "unreadable");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

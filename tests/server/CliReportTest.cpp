@@ -4,14 +4,18 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "CliFixture.h"
+#include "PdfTools.h"
 #include "crossgrant/core/AuditChain.h"
 
 using crossgrant::test::Cli;
 using crossgrant::test::CliResult;
 using crossgrant::test::contains;
+using crossgrant::test::PdfFile;
 using crossgrant::test::readFile;
+using crossgrant::test::ToolRun;
 using crossgrant::test::writeFile;
 
 BOOST_FIXTURE_TEST_SUITE(cli_report, Cli)
@@ -124,6 +128,86 @@ BOOST_AUTO_TEST_CASE(bad_report_command_lines_exit_2_and_write_nothing) {
   const CliResult noFile = run({"verify", io.file("nothing.pdf")});
   BOOST_TEST(noFile.status == 2);
   BOOST_TEST(contains(noFile.err, "cannot read"));
+}
+
+// A submitted report's last page names who submitted it, when, and the rules; `verify` makes
+// both checks: the whole file against the store, revision 1 against its own metadata.
+BOOST_AUTO_TEST_CASE(verify_explains_the_whole_file_and_the_content_check) {
+  BOOST_REQUIRE_EQUAL(importDemo().status, 0);
+  const std::string file = io.file("financial-en.pdf");
+  const CliResult submitted =
+      run({"report", "LLI-317", "--kind", "financial", "--lang", "en", "-o", file, "--submit"});
+  BOOST_TEST_REQUIRE(submitted.status == 0, submitted.err);
+  const std::string bytes = readFile(file);
+  // Revision 1 ends at the first %%EOF; the update after it is small.
+  const std::size_t revision1 = bytes.find("%%EOF\n") + 6;
+  BOOST_TEST_REQUIRE(revision1 < bytes.size());
+  BOOST_TEST(bytes.size() - revision1 < 1024u);
+  const std::string contentSha = crossgrant::core::sha256Hex(bytes.substr(0, revision1));
+
+  // The last page, as pdftotext reads it.
+  const PdfFile pdf(bytes);
+  const std::vector<std::string> pages = pdf.pages();
+  BOOST_TEST_REQUIRE(!pages.empty());
+  const std::string& last = pages.back();
+  BOOST_TEST(contains(last, "Submission"));
+  BOOST_TEST(contains(last, "Submitted by"));
+  BOOST_TEST(contains(last, "os:"));
+  BOOST_TEST(contains(last, " UTC ("));
+  BOOST_TEST(contains(last, "Programme rules fingerprint: "));
+  const ToolRun info = pdf.run("pdfinfo", {"-custom"});
+  BOOST_TEST(contains(info.out, "CrossgrantContentSHA256:" + contentSha), info.out);
+  BOOST_TEST(contains(info.out, "CrossgrantContentLength:" + std::to_string(revision1)));
+
+  const std::string intact = "revision 1 (" + std::to_string(revision1) + " bytes) has SHA-256 " +
+                             contentSha + ", as its metadata says";
+  const CliResult verified = run({"verify", file});
+  BOOST_TEST(verified.status == 0, verified.err);
+  BOOST_TEST(contains(verified.out, file + ": identical to submitted report 1 (LLI-317, "
+                                           "financial, en, submitted at "),
+             verified.out);
+  BOOST_TEST(contains(verified.out, ", rules "));
+  BOOST_TEST(contains(verified.out, file + ": " + intact + "\n"), verified.out);
+
+  // One byte changed inside revision 1: neither check passes, and the content check says so.
+  std::string changed = bytes;
+  changed[revision1 / 2] = static_cast<char>(changed[revision1 / 2] ^ 0x01);
+  writeFile(io.file("changed.pdf"), changed);
+  const CliResult changedVerified = run({"verify", io.file("changed.pdf")});
+  BOOST_TEST(changedVerified.status == 1);
+  BOOST_TEST(contains(changedVerified.out,
+                      "not a submitted report: no report submitted here has "
+                      "exactly these bytes (SHA-256 " +
+                          crossgrant::core::sha256Hex(changed) + ")\n"),
+             changedVerified.out);
+  BOOST_TEST(contains(changedVerified.out,
+                      "revision 1 (" + std::to_string(revision1) + " bytes) has SHA-256 " +
+                          crossgrant::core::sha256Hex(changed.substr(0, revision1)) + ", not " +
+                          contentSha +
+                          " as its metadata says: its pages were changed "
+                          "after submission"),
+             changedVerified.out);
+
+  // Bytes appended after it: the whole file differs, revision 1 is intact.
+  writeFile(io.file("appended.pdf"), bytes + "% appended\n");
+  const CliResult appended = run({"verify", io.file("appended.pdf")});
+  BOOST_TEST(appended.status == 1);
+  BOOST_TEST(contains(appended.out, "not a submitted report"));
+  BOOST_TEST(contains(appended.out, "revision 1 is intact"));
+  BOOST_TEST(contains(appended.out, intact), appended.out);
+
+  // A draft names no hash: there is no content to check.
+  const std::string draft = io.file("draft.pdf");
+  BOOST_TEST_REQUIRE(
+      run({"report", "LLI-317", "--kind", "financial", "--lang", "en", "-o", draft}).status == 0);
+  const CliResult draftVerified = run({"verify", draft});
+  BOOST_TEST(draftVerified.status == 1);
+  BOOST_TEST(contains(draftVerified.out, "its metadata names no content SHA-256"),
+             draftVerified.out);
+  BOOST_TEST(!contains(PdfFile(readFile(draft)).pages().back(), "Submitted by"));
+
+  const CliResult help = run({"verify", "--help"});
+  BOOST_TEST(contains(help.out, "head -c N FILE | sha256sum"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -12,7 +12,10 @@
 //                                               partner report to who reads that partner)
 //   GET  /api/v1/reports/{id}/pdf               the stored bytes, ETag the quoted SHA-256
 //   POST /api/v1/reports/verify                 a PDF as application/pdf: {"submitted": true,
-//                                               "report"} or {"submitted": false}
+//                                               "report"} or {"submitted": false}, and the
+//                                               content check of its revision 1 ("content",
+//                                               reports/Provenance.h) and both checks in words
+//                                               ("message")
 #include "Codecs.h"
 #include "Resources.h"
 #include "crossgrant/app/access/Scopes.h"
@@ -20,6 +23,7 @@
 #include "crossgrant/app/reporting/ReportService.h"
 #include "crossgrant/core/Errors.h"
 #include "crossgrant/core/Text.h"
+#include "crossgrant/reports/Provenance.h"
 
 namespace crossgrant::api {
 namespace {
@@ -179,10 +183,26 @@ http::Response verify(Call& call) {
                                                  "with %PDF-)");
   const std::optional<store::SubmittedReport> report = service(call).verify(bytes);
   core::Json answer = core::Json::object().set("submitted", report.has_value());
-  if (report &&
+  const bool readable =
+      report &&
       mayRead(call, *report,
-              app::Scopes(call.context).ofIdentity(report->projectIdentity, report->project)))
-    answer.set("report", app::submittedReportRecord(*report));
+              app::Scopes(call.context).ofIdentity(report->projectIdentity, report->project));
+  if (readable) answer.set("report", app::submittedReportRecord(*report));
+  // The content check reads only the bytes sent: anyone who sends them may see it.
+  const reports::ContentCheck content = reports::checkContent(bytes);
+  core::Json check =
+      core::Json::object().set("result", std::string(reports::toString(content.result)));
+  if (content.result == reports::ContentCheck::Result::kMatches ||
+      content.result == reports::ContentCheck::Result::kDiffers) {
+    check.set("length", content.length).set("recorded_sha256", content.recorded);
+    if (!content.actual.empty()) check.set("sha256", content.actual);
+  }
+  check.set("message", content.message);
+  answer.set("content", std::move(check));
+  answer.set("message", (readable ? app::describeSubmitted(*report)
+                         : report ? std::string("identical to a submitted report")
+                                  : app::describeNotSubmitted(bytes, content)) +
+                            "\n" + content.message);
   return http::Response::json(200, answer);
 }
 

@@ -12,10 +12,12 @@
 #include "crossgrant/core/Findings.h"
 #include "crossgrant/core/Labels.h"
 #include "crossgrant/core/RulesFingerprint.h"
+#include "crossgrant/reports/Provenance.h"
 #include "crossgrant/reports/ReportBuilder.h"
 #include "crossgrant/store/AuditLog.h"
 #include "crossgrant/store/ProgressRepository.h"
 #include "crossgrant/store/ProjectRepository.h"
+#include "crossgrant/store/UserRepository.h"
 
 namespace crossgrant::app {
 namespace {
@@ -79,6 +81,14 @@ reports::ReportData ReportService::assemble(std::string_view project,
       for (store::StoredStatement& stored : store::listStatements(
                db, store::projectIdentity(db, project).value(), *selection.period))
         data.statements.push_back(std::move(stored.statement));
+    if (!draft) {
+      // Who submits it, printed on its last page: the user's display name when the user is
+      // one of the installation's (a command-line "os:NAME" is not).
+      data.submittedBy = actor_.user;
+      data.submittedAt = data.generatedAt;
+      if (const auto user = store::findUser(db, actor_.user))
+        data.submitterName = user->displayName;
+    }
     if (selection.kind != reports::ReportKind::kAudit) return;
     store::AuditFilter filter;
     filter.projectIdentity = store::projectIdentity(db, project).value();
@@ -199,8 +209,21 @@ std::string describeSubmitted(const store::SubmittedReport& report) {
                      report.project + ", " + report.kind;
   if (report.period) text += ", period " + std::to_string(*report.period);
   if (!report.partner.empty()) text += ", " + report.partner;
-  return text + ", " + report.language + ", submitted at " + report.submittedAt + " by " +
-         report.submittedBy + ")";
+  text +=
+      ", " + report.language + ", submitted at " + report.submittedAt + " by " + report.submittedBy;
+  if (!report.rulesFingerprint.empty()) text += ", rules " + report.rulesFingerprint;
+  return text + ")";
+}
+
+std::string describeNotSubmitted(std::string_view bytes, const reports::ContentCheck& content) {
+  std::string text =
+      "not a submitted report: no report submitted here has exactly these bytes (SHA-256 " +
+      core::sha256Hex(bytes) + ")";
+  if (content.result == reports::ContentCheck::Result::kMatches)
+    text +=
+        "; revision 1 is intact, so bytes after it were changed or added, or it was submitted "
+        "elsewhere";
+  return text;
 }
 
 }  // namespace crossgrant::app

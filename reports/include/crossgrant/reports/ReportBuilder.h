@@ -39,11 +39,14 @@ struct ReportDefinition {
 /// The definition of a kind.
 const ReportDefinition& definitionOf(ReportKind kind);
 
-/// The report, ready to render: identification from the data, every section of the kind.
+/// The report, ready to render: identification from the data, every section of the kind, and
+/// for a submitted report (not a draft) the "Submission" page last (submissionSection).
 /// Throws core::InvalidInput as checkSelection does.
 pdf::Report buildReport(const ReportData& data, const core::Labels& labels);
 
-/// buildReport(...).render(labels): the PDF bytes. Throws core::InvalidInput, pdf::PdfError.
+/// buildReport(...).render(labels): the PDF bytes; for a submitted report those are revision 1,
+/// and sealSubmitted (Provenance.h) appends revision 2 with their SHA-256. Throws
+/// core::InvalidInput, pdf::PdfError.
 std::string renderReport(const ReportData& data, const core::Labels& labels);
 
 }  // namespace crossgrant::reports

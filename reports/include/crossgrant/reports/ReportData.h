@@ -76,6 +76,10 @@ struct ReportData {
   std::string documentId;                      ///< printed in every footer
   pdf::Timestamp generatedAt;  ///< printed in every footer and the PDF's CreationDate
   bool draft = true;           ///< a draft says so under its title
+  /// A submitted report (not a draft) ends with a page naming who submitted it and when.
+  std::string submittedBy;     ///< the user name ("ilze", "os:NAME" from the command line)
+  std::string submitterName;   ///< the user's display name; "" prints the name alone
+  pdf::Timestamp submittedAt;  ///< UTC
 };
 
 }  // namespace crossgrant::reports

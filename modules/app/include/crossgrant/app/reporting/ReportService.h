@@ -4,6 +4,10 @@
 // every download returns the stored bytes and appends an audit entry ("download"). verify()
 // says whether given bytes are exactly a submitted report.
 //
+// A submitted report's PDF ends with a "Submission" page (who, when, document ID, rules
+// fingerprint) and carries, in an incremental update after the pages, the SHA-256 of the pages'
+// revision (reports/Provenance.h); what is stored and hashed here is the whole file.
+//
 // Drafts and submitted reports are computed with the programme rules configured here and print
 // their fingerprint (core::describeRules of the programme's plugin), which a submitted report
 // also stores (store::SubmittedReport::rulesFingerprint).
@@ -20,6 +24,7 @@
 
 #include "crossgrant/core/Access.h"
 #include "crossgrant/core/Json.h"
+#include "crossgrant/reports/Provenance.h"
 #include "crossgrant/reports/ReportData.h"
 #include "crossgrant/store/ReportRepository.h"
 
@@ -69,7 +74,12 @@ class ReportService {
 };
 
 /// "identical to submitted report 3 (LLI-317, partner, period 2, PP6, lt, submitted at
-/// 2026-11-25T11:40:00Z by ilze)".
+/// 2026-11-25T11:40:00Z by ilze, rules 5f0c...)" (the rules fingerprint when recorded).
 std::string describeSubmitted(const store::SubmittedReport& report);
+
+/// The whole-file check's answer for bytes that are no submitted report: "not a submitted
+/// report: no report submitted here has exactly these bytes (SHA-256 X)", and when the content
+/// check (reports/Provenance.h) of the same bytes matches, that revision 1 is intact.
+std::string describeNotSubmitted(std::string_view bytes, const reports::ContentCheck& content);
 
 }  // namespace crossgrant::app
