@@ -140,8 +140,10 @@ std::string formatFundRate(core::Amount fund, core::Amount total, core::Rate rat
   const __int128 denominator = total.minor();
   const __int128 target = rate.millionths();
   const bool below = numerator < target * denominator;
-  std::int64_t step = 10000;  // 0 fraction digits of a percent
-  for (int digits = 0; digits <= 4; ++digits, step /= 10) {
+  // At least one fraction digit: a whole percent would make 85.6 % "86 %", a difference from
+  // the programme's rate larger than it is.
+  std::int64_t step = 1000;  // 1 fraction digit of a percent
+  for (int digits = 1; digits <= 4; ++digits, step /= 10) {
     const std::int64_t printed =
         core::divideRounded(numerator, denominator * step, core::Rounding::kHalfUp) * step;
     if (below ? printed < target : printed > target)

@@ -76,7 +76,7 @@ bool fundIsRateRounded(core::Amount fund, core::Amount total, core::Rate rate,
 
 /// fund / total as a percentage printed against the programme's fund rate `rate` (README,
 /// "The fund rate"): the programme's rate itself when fundIsRateRounded; otherwise the rate with
-/// the fewest fraction digits, 0 to 4, rounded half up, that prints a number other than the
+/// the fewest fraction digits, 1 to 4, rounded half up, that prints a number other than the
 /// programme's rate on the same side of it (a rate below it never prints as it or above it, a
 /// rate above it never as it or below it); when even four digits round to the programme's
 /// rate, four digits rounded away from it (84.99996 % prints "84.9999 %", 85.00004 %

@@ -64,8 +64,8 @@ BOOST_AUTO_TEST_CASE(a_rate_that_differs_prints_the_fewest_digits_that_show_it) 
 
 BOOST_AUTO_TEST_CASE(a_rate_above_the_maximum_never_prints_as_it_or_below_it) {
   BOOST_TEST(en("85004.00", "100000.00") == "85.004%");
-  // The fewest digits that differ: none for 85.6 % against 85 %.
-  BOOST_TEST(en("85600.00", "100000.00") == "86%");
+  // At least one fraction digit: 85.6 % against 85 % prints as itself, not as "86%".
+  BOOST_TEST(en("85600.00", "100000.00") == "85.6%");  // never "86%": no larger difference
   BOOST_TEST(en("86000.00", "100000.00") == "86%");
   // 85.00004 % rounds to 85 % even at four digits: up, away from the maximum.
   BOOST_TEST(en("85000.04", "100000.00") == "85.0001%");
