@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -93,6 +93,15 @@ test("the auditor verifies the submitted file and refuses it with one byte chang
   await input.uploadFile(join(files, "submitted.pdf"));
   await page.waitForFunction(() => /^Yes/.test(document.getElementById("verify-result").textContent));
   assert.match(await text(page, "#verify-result"), /byte for byte the submitted report #1 · Financial statement/);
+  assert.match(await text(page, "#verify-content"), /^Its pages \(revision 1, \d+ bytes\) are those it was submitted with/);
+
+  // One byte changed inside its pages: neither the file nor its pages are as submitted.
+  const inPages = Buffer.from(readFileSync(join(files, "submitted.pdf")));
+  inPages[200] ^= 0x01;
+  writeFileSync(join(files, "pages.pdf"), inPages);
+  await input.uploadFile(join(files, "pages.pdf"));
+  await page.waitForFunction(() => /^Its pages were changed/.test(document.getElementById("verify-content").textContent));
+  assert.match(await text(page, "#verify-result"), /^No/);
 
   const changed = Buffer.from(await import("node:fs").then((fs) => fs.readFileSync(join(files, "submitted.pdf"))));
   changed[changed.length - 10] ^= 0x01;

@@ -1,5 +1,6 @@
 // Reports: the submitted ones with their SHA-256, a draft to look at, submitting (for who may),
-// and "verify a PDF": whether a file is byte for byte a submitted report, and which.
+// and "verify a PDF": whether a file is byte for byte a submitted report, and which, and whether
+// its pages are those it was submitted with (revision 1 against the SHA-256 in its metadata).
 import { api, bodyOf, projectPath } from "../lib/api.js";
 import { cells, el, link, show, table } from "../lib/dom.js";
 import { errorMessage, errorsOf } from "../lib/forms.js";
@@ -32,6 +33,7 @@ function describeReport(report) {
 /** The drop zone that tells whether a file is byte for byte a submitted report. */
 function verifyBox() {
   const result = el("p", { id: "verify-result", role: "status" }, "");
+  const content = el("p", { id: "verify-content" }, "");
   const input = el("input", { type: "file", id: "verify-file", accept: "application/pdf,.pdf" });
   const check = async (file) => {
     result.textContent = t("loading");
@@ -46,10 +48,14 @@ function verifyBox() {
       ? t("verify_identical", { report: answer.report ? describeReport(answer.report) : "" })
       : t("verify_not_submitted", { sha256: hash });
     result.className = answer.submitted ? "ok" : "error";
+    // The check of its pages: revision 1 against the SHA-256 its metadata names.
+    const pages = answer.content?.result;
+    content.textContent = pages ? t(`verify_content_${pages}`, { length: answer.content.length ?? "" }) : "";
+    content.className = pages === "matches" ? "ok" : pages === "differs" ? "error" : "";
   };
   input.addEventListener("change", () => input.files[0] && check(input.files[0]));
   const zone = el("div", { class: "drop", id: "verify-drop" },
-    el("label", { for: "verify-file" }, t("verify_label")), input, result);
+    el("label", { for: "verify-file" }, t("verify_label")), input, result, content);
   zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("over"); });
   zone.addEventListener("dragleave", () => zone.classList.remove("over"));
   zone.addEventListener("drop", (event) => {
