@@ -61,15 +61,8 @@ std::unique_ptr<pdf::Section> partnerOverviewSection(const ReportData& data,
                    {text.label("fin.fund"), 1.7f, Align::kRight},
                    {text.label("fin.other_contributions"), 1.7f, Align::kRight},
                    {text.label("fin.fund_rate"), 1.2f, Align::kRight}};
-  const std::vector<NumberedFinding> findings = numberedFindings(data);
   const bool wholeProject = data.selection.kind != ReportKind::kPartner;
-  bool marked = false;
-  const auto mark = [&](std::string cell, std::initializer_list<std::string_view> codes,
-                        std::string_view partner) {
-    const std::string found = findingMark(findings, codes, partner);
-    marked = marked || !found.empty();
-    return withMark(std::move(cell), found);
-  };
+  TableMarks mark(data);
   core::Amount total;
   core::Amount fund;
   core::Amount other;
@@ -109,7 +102,7 @@ std::unique_ptr<pdf::Section> partnerOverviewSection(const ReportData& data,
   }
   section->space(6);
   section->keyValues(std::move(totals));
-  if (marked) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
+  if (mark.any()) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
   return section;
 }
 
@@ -124,14 +117,7 @@ std::unique_ptr<pdf::Section> contributionsSection(const ReportData& data,
                    {text.label("fin.contribution_type"), 1.8f},
                    {text.label("fin.amount"), 1.8f, Align::kRight},
                    {text.label("fin.share_of_total"), 1.4f, Align::kRight}};
-  const std::vector<NumberedFinding> findings = numberedFindings(data);
-  bool marked = false;
-  const auto mark = [&](std::string cell, std::initializer_list<std::string_view> codes,
-                        std::string_view partner) {
-    const std::string found = findingMark(findings, codes, partner);
-    marked = marked || !found.empty();
-    return withMark(std::move(cell), found);
-  };
+  TableMarks mark(data);
   core::Amount all;
   core::Amount allTotals;
   for (const core::Partner* partner : coveredPartners(data)) {
@@ -163,7 +149,7 @@ std::unique_ptr<pdf::Section> contributionsSection(const ReportData& data,
     section->space(6);
     section->keyValues({{text.label("fin.contributions_total"), text.total(all)}});
   }
-  if (marked) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
+  if (mark.any()) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
   return section;
 }
 
@@ -184,12 +170,7 @@ std::unique_ptr<pdf::Section> budgetByCategorySection(const ReportData& data,
   // Expenditure is not recorded yet: declared and verified are zero, remaining = approved -
   // verified.
   const core::Amount zero;
-  const std::vector<NumberedFinding> findings = numberedFindings(data);
-  bool marked = false;
-  const auto mark = [&](std::string cell, const std::string& found) {
-    marked = marked || !found.empty();
-    return withMark(std::move(cell), found);
-  };
+  TableMarks mark(data);
   core::Amount approvedAll;
   core::Amount remainingAll;
   for (const core::Partner* partner : coveredPartners(data)) {
@@ -201,7 +182,7 @@ std::unique_ptr<pdf::Section> budgetByCategorySection(const ReportData& data,
       bool flat = false;
       for (const core::FlatRate& rate : data.rules.flatRates)
         flat = flat || rate.category == line->category;
-      const std::string found = flat ? findingMark(findings,
+      const std::string found = flat ? findingMark(mark.findings(),
                                                    [&](const core::Finding& finding) {
                                                      return finding.code == "flat_rate_mismatch" &&
                                                             finding.partner == partner->code &&
@@ -217,7 +198,7 @@ std::unique_ptr<pdf::Section> budgetByCategorySection(const ReportData& data,
     table.rows.push_back(
         {{partner->code,
           mark(labels.format("fin.partner_total", {{"partner", partner->code}}),
-               findingMark(findings, {"budget_mismatch"}, partner->code)),
+               findingMark(mark.findings(), {"budget_mismatch"}, partner->code)),
           text.amount(approved), text.amount(zero), text.amount(zero), text.amount(remaining)},
          RowKind::kEmphasis});
     approvedAll += approved;
@@ -232,7 +213,7 @@ std::unique_ptr<pdf::Section> budgetByCategorySection(const ReportData& data,
     section->keyValues({{text.label("fin.approved"), text.total(approvedAll)},
                         {text.label("fin.remaining"), text.total(remainingAll)}});
   }
-  if (marked) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
+  if (mark.any()) section->paragraph(text.label("findings.mark_note"), kNoteStyle);
   return section;
 }
 

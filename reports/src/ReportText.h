@@ -108,4 +108,27 @@ std::string findingMark(const std::vector<NumberedFinding>& findings,
 /// text, a space and the mark; text alone when the mark is "", the mark alone for no text.
 std::string withMark(std::string text, const std::string& mark);
 
+/// The marks of one table's cells, remembering whether it printed any (then the table is
+/// followed by the note that explains them).
+class TableMarks {
+ public:
+  explicit TableMarks(const ReportData& data) : findings_(numberedFindings(data)) {}
+  /// cell with the mark of the findings of codes about partner ("" for the project's).
+  std::string operator()(std::string cell, std::initializer_list<std::string_view> codes,
+                         std::string_view partner) {
+    return (*this)(std::move(cell), findingMark(findings_, codes, partner));
+  }
+  /// cell with a mark found otherwise.
+  std::string operator()(std::string cell, const std::string& found) {
+    any_ = any_ || !found.empty();
+    return withMark(std::move(cell), found);
+  }
+  const std::vector<NumberedFinding>& findings() const { return findings_; }
+  bool any() const { return any_; }
+
+ private:
+  std::vector<NumberedFinding> findings_;
+  bool any_ = false;
+};
+
 }  // namespace crossgrant::reports

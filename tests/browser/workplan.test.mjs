@@ -256,7 +256,10 @@ test("a partner writes its summary and an activity's progress for a period; the 
   // A second save is based on the version the page read.
   await page.$eval("#PP6-summary", (area) => { area.value = ""; });
   await page.type("#PP6-summary", "Otrā redakcija.");
-  await page.click("#save-statement-PP6");
-  await page.waitForFunction(() => document.getElementById("PP6-summary")?.value === "Otrā redakcija.");
+  const [saved2] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith("/statements/PP6")),
+    page.click("#save-statement-PP6"),
+  ]);
+  assert.equal(saved2.status(), 200);
   assert.equal((await stored(page, "/projects/LLI-317/periods/3/statements/PP6")).version, 2);
 });
