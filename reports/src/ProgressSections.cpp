@@ -72,7 +72,8 @@ std::unique_ptr<pdf::Section> statementsOf(const ReportData& data, const core::L
   section->heading(text.label("progress.statements"), 1);
   const auto print = [&](const core::PeriodStatement* statement, const std::string& title) {
     section->heading(title, 2);
-    if (statement == nullptr || (statement->summary.empty() && statement->problems.empty())) {
+    if (statement == nullptr || (statement->summary.empty() && statement->problems.empty() &&
+                                 statement->activities.empty())) {
       section->paragraph(text.label("progress.not_written"));
       return;
     }
@@ -120,15 +121,19 @@ class ActivitiesSection : public pdf::Section {
       return;
     }
     const core::Period& period = periodOf(data_);
-    std::map<std::string, const Texts*> progress;
+    // An activity's progress is its responsible partner's to tell: a text left in another
+    // statement (the activity changed hands, or went) is not printed.
+    std::map<std::pair<std::string, std::string>, const Texts*> progress;
     for (const core::PeriodStatement& statement : data_.statements)
-      for (const auto& [code, texts] : statement.activities) progress[code] = &texts;
+      for (const auto& [code, texts] : statement.activities)
+        progress[{statement.partner, code}] = &texts;
     bool any = false;
     for (const core::WorkPackage& wp : data_.bundle.workPlan->workPackages) {
       std::vector<const core::Activity*> shown;
       for (const core::Activity& activity : wp.activities)
         if ((!isPartnerReport(data_) || activity.partner == data_.selection.partner) &&
-            (runsIn(activity, period, data_.bundle.project) || progress.count(activity.code) > 0))
+            (runsIn(activity, period, data_.bundle.project) ||
+             progress.count({activity.partner, activity.code}) > 0))
           shown.push_back(&activity);
       if (shown.empty()) continue;
       any = true;
@@ -142,7 +147,7 @@ class ActivitiesSection : public pdf::Section {
       for (const core::Activity* a : shown) {
         const core::Date start = a->actual.start.value_or(a->planned.start);
         const core::Date end = a->actual.end.value_or(a->planned.end);
-        const auto found = progress.find(a->code);
+        const auto found = progress.find({a->partner, a->code});
         table.row({a->code, inLanguage(text, a->title), a->partner,
                    withMark(text.labelOr("status." + std::string(core::toString(a->status)),
                                          std::string(core::toString(a->status))),

@@ -219,6 +219,29 @@ BOOST_AUTO_TEST_CASE(a_statement_about_an_activity_the_bundle_lacks_is_refused_a
   BOOST_TEST(target.storedFiles() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_file_larger_than_an_upload_may_be_is_refused_before_it_is_unpacked) {
+  std::map<std::string, std::string> entries = entriesOf(archive());
+  std::string& manifest = entries["manifest.json"];
+  const std::string size = "\"size\": " + std::to_string(kPdf.size()) + ",";
+  const auto at = manifest.find(size);
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  manifest.replace(at, size.size(), "\"size\": 30000000000,");
+  writeZip(target.io.file("large.zip"), entries);
+  const CliResult refused = target.go({"import", target.io.file("large.zip")});
+  BOOST_TEST(refused.status == 2);
+  BOOST_TEST(contains(refused.err,
+                      "manifest.json/evidence/0/size: is 30000000000 bytes, more than "
+                      "the 20971520 an evidence file may have"),
+             refused.err);
+  BOOST_TEST(target.storedFiles() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(an_export_with_personal_data_is_in_the_audit_trail) {
+  const std::string trail = source.go({"audit", "export", "--project", "LLI-317"}).out;
+  BOOST_TEST(contains(trail, "\"action\":\"export\",\"object_type\":\"archive\""), trail);
+  BOOST_TEST(contains(trail, "\"personal_data_files\":[{"));
+}
+
 BOOST_AUTO_TEST_CASE(an_archive_does_not_replace_a_project_that_is_there) {
   const std::string before = source.go({"export", "LLI-317"}).out;
   const CliResult refused = source.go({"import", archive()});

@@ -187,8 +187,26 @@ struct Described {
   EvidenceFile file;
 };
 
+/// Whether text is a UTC time as the store keeps them: "2026-12-02T10:00:00.000Z".
+bool isUtcMillis(const std::string& text) {
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
+  if (text.size() != kShape.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (kShape[i] == 'd' ? (text[i] < '0' || text[i] > '9') : text[i] != kShape[i]) return false;
+  return true;
+}
+
+/// Who changed something and when, as an archive names them.
+void requireWho(const std::string& who, const std::string& whoAt, const std::string& when,
+                const std::string& whenAt, Problems& problems) {
+  if (who.empty()) problems.add(whoAt, "must name the user");
+  if (!isUtcMillis(when))
+    problems.add(whenAt,
+                 "must be a UTC time such as \"2026-12-02T10:00:00.000Z\", not " + quoted(when));
+}
+
 std::optional<Described> describedFile(const Json& entry, const std::string& where,
-                                       Problems& problems) {
+                                       std::int64_t mostBytes, Problems& problems) {
   if (!entry.isObject()) {
     problems.add(where, "must be an object describing one file");
     return std::nullopt;
@@ -207,7 +225,7 @@ std::optional<Described> describedFile(const Json& entry, const std::string& whe
   d.file.objectKind = text("object");
   d.file.objectCode = text("code");
   d.file.partner = text("partner");
-  d.file.fileName = text("file_name");
+  d.file.fileName = evidenceFileName(text("file_name"));
   d.file.contentType = text("content_type");
   d.file.sha256 = text("sha256");
   d.file.uploadedBy = text("uploaded_by");
@@ -225,6 +243,14 @@ std::optional<Described> describedFile(const Json& entry, const std::string& whe
   if (!isSha256(d.file.sha256))
     problems.add(where + "/sha256", "must be 64 lower-case hexadecimal digits");
   if (d.file.size < 1) problems.add(where + "/size", "must be at least 1");
+  // No more than an upload may have here: the manifest's size bounds what is unpacked.
+  if (d.file.size > mostBytes)
+    problems.add(where + "/size", "is " + std::to_string(d.file.size) + " bytes, more than the " +
+                                      std::to_string(mostBytes) +
+                                      " an evidence file may have in this installation "
+                                      "(files.max_mib)");
+  requireWho(d.file.uploadedBy, where + "/uploaded_by", d.file.uploadedAt, where + "/uploaded_at",
+             problems);
   if (problems.count() != before) return std::nullopt;
   return d;
 }
@@ -259,6 +285,29 @@ std::optional<std::string> describedDocument(Entries& archive, const Json& descr
   return text;
 }
 
+/// A statement as far as the bundle still has what it is about: none for a period or partner it
+/// no longer has, and without the texts of activities it no longer has or that changed hands
+/// (what a report of it does not print either).
+std::optional<core::PeriodStatement> asTheBundleHasIt(core::PeriodStatement statement,
+                                                      const core::Bundle& bundle) {
+  const bool period =
+      std::any_of(bundle.project.periods.begin(), bundle.project.periods.end(),
+                  [&](const core::Period& p) { return p.number == statement.period; });
+  const bool partner =
+      statement.partner.empty() ||
+      std::any_of(bundle.partners.begin(), bundle.partners.end(),
+                  [&](const core::Partner& p) { return p.code == statement.partner; });
+  if (!period || !partner) return std::nullopt;
+  std::erase_if(statement.activities, [&](const auto& entry) {
+    if (!bundle.workPlan) return true;
+    for (const core::WorkPackage& wp : bundle.workPlan->workPackages)
+      for (const core::Activity& activity : wp.activities)
+        if (activity.code == entry.first) return activity.partner != statement.partner;
+    return true;
+  });
+  return statement;
+}
+
 /// The progress statements of progress.json, read against the bundle as a statement saved
 /// through the API is (an archive without one has none).
 std::vector<store::StoredStatement> progressOf(Entries& archive, const Json& manifest,
@@ -291,6 +340,7 @@ std::vector<store::StoredStatement> progressOf(Entries& archive, const Json& man
     for (const core::WorkPackage& wp : bundle.workPlan->workPackages)
       for (const core::Activity& activity : wp.activities)
         owners.emplace_back(activity.code, activity.partner);
+  std::vector<std::pair<std::int64_t, std::string>> seen;
   for (std::size_t i = 0; i < list->items().size(); ++i) {
     const std::string where = std::string(kProgress) + "/statements/" + std::to_string(i);
     const Json& item = list->items()[i];
@@ -313,6 +363,15 @@ std::vector<store::StoredStatement> progressOf(Entries& archive, const Json& man
                     [&](const core::Partner& p) { return p.code == partner->asString(); });
     if (!periodKnown) problems.add(where + "/period", "the bundle's project has no such period");
     if (!partnerKnown) problems.add(where + "/partner", "the bundle has no such partner");
+    requireWho(by->asString(), where + "/changed_by", at->asString(), where + "/changed_at",
+               problems);
+    const std::pair<std::int64_t, std::string> key{period->asInteger(), partner->asString()};
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      problems.add(where, "a second statement of period " + std::to_string(key.first) + " for " +
+                              (key.second.empty() ? std::string("the project") : key.second));
+      continue;
+    }
+    seen.push_back(key);
     if (!periodKnown || !partnerKnown) continue;
     Json body = Json::object();
     for (const auto& [key, value] : item.members())
@@ -358,9 +417,22 @@ ArchiveContents ProjectArchive::write(std::string_view projectCode, std::ostream
   const std::string bundleText = core::writeBundle(bundle);
   Json statementList = Json::array();
   for (const store::StoredStatement& stored : statements)
-    statementList.push(core::periodStatementToJson(stored.statement)
-                           .set("changed_by", stored.changedBy)
-                           .set("changed_at", stored.changedAt));
+    if (const std::optional<core::PeriodStatement> kept =
+            asTheBundleHasIt(stored.statement, bundle))
+      statementList.push(core::periodStatementToJson(*kept)
+                             .set("changed_by", stored.changedBy)
+                             .set("changed_at", stored.changedAt));
+  // Taking every file out, personal data included, is recorded like downloading one.
+  context_.database().write([&](store::Connection& db) {
+    Json personal = Json::array();
+    for (const EvidenceFile& file : files)
+      if (file.personalData) personal.push(evidenceRecord(file));
+    recordChange(db, context_.auditKey(), caller_.actor, "export", "archive",
+                 std::string(projectCode), std::string(projectCode), std::nullopt,
+                 Json::object()
+                     .set("files", static_cast<std::int64_t>(files.size()))
+                     .set("personal_data_files", std::move(personal)));
+  });
   const std::string progressText =
       Json::object().set("statements", std::move(statementList)).dump() + "\n";
   ArchiveContents contents{std::string(projectCode), files.size(), 0};
@@ -492,7 +564,8 @@ ArchiveImport ProjectArchive::restore(std::istream& in) {
   std::vector<std::string> named;
   for (std::size_t i = 0; i < evidence->items().size(); ++i) {
     const std::string where = top + "/evidence/" + std::to_string(i);
-    std::optional<Described> d = describedFile(evidence->items()[i], where, problems);
+    std::optional<Described> d =
+        describedFile(evidence->items()[i], where, context_.settings().maxEvidenceBytes, problems);
     if (!d) continue;
     if (!archive.has(d->path))
       problems.add(where + "/path", "the archive has no entry " + d->path);

@@ -222,7 +222,8 @@ std::string describeNotSubmitted(std::string_view bytes, const reports::ContentC
   if (content.result == reports::ContentCheck::Result::kMatches)
     text +=
         "; revision 1 is intact, so bytes after it were changed or added, or it was submitted "
-        "elsewhere";
+        "elsewhere (its pages agree with its own metadata, which anyone can rewrite: only the "
+        "whole-file check against the submitted reports proves where it came from)";
   return text;
 }
 

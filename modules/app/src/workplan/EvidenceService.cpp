@@ -114,8 +114,9 @@ bool objectExists(store::Reader& db, std::string_view project, const EvidenceFil
   return store::planVersion(db, kind, project, file.objectCode).has_value();
 }
 
-/// A name to download the file as: the uploaded one without directories or control characters.
-std::string safeName(std::string_view name) {
+}  // namespace
+
+std::string evidenceFileName(std::string_view name) {
   const auto slash = name.find_last_of("/\\");
   if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
   std::string out;
@@ -123,8 +124,6 @@ std::string safeName(std::string_view name) {
     if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != 0x7f) out += c;
   return std::string(core::utf8Prefix(out, kMostNameCharacters));
 }
-
-}  // namespace
 
 std::optional<std::string> evidenceType(const std::string& bytes) {
   if (startsWith(bytes, "%PDF-")) return "application/pdf";
@@ -249,7 +248,7 @@ EvidenceFile EvidenceService::upload(std::string_view project, std::string_view 
                       "(.odt, .ods, .odp, .docx, .xlsx, .pptx); this file's bytes are none of "
                       "them",
                       "file_type");
-  const std::string name = safeName(fileName);
+  const std::string name = evidenceFileName(fileName);
   if (name.empty())
     throw core::InvalidInput("/name", "the file needs its name, e.g. attendance.pdf");
   // Who may not add to the object is refused before anything is written.

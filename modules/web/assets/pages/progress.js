@@ -16,6 +16,12 @@ function inLanguage(texts) {
   return texts[language()] ?? texts.en ?? Object.values(texts)[0] ?? "";
 }
 
+/** What a text says in the other languages, for who writes it in this one. */
+function otherLanguages(texts) {
+  return Object.entries(texts ?? {}).filter(([lang]) => lang !== language())
+    .map(([lang, text]) => t("pr.other_language", { language: lang.toUpperCase(), text })).join(" ");
+}
+
 /** texts with the user's language set to value ("" removes it); undefined when none is left. */
 function withMine(texts, value) {
   const out = { ...(texts ?? {}) };
@@ -24,23 +30,35 @@ function withMine(texts, value) {
   return Object.keys(out).length ? out : undefined;
 }
 
-const overlaps = (range, period) => range?.start && range.start <= period.end && (range.end ?? range.start) >= period.start;
-
-/** The partner's activities that are planned or ran in the period, in work-plan order. */
-function activitiesIn(plan, partner, period) {
-  return plan.work_packages.flatMap((wp) => wp.activities)
-    .filter((a) => a.partner === partner && (overlaps(a.planned, period) || overlaps(a.actual, period)));
+/**
+ * Whether an activity runs in the period, as the progress report decides: its actual dates where
+ * it has them, else the planned ones; one that is ongoing runs until it is done, however late.
+ */
+function runsIn(activity, period, project) {
+  const start = activity.actual?.start ?? activity.planned.start;
+  const end = activity.actual?.end
+    ?? (activity.status === "ongoing" ? [activity.planned.end, project.end].sort().at(-1) : activity.planned.end);
+  return start <= period.end && end >= period.start;
 }
 
-function area(id, caption, value, hint) {
+/** The partner's activities that run in the period, or have a progress text for it, in work-plan order. */
+function activitiesIn(plan, project, statement, period) {
+  return plan.work_packages.flatMap((wp) => wp.activities).filter((a) => a.partner === statement.partner &&
+    (runsIn(a, period, project) || statement.activities?.[a.code]));
+}
+
+/** A text to write in the user's language; what the other languages say shows as a hint. */
+function area(id, caption, texts, hint) {
+  const hints = [hint, otherLanguages(texts)].filter(Boolean).join(" ");
   return el("div", { class: "field" },
     el("label", { for: id }, caption),
-    ...(hint ? [el("p", { class: "hint", id: `${id}-hint` }, hint)] : []),
-    el("textarea", { id, name: id, rows: "4", ...(hint ? { "aria-describedby": `${id}-hint` } : {}) }, value));
+    ...(hints ? [el("p", { class: "hint", id: `${id}-hint` }, hints)] : []),
+    el("textarea", { id, name: id, rows: "4", ...(hints ? { "aria-describedby": `${id}-hint` } : {}) },
+      texts?.[language()] ?? ""));
 }
 
 /** One statement: its texts to read, or its form for who may write it. */
-function statementSection({ code, period, statement, writable, activities, title, activityTitle }) {
+function statementSection({ code, period, statement, writable, activities, owned, title, activityTitle }) {
   const key = statement.partner || "project";
   const path = `${projectPath(code)}/periods/${period.number}/statements/${encodeURIComponent(key)}`;
   const changed = statement.version
@@ -54,9 +72,9 @@ function statementSection({ code, period, statement, writable, activities, title
   }
   const message = el("p", { class: "error", role: "alert", id: `statement-${key}-error` }, "");
   const form = el("form", { id: `statement-${key}-form`, class: "stack", novalidate: "" },
-    area(`${key}-summary`, t("pr.summary"), inLanguage(statement.summary), t("pr.summary_hint")),
-    area(`${key}-problems`, t("pr.problems"), inLanguage(statement.problems), t("pr.problems_hint")),
-    ...activities.map((a) => area(`${key}-activity-${a.code}`, activityTitle(a), inLanguage(statement.activities?.[a.code]))),
+    area(`${key}-summary`, t("pr.summary"), statement.summary, t("pr.summary_hint")),
+    area(`${key}-problems`, t("pr.problems"), statement.problems, t("pr.problems_hint")),
+    ...activities.map((a) => area(`${key}-activity-${a.code}`, activityTitle(a), statement.activities?.[a.code])),
     message,
     el("p", { class: "actions" }, el("button", { type: "submit", id: `save-statement-${key}` }, t("save"))));
   form.addEventListener("submit", async (event) => {
@@ -69,8 +87,10 @@ function statementSection({ code, period, statement, writable, activities, title
     if (problems) body.problems = problems;
     if (statement.partner) {
       body.activities = {};
-      // Texts of activities not shown here (another period's) are kept as they are.
-      for (const [activity, texts] of Object.entries(statement.activities ?? {})) body.activities[activity] = texts;
+      // Texts of the partner's activities not shown here are kept as they are; those of
+      // activities it no longer has (gone, or handed to another partner) are dropped.
+      for (const [activity, texts] of Object.entries(statement.activities ?? {}))
+        if (owned.has(activity)) body.activities[activity] = texts;
       for (const a of activities) {
         const texts = withMine(statement.activities?.[a.code], value(`${key}-activity-${a.code}`));
         if (texts) body.activities[a.code] = texts;
@@ -84,7 +104,7 @@ function statementSection({ code, period, statement, writable, activities, title
       document.getElementById("status").textContent = t("pr.saved", { statement: title });
       return undefined;
     }
-    if (response.status === 409) {
+    if (response.status === 409 || response.status === 428) {  // saved by someone meanwhile
       message.textContent = t("pr.conflict");
       return undefined;
     }
@@ -120,7 +140,8 @@ export async function progressPage(code, number) {
   const sections = statements.map((statement) => statementSection({
     code, period, statement, activityTitle,
     writable: statement.partner ? may.partner(statement.partner, "write_partner_work") : may.project("write_project"),
-    activities: statement.partner ? activitiesIn(plan, statement.partner, period) : [],
+    activities: statement.partner ? activitiesIn(plan, project, statement, period) : [],
+    owned: new Set(plan.work_packages.flatMap((wp) => wp.activities).filter((a) => a.partner === statement.partner).map((a) => a.code)),
     title: statement.partner ? `${statement.partner} ${names.get(statement.partner) ?? ""}`.trim() : t("pr.project_statement"),
   }));
   const periods = el("nav", { "aria-label": t("common.period") }, el("ul", { class: "inline" },

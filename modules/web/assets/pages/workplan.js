@@ -339,8 +339,11 @@ async function removeObject(code, kind, path, objectCode) {
   if (response.status === 401) return sessionEnded();
   const object = `${t(`wp.${kind}`)} ${objectCode}`;
   if (response.ok) return back(code, t("wp.deleted", { object }));
-  const message = response.status === 409 ? t(`wp.delete_in_use_${kind}`, { object })
-    : errorsOf(await bodyOf(response)).map((e) => e.message).join(" ");
+  const answer = await bodyOf(response);
+  // A 409 with the object as stored now is a change made meanwhile; without, what it still holds.
+  const message = response.status === 409
+    ? t(answer?.current ? "wp.delete_changed" : `wp.delete_in_use_${kind}`, { object })
+    : errorsOf(answer).map((e) => e.message).join(" ");
   document.getElementById("status").textContent = message || t("unexpected", response);
   return undefined;
 }

@@ -46,6 +46,10 @@ struct EvidenceDownload {
 /// media type the bytes are, or nullopt for anything else.
 std::optional<std::string> evidenceType(const std::string& bytes);
 
+/// A name to download a file as: the uploaded one without directories or control characters,
+/// at most 255 characters.
+std::string evidenceFileName(std::string_view name);
+
 /// The description the API and the audit trail show: id, object, partner, file name, type,
 /// size, sha256, flags, who uploaded it when, version.
 core::Json evidenceRecord(const store::EvidenceFile& file);
