@@ -263,3 +263,23 @@ test("a partner writes its summary and an activity's progress for a period; the 
   assert.equal(saved2.status(), 200);
   assert.equal((await stored(page, "/projects/LLI-317/periods/3/statements/PP6")).version, 2);
 });
+
+test("a text written in another language is shown beside its field and saved under that language only", async () => {
+  const page = await workPlanAs("partner", "lv");
+  const before = await stored(page, "/projects/LLI-317/activities/A4.7");
+  assert.equal(before.title.lv, undefined);
+  assert.equal(before.title.en, "Youth centre activities in Rokiškis");
+  await page.click("#edit-activity-A4\\.7");
+  await page.waitForSelector("#activity-form");
+  // No Latvian title yet: the field is empty, the English one is its hint.
+  assert.equal(await page.$eval("#wp-title", (input) => input.value), "");
+  assert.match(await text(page, "#wp-title-hint"), /EN: “Youth centre activities in Rokiškis”/);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.$eval("#wp-location", (input) => { input.value = ""; });
+  await page.type("#wp-location", "Rokiškis");
+  await page.click("#save-activity");
+  await page.waitForFunction(() => document.getElementById("status")?.textContent === "Saglabāts.");
+  const after = await stored(page, "/projects/LLI-317/activities/A4.7");
+  assert.deepEqual(after.title, before.title);
+  assert.equal(after.location, "Rokiškis");
+});

@@ -20,6 +20,12 @@ function inLanguage(texts) {
   return texts[language()] ?? texts.en ?? Object.values(texts)[0] ?? "";
 }
 
+/** What a text says in the languages other than the user's: the hint beside its field. */
+function otherLanguages(texts) {
+  return Object.entries(texts ?? {}).filter(([lang]) => lang !== language())
+    .map(([lang, text]) => t("pr.other_language", { language: lang.toUpperCase(), text })).join(" ");
+}
+
 /** A key's label from the programme rules' list (target groups, event kinds). */
 function ruleLabel(list, key) {
   const item = list.find((entry) => entry.key === key);
@@ -76,9 +82,9 @@ const ownPartners = (data) => data.partners.filter((p) => data.may.partner(p, "w
  * other languages kept as they are). A virtual field is no path of the object: it shows get(object)
  * and the form's finish(body, form) puts its value where it belongs.
  */
-function input(field, value) {
+function input(field, value, hint = "") {
   const id = `wp-${field.name.replaceAll("/", "-")}`;
-  const attributes = { id, name: field.name };
+  const attributes = { id, name: field.name, ...(hint ? { "aria-describedby": `${id}-hint` } : {}) };
   let node;
   if (field.options) node = choice(attributes, field.options, value ?? field.options[0]?.[0]);
   else if (field.type === "checkbox") {
@@ -91,8 +97,9 @@ function input(field, value) {
   }
   if (field.readOnly) node.setAttribute("readonly", "");
   const caption = el("label", { for: id }, field.label);
+  const hints = hint ? [el("p", { class: "hint", id: `${id}-hint` }, hint)] : [];
   return el("div", { class: field.type === "checkbox" ? "field checkbox" : "field" },
-    ...(field.type === "checkbox" ? [node, caption] : [caption, node]));
+    ...(field.type === "checkbox" ? [node, caption] : [caption, ...hints, node]));
 }
 
 /** The value a field's input holds, as the API takes it. */
@@ -221,12 +228,24 @@ function indicatorFinish(data) {
   };
 }
 
-/** What a form shows of an object: texts in the user's language, amounts to edit, the rest by path. */
+/**
+ * What a form shows of an object: texts in the user's language only (what the others say is the
+ * field's hint, so that saving never files one language's text under another), amounts to
+ * edit, the rest by path.
+ */
 function shown(object, field) {
   if (field.get) return field.get(object);
   const value = at(object, field.name);
   if (field.type === "amount") return editableAmount(value);
-  return field.texts ? inLanguage(value) : value;
+  return field.texts ? value?.[language()] : value;
+}
+
+/** texts with the user's language set to value, or without it when value is empty. */
+function withMine(texts, value) {
+  const out = { ...(texts ?? {}) };
+  if (value) out[language()] = value;
+  else delete out[language()];
+  return out;
 }
 
 /** The object the form describes: stored with the form's values put in. */
@@ -236,7 +255,7 @@ function collect(form, fields, stored, finish) {
   for (const field of fields) {
     if (field.readOnly || field.virtual) continue;
     const value = valueOf(form, field);
-    if (field.texts) put(body, field.name, { ...(at(stored, field.name) ?? {}), ...(value ? { [language()]: value } : {}) });
+    if (field.texts) put(body, field.name, withMine(at(stored, field.name), value));
     else put(body, field.name, value);
   }
   // Empty parts the API would refuse as empty objects are left out.
@@ -257,7 +276,7 @@ function objectForm({ code, kind, path, fields, stored, base, creating, redo, fi
   const message = el("p", { class: "error", role: "alert", id: `${kind}-error` }, redo ? t("conflict_redo") : "");
   const form = el("form", { id: `${kind}-form`, class: "stack", novalidate: "" },
     el("h2", {}, t(creating ? `wp.add_${kind}` : `wp.edit_${kind}`)), message,
-    ...fields.map((field) => input(field, shown(start, field))),
+    ...fields.map((field) => input(field, shown(start, field), field.texts ? otherLanguages(at(start, field.name)) : "")),
     el("p", { class: "actions" },
       el("button", { type: "submit", id: `save-${kind}` }, t("save")), " ",
       el("button", { type: "button", class: "link", onclick: () => workPlanPage(code) }, t("cancel"))));
@@ -284,7 +303,7 @@ function objectForm({ code, kind, path, fields, stored, base, creating, redo, fi
         const wanted = valueOf(form, field);
         if (field.readOnly || field.virtual || String(wanted ?? "") === String(shown(start, field) ?? "")) continue;
         if (field.texts)
-          put(mine, field.name, { ...(at(current, field.name) ?? {}), ...(wanted ? { [language()]: wanted } : {}) });
+          put(mine, field.name, withMine(at(current, field.name), wanted));
         else put(mine, field.name, wanted);
       }
       finish?.(mine, form);
