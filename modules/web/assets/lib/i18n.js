@@ -137,3 +137,26 @@ export function labelCodes(prefix) {
   return Object.keys(labels).filter((key) => key.startsWith(start) && !key.slice(start.length).includes("."))
     .map((key) => key.slice(start.length));
 }
+
+// ---- texts in several languages ({"lv": "...", "en": "..."}), as the API keeps titles
+
+/** A text in the user's language, else English, else any; "" for none. */
+export function inLanguage(texts) {
+  if (!texts) return "";
+  return texts[language()] ?? texts.en ?? Object.values(texts)[0] ?? "";
+}
+
+/** What a text says in the languages other than the user's: the hint beside the field that edits it. */
+export function otherLanguages(texts) {
+  return Object.entries(texts ?? {}).filter(([lang]) => lang !== language())
+    .map(([lang, text]) => t("pr.other_language", { language: lang.toUpperCase(), text })).join(" ");
+}
+
+/** texts with the user's language set to value, or without it when value is empty. */
+export function withMine(texts, value) {
+  const out = { ...(texts ?? {}) };
+  const mine = (value ?? "").trim();
+  if (mine) out[language()] = mine;
+  else delete out[language()];
+  return out;
+}

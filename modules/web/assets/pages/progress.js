@@ -6,27 +6,14 @@
 import { api, bodyOf, projectPath } from "../lib/api.js";
 import { el, link, show } from "../lib/dom.js";
 import { errorsOf, showRefusal } from "../lib/forms.js";
-import { date, language, t } from "../lib/i18n.js";
+import { date, inLanguage, language, otherLanguages, t, withMine } from "../lib/i18n.js";
 import { permissionsOf } from "../lib/permissions.js";
 import { sessionEnded } from "../lib/session.js";
 import { notFoundPage, unexpectedPage } from "./errors.js";
 
-function inLanguage(texts) {
-  if (!texts) return "";
-  return texts[language()] ?? texts.en ?? Object.values(texts)[0] ?? "";
-}
-
-/** What a text says in the other languages, for who writes it in this one. */
-function otherLanguages(texts) {
-  return Object.entries(texts ?? {}).filter(([lang]) => lang !== language())
-    .map(([lang, text]) => t("pr.other_language", { language: lang.toUpperCase(), text })).join(" ");
-}
-
 /** texts with the user's language set to value ("" removes it); undefined when none is left. */
-function withMine(texts, value) {
-  const out = { ...(texts ?? {}) };
-  if (value.trim() === "") delete out[language()];
-  else out[language()] = value.trim();
+function written(texts, value) {
+  const out = withMine(texts, value);
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -81,8 +68,8 @@ function statementSection({ code, period, statement, writable, activities, owned
     event.preventDefault();
     const value = (id) => form.elements[id].value;
     const body = {};
-    const summary = withMine(statement.summary, value(`${key}-summary`));
-    const problems = withMine(statement.problems, value(`${key}-problems`));
+    const summary = written(statement.summary, value(`${key}-summary`));
+    const problems = written(statement.problems, value(`${key}-problems`));
     if (summary) body.summary = summary;
     if (problems) body.problems = problems;
     if (statement.partner) {
@@ -92,7 +79,7 @@ function statementSection({ code, period, statement, writable, activities, owned
       for (const [activity, texts] of Object.entries(statement.activities ?? {}))
         if (owned.has(activity)) body.activities[activity] = texts;
       for (const a of activities) {
-        const texts = withMine(statement.activities?.[a.code], value(`${key}-activity-${a.code}`));
+        const texts = written(statement.activities?.[a.code], value(`${key}-activity-${a.code}`));
         if (texts) body.activities[a.code] = texts;
         else delete body.activities[a.code];
       }

@@ -8,23 +8,13 @@ import { api, bodyOf, projectPath } from "../lib/api.js";
 import { cells, choice, el, link, show, table } from "../lib/dom.js";
 import { withFindings } from "../lib/findings.js";
 import { errorsOf, memberName, showRefusal } from "../lib/forms.js";
-import { amount, date, editableAmount, hasText, label, language, t, typedAmount } from "../lib/i18n.js";
+import {
+  amount, date, editableAmount, hasText, inLanguage, label, language, otherLanguages, t, typedAmount, withMine,
+} from "../lib/i18n.js";
 import { permissionsOf } from "../lib/permissions.js";
 import { sessionEnded } from "../lib/session.js";
 import { conflictPage, readVersioned, saveVersioned } from "../lib/versioned.js";
 import { notFoundPage, unexpectedPage } from "./errors.js";
-
-/** A text object ({"lv": ..., "en": ...}) in the user's language, else English, else any. */
-function inLanguage(texts) {
-  if (!texts) return "";
-  return texts[language()] ?? texts.en ?? Object.values(texts)[0] ?? "";
-}
-
-/** What a text says in the languages other than the user's: the hint beside its field. */
-function otherLanguages(texts) {
-  return Object.entries(texts ?? {}).filter(([lang]) => lang !== language())
-    .map(([lang, text]) => t("pr.other_language", { language: lang.toUpperCase(), text })).join(" ");
-}
 
 /** A key's label from the programme rules' list (target groups, event kinds). */
 function ruleLabel(list, key) {
@@ -238,14 +228,6 @@ function shown(object, field) {
   const value = at(object, field.name);
   if (field.type === "amount") return editableAmount(value);
   return field.texts ? value?.[language()] : value;
-}
-
-/** texts with the user's language set to value, or without it when value is empty. */
-function withMine(texts, value) {
-  const out = { ...(texts ?? {}) };
-  if (value) out[language()] = value;
-  else delete out[language()];
-  return out;
 }
 
 /** The object the form describes: stored with the form's values put in. */
