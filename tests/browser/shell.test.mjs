@@ -84,6 +84,30 @@ test("the language switch is remembered and the pages speak Latvian and Lithuani
   await page.browserContext().close();
 });
 
+test("a page left while it loads does not paint itself over the page that followed it", async () => {
+  const page = await openPage(browser, { language: "en" });
+  // The home page's list of projects is held back until the admin page has been shown.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.setRequestInterception(true);
+  page.on("request", async (request) => {
+    if (request.url().includes("/api/v1/projects?findings=count")) await held;
+    await request.continue();
+  });
+  await signIn(page, server.url, "demo-admin", server.passwords.admin);
+  await page.waitForSelector("#account a[href='/admin']");
+  await page.click("#account a[href='/admin']");
+  await page.waitForSelector("#new-programme-form");
+  const homeAnswered = page.waitForResponse((r) => r.url().includes("/api/v1/projects?findings=count"));
+  release();
+  await homeAnswered;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(await text(page, "h1"), "Administration");
+  assert.ok(await page.$("#new-programme-code"));
+  assert.equal(await page.$("#project-LLI-317"), null);
+  await page.browserContext().close();
+});
+
 test("a path that is no page says so in the user's language", async () => {
   const page = await openPage(browser, { language: "lv" });
   await signIn(page, server.url, "demo-lead", server.passwords.lead);

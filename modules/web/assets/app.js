@@ -4,7 +4,7 @@
 //
 // This file starts the interface and finds the page of an address; the pages are in pages/,
 // what they share in lib/.
-import { api } from "./lib/api.js";
+import { api, newView } from "./lib/api.js";
 import { el, setRouter } from "./lib/dom.js";
 import { LANGUAGES, language, loadTexts, rememberLanguage, rememberedLanguage, t } from "./lib/i18n.js";
 import { renderAccount, session as currentSession, setSession } from "./lib/session.js";
@@ -35,13 +35,16 @@ const PAGES = [
   [/^\/projects\/([^/]+)\/partners\/([^/]+)$/, (code, partner) => partnerPage(code, partner)],
 ];
 
-let routing = 0;  // counts route(): a route overtaken by a later one shows nothing
-
-/** Shows the page of the address; session: the answer of GET /session when already asked. */
-async function route(session = api("GET", "/session")) {
-  const mine = ++routing;
+/**
+ * Shows the page of the address. session: the answer of GET /session when the start asked for
+ * it already; otherwise this is a new page, and the calls of the page before it are dropped.
+ */
+async function route(session) {
+  if (session === undefined) {
+    newView();
+    session = api("GET", "/session");
+  }
   const response = await session;
-  if (mine !== routing) return undefined;
   if (response.status !== 200) {
     // A session that was there and is gone ended (expired, or ended elsewhere): say so.
     const ended = currentSession() !== null;

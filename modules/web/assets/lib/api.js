@@ -5,17 +5,32 @@ function csrfToken() {
   return cookie ? decodeURIComponent(cookie.slice("crossgrant_csrf=".length)) : "";
 }
 
-/** A call of the API: body as JSON, or raw (text or bytes already serialised) when given. */
+let view = 0;  // counts the pages shown: a call made for an earlier page answers it no more
+
+/**
+ * Starts a new page: the answers of calls made before it never arrive, so a page left while it
+ * was still loading cannot paint itself over the one that followed it.
+ */
+export function newView() {
+  view += 1;
+}
+
+/**
+ * A call of the API: body as JSON, or raw (text or bytes already serialised) when given. A call
+ * overtaken by a new page (newView) never settles: the page that made it is gone.
+ */
 export async function api(method, path, body, extraHeaders = {}, raw) {
   const headers = { ...extraHeaders };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET") headers["X-CSRF-Token"] = csrfToken();
-  return fetch(`/api/v1${path}`, {
+  const mine = view;
+  const response = await fetch(`/api/v1${path}`, {
     method,
     headers,
     body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
+  return mine === view ? response : new Promise(() => {});
 }
 
 /** The JSON body of a response, or {} when it has none (or not JSON). */
